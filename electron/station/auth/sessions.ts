@@ -1,0 +1,44 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Sql } from '../db/connection';
+import { deleteSession, operatorByUsername, putSession, sessionOperator, toOperator } from '../db/queries/people';
+import type { Operator } from '../../../shared/domain/people';
+import { verifyPassword } from './password';
+
+const SESSION_HOURS = 24;
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Starts a session for an account; only the token's hash is stored. */
+export async function openSession(db: Db, operatorId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+  // Through the transaction queue: a bare write here would land inside a running import's transaction.
+  await db.transaction((tx) => putSession(tx, tokenHash(token), operatorId, expires));
+  return token;
+}
+
+/** Checks a username and password; returns a session token, or null (never says which part was wrong). */
+export async function login(db: Db, username: string, password: string): Promise<{ token: string; operator: Operator } | null> {
+  const row = await operatorByUsername(db, username.trim().toLowerCase());
+  if (!row || row.disabled) {
+    // Spend the same time as a real check so timing does not reveal which usernames exist.
+    await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    return null;
+  }
+  if (!(await verifyPassword(password, row.password_hash))) return null;
+  return { token: await openSession(db, row.id), operator: toOperator(row) };
+}
+
+/** The account a session token belongs to, if the session is live. */
+export async function resolveSession(sql: Sql, token: string): Promise<Operator | null> {
+  if (!token || token.length > 200) return null;
+  const row = await sessionOperator(sql, tokenHash(token), new Date().toISOString());
+  return row ? toOperator(row) : null;
+}
+
+/** Ends a session. */
+export async function closeSession(db: Db, token: string): Promise<void> {
+  await db.transaction((tx) => deleteSession(tx, tokenHash(token)));
+}

@@ -1,0 +1,80 @@
+import { EventEmitter } from 'node:events';
+import { openDb, openReadDb, type Db, type Sql } from '../db/connection';
+import { migrate } from '../db/migrate';
+import { chainHeadOf } from '../db/queries/ops';
+import { applyOps, type Applied } from '../ops/apply';
+import { OpChain } from '../ops/chain';
+import type { OpDraft } from '../ops/op';
+import type { StationKey } from '../ops/station-key';
+import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
+
+/** Events a core emits after each committed batch. */
+export type CoreEvents = { applied: [Applied] };
+
+/**
+ * The station without its network: the database, this station's chain and the one way to change
+ * state — `commit`, which seals drafts into ops and writes them with their effects in one
+ * transaction.
+ */
+export class StationCore extends EventEmitter<CoreEvents> {
+  private constructor(
+    readonly dataDir: string,
+    readonly db: Db,
+    readonly read: Sql & { close(): Promise<void> },
+    readonly key: StationKey,
+    readonly chain: OpChain,
+    private readonly releaseLock: () => void,
+  ) {
+    super();
+  }
+
+  /** Opens a data folder (taking its lock), migrating the schema to the latest. */
+  static async open(dataDir: string, opts: { now?: () => number } = {}): Promise<StationCore> {
+    const release = acquireLock(dataDir);
+    try {
+      const key = loadOrCreateKey(dataDir);
+      const db = await openDb(dataPaths(dataDir).db);
+      await migrate(db);
+      const read = await openReadDb(dataPaths(dataDir).db);
+      const head = await chainHeadOf(db, key.stationId);
+      const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
+      return new StationCore(dataDir, db, read, key, chain, release);
+    } catch (err) {
+      release();
+      throw err;
+    }
+  }
+
+  /** This station's id. */
+  get stationId(): string {
+    return this.key.stationId;
+  }
+
+  /** Records drafts as this station's ops and applies them, all in one transaction. */
+  async commit(drafts: readonly OpDraft[]): Promise<Applied> {
+    if (drafts.length === 0) return { ops: [], ingested: [], mentionsChanged: [], operatorsChanged: false, roomChanged: false };
+    let applied: Applied;
+    try {
+      applied = await this.db.transaction(async (tx) => {
+        const sealed = this.chain.seal(drafts);
+        const result = await applyOps(tx, sealed.ops, { fresh: true });
+        // Moved before COMMIT so the next queued transaction chains on; undone below if COMMIT fails.
+        this.chain.commit(sealed.head);
+        return result;
+      });
+    } catch (err) {
+      const head = await chainHeadOf(this.db, this.stationId);
+      this.chain.commit(head ?? { seq: 0, id: null, hlc: null });
+      throw err;
+    }
+    this.emit('applied', applied);
+    return applied;
+  }
+
+  /** Closes the database and releases the folder. */
+  async close(): Promise<void> {
+    await this.read.close();
+    await this.db.close();
+    this.releaseLock();
+  }
+}

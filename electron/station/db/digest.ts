@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { Sql } from './connection';
+
+// Replicated materialised tables in a fixed order, each with a fixed column list and row order
+// (DECISIONS.md 4). Local-only state — sessions, local_meta, FTS — is left out. mentions.seq is
+// a local insertion counter, so it is left out too.
+const TABLES: { table: string; columns: string[]; order: string }[] = [
+  { table: 'room', columns: ['id', 'name', 'created_hlc'], order: 'id' },
+  { table: 'stations', columns: ['id', 'public_key', 'name', 'admitted_hlc', 'admitted_by'], order: 'id' },
+  {
+    table: 'operators',
+    columns: ['id', 'username', 'display_name', 'role', 'departments', 'password_hash', 'disabled', 'created_hlc', 'updated_hlc'],
+    order: 'id',
+  },
+  { table: 'join_codes', columns: ['code_hash', 'expires_at', 'created_hlc'], order: 'code_hash' },
+  {
+    table: 'mentions',
+    columns: [
+      'id', 'channel', 'external_id', 'author_handle', 'author_name', 'author_email', 'author_phone', 'text',
+      'occurred_at', 'occurred_ms', 'recorded_hlc', 'source_op', 'brand', 'location', 'url', 'department',
+      'language', 'sentiment_score', 'sentiment_label', 'priority', 'metadata', 'duplicates', 'status',
+      'status_by', 'status_at', 'claim_op', 'claim_operator', 'claim_at', 'claim_expires',
+    ],
+    order: 'id',
+  },
+  { table: 'op_effects', columns: ['op_id', 'subject', 'effect', 'reason'], order: 'op_id' },
+];
+
+/** SHA-256 over the replicated state: two stations with the same ops have the same digest. */
+export async function stateDigest(sql: Sql): Promise<string> {
+  const hash = createHash('sha256');
+  for (const t of TABLES) {
+    hash.update(`\u0001${t.table}\n`);
+    await sql.each<Record<string, unknown>>(
+      `SELECT ${t.columns.join(', ')} FROM ${t.table} ORDER BY ${t.order}`,
+      [],
+      (row) => hash.update(JSON.stringify(t.columns.map((c) => row[c] ?? null)) + '\n'),
+    );
+  }
+  return hash.digest('hex');
+}

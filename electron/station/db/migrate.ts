@@ -1,0 +1,31 @@
+import type { Db } from './connection';
+import type { Migration } from './migrations/types';
+import { migration as m0001 } from './migrations/0001-op-log';
+import { migration as m0002 } from './migrations/0002-room-and-people';
+import { migration as m0003 } from './migrations/0003-mentions';
+
+/** Every migration, in order. Add a file under migrations/ and list it here. */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+
+/** Brings the schema up to `target` (default: latest); returns the ids applied. */
+export async function migrate(db: Db, target = Number.POSITIVE_INFINITY): Promise<number[]> {
+  const row = await db.get<{ user_version: number }>('PRAGMA user_version');
+  const current = row?.user_version ?? 0;
+  const newest = MIGRATIONS.at(-1)?.id ?? 0;
+  if (current > newest) {
+    throw new Error(
+      `this data folder was written by a newer Holdline (schema ${current}, this build knows ${newest}); update Holdline`,
+    );
+  }
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.id <= current || m.id > target) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.up);
+      // PRAGMA takes no bound parameters; the id is our own integer.
+      await tx.exec(`PRAGMA user_version = ${m.id}`);
+    });
+    applied.push(m.id);
+  }
+  return applied;
+}

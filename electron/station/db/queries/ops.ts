@@ -1,0 +1,113 @@
+import type { Sql } from '../connection';
+import type { Op } from '../../ops/op';
+
+type OpRow = {
+  id: string;
+  origin: string;
+  seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  v: number;
+  payload: string | null;
+  payload_hash: string;
+  prev: string | null;
+  sig: string | null;
+  subject: string | null;
+};
+
+/** Turns a stored row back into an op. */
+export function opFromRow(r: OpRow): Op {
+  return {
+    id: r.id,
+    origin: r.origin,
+    seq: r.seq,
+    hlc: r.hlc,
+    actor: r.actor,
+    type: r.type,
+    v: r.v,
+    payload: r.payload === null ? null : JSON.parse(r.payload),
+    payloadHash: r.payload_hash,
+    prev: r.prev,
+    sig: r.sig,
+    subject: r.subject,
+  };
+}
+
+const INSERT_CHUNK = 2000;
+
+/** Appends ops (already checked as new) in multi-row statements: one SQL call per chunk. */
+export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
+  for (let i = 0; i < ops.length; i += INSERT_CHUNK) {
+    const chunk = ops.slice(i, i + INSERT_CHUNK).map((o) => [
+      o.id, o.origin, o.seq, o.hlc, o.actor, o.type, o.v,
+      o.payload === null ? null : JSON.stringify(o.payload),
+      o.payloadHash, o.prev, o.sig, o.subject,
+    ]);
+    await tx.run(
+      `INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject)
+       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+              value->>8, value->>9, value->>10, value->>11
+       FROM json_each(?)`,
+      [JSON.stringify(chunk)],
+    );
+  }
+}
+
+/** Which of these op ids are already stored. */
+export async function existingOpIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await sql.all<{ id: string }>(
+    'SELECT id FROM ops WHERE id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(ids)],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Every op about one subject of the given types, in HLC order. */
+export async function opsBySubject(sql: Sql, subject: string, types: readonly string[]): Promise<Op[]> {
+  const rows = await sql.all<OpRow>(
+    `SELECT * FROM ops WHERE subject = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY hlc, id`,
+    [subject, JSON.stringify(types)],
+  );
+  return rows.map(opFromRow);
+}
+
+/** Subjects of ops by an actor from an HLC on (to re-judge them when the actor's role changes). */
+export async function subjectsOfActorSince(sql: Sql, actor: string, hlc: string, types: readonly string[]): Promise<string[]> {
+  const rows = await sql.all<{ subject: string }>(
+    `SELECT DISTINCT subject FROM ops
+     WHERE actor = ? AND hlc >= ? AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(?))`,
+    [actor, hlc, JSON.stringify(types)],
+  );
+  return rows.map((r) => r.subject);
+}
+
+/** The last op of one origin's chain. */
+export async function chainHeadOf(sql: Sql, origin: string): Promise<{ seq: number; id: string; hlc: string } | undefined> {
+  return sql.get('SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1', [origin]);
+}
+
+/** One origin's whole chain, in seq order. */
+export async function opsOfOrigin(sql: Sql, origin: string): Promise<Op[]> {
+  const rows = await sql.all<OpRow>('SELECT * FROM ops WHERE origin = ? ORDER BY seq', [origin]);
+  return rows.map(opFromRow);
+}
+
+/** The origins present in the log. */
+export async function origins(sql: Sql): Promise<string[]> {
+  const rows = await sql.all<{ origin: string }>('SELECT DISTINCT origin FROM ops ORDER BY origin');
+  return rows.map((r) => r.origin);
+}
+
+/** How many ops the log holds. */
+export async function countOps(sql: Sql): Promise<number> {
+  const row = await sql.get<{ n: number }>('SELECT count(*) AS n FROM ops');
+  return row?.n ?? 0;
+}
+
+/** Every op, in HLC order, for rebuilding or comparing replicas. */
+export async function allOps(sql: Sql): Promise<Op[]> {
+  const rows = await sql.all<OpRow>('SELECT * FROM ops ORDER BY hlc, id');
+  return rows.map(opFromRow);
+}

@@ -1,0 +1,63 @@
+import { HlcClock } from '../../../shared/sync/hlc';
+import type { Op, OpDraft } from './op';
+import { opIdOf, payloadHashOf } from './op-id';
+import { signOpId, type StationKey } from './station-key';
+
+/** Where this station's chain stands: its last seq and op id. */
+export type ChainHead = { seq: number; id: string | null; hlc: string | null };
+
+/**
+ * This station's side of the log: gives each draft its seq, HLC, payload hash, id and link to the
+ * previous op, and signs the last op of each batch (one signature vouches for the whole batch,
+ * since signing every op would cap ingest at ~19k ops/s).
+ */
+export class OpChain {
+  readonly clock: HlcClock;
+  private head: ChainHead;
+
+  constructor(
+    private readonly key: StationKey,
+    head: ChainHead,
+    now?: () => number,
+  ) {
+    this.clock = new HlcClock(key.stationId, now);
+    this.clock.restore(head.hlc);
+    this.head = head;
+  }
+
+  /** The station id every op of this chain carries as origin. */
+  get origin(): string {
+    return this.key.stationId;
+  }
+
+  /** The current chain head. */
+  get current(): ChainHead {
+    return this.head;
+  }
+
+  /**
+   * Seals drafts into ops. The head only moves when `commit` is called with the result, after
+   * the transaction holding them committed; a rolled-back batch leaves the chain as it was.
+   */
+  seal(drafts: readonly OpDraft[]): { ops: Op[]; head: ChainHead } {
+    let { seq, id: prev } = this.head;
+    const ops: Op[] = [];
+    for (const d of drafts) {
+      seq += 1;
+      const hlc = this.clock.tick();
+      const payloadHash = payloadHashOf(d.payload);
+      const header = { origin: this.origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payloadHash, prev };
+      const id = opIdOf(header);
+      ops.push({ ...header, id, payload: d.payload, sig: null, subject: d.subject });
+      prev = id;
+    }
+    const last = ops.at(-1);
+    if (last) last.sig = signOpId(this.key, last.id);
+    return { ops, head: last ? { seq: last.seq, id: last.id, hlc: last.hlc } : this.head };
+  }
+
+  /** Moves the head after a committed batch. */
+  commit(head: ChainHead): void {
+    this.head = head;
+  }
+}

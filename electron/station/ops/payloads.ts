@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/mention';
+import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
+
+/** room.create v1: the genesis op of a war room. */
+export const RoomCreateV1 = z.object({ roomId: z.string().min(1).max(64), name: z.string().min(1).max(120) });
+
+/** station.admit v1: a station becomes a member (its key vouches for its ops). */
+export const StationAdmitV1 = z.object({
+  stationId: z.string().min(1).max(64),
+  publicKey: z.string().min(1).max(1000),
+  name: z.string().min(1).max(120),
+});
+
+/** room.join-code v1: a capability to admit a station, stored as a hash, with an expiry. */
+export const JoinCodeV1 = z.object({ codeHash: z.string().length(64), expiresAt: z.iso.datetime() });
+
+/** operator.create v1: an account (the scrypt hash replicates so the operator can log in at any desk). */
+export const OperatorCreateV1 = z.object({
+  operatorId: z.string().min(1).max(64),
+  username: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(120),
+  role: RoleSchema,
+  departments: z.array(DepartmentSchema).max(7),
+  passwordHash: z.string().min(1).max(400),
+});
+
+/** operator.update v1: changes fields of an account; each field last-writer-wins by HLC. */
+export const OperatorUpdateV1 = z.object({
+  operatorId: z.string().min(1).max(64),
+  displayName: z.string().min(1).max(120).optional(),
+  role: RoleSchema.optional(),
+  departments: z.array(DepartmentSchema).max(7).optional(),
+  passwordHash: z.string().min(1).max(400).optional(),
+  disabled: z.boolean().optional(),
+});
+
+/** mention.ingest v1: one mention as it came in, with its enrichment computed once. */
+export const MentionIngestV1 = z.object({
+  mention: MentionInputSchema,
+  enrichment: z.object({
+    language: z.string().min(2).max(8),
+    sentiment: z.object({ score: z.number(), label: z.enum(SENTIMENT_LABELS) }),
+  }),
+  source: z.object({
+    connector: z.enum(['csv', 'jsonl', 'manual']),
+    importId: z.string().max(64).optional(),
+    line: z.number().int().optional(),
+    enteredBy: z.string().max(64).optional(),
+    note: z.string().max(2000).optional(),
+  }),
+});
+/** The payload of mention.ingest. */
+export type MentionIngest = z.infer<typeof MentionIngestV1>;
+
+/** mention.claim v1: names the claim state it saw (basis) and its lease. */
+export const MentionClaimV1 = z.object({ basis: z.string().max(128).nullable(), leaseMs: z.number().int().min(1000).max(86_400_000) });
+/** claim.expired v1: the scheduler ends a lease nobody renewed. */
+export const ClaimExpiredV1 = z.object({ claimOp: z.string().length(64) });
+/** Status ops carry no data beyond who and when. */
+export const EmptyV1 = z.object({}).strict();
+/** mention.reopen v1. */
+export const MentionReopenV1 = z.object({ reason: z.string().max(500).optional() });
+
+/** The payload schema of every known op type at its version. */
+export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
+  'room.create': { 1: RoomCreateV1 },
+  'station.admit': { 1: StationAdmitV1 },
+  'room.join-code': { 1: JoinCodeV1 },
+  'operator.create': { 1: OperatorCreateV1 },
+  'operator.update': { 1: OperatorUpdateV1 },
+  'mention.ingest': { 1: MentionIngestV1 },
+  'mention.claim': { 1: MentionClaimV1 },
+  'mention.release': { 1: EmptyV1 },
+  'mention.answer': { 1: EmptyV1 },
+  'mention.close': { 1: EmptyV1 },
+  'mention.ignore': { 1: EmptyV1 },
+  'mention.reopen': { 1: MentionReopenV1 },
+  'claim.expired': { 1: ClaimExpiredV1 },
+};
+
+/** Op types whose effect is on people and the room. */
+export const PEOPLE_OPS = ['room.create', 'station.admit', 'room.join-code', 'operator.create', 'operator.update'] as const;

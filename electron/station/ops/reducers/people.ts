@@ -1,0 +1,69 @@
+import type { Sql } from '../../db/connection';
+import { opsBySubject } from '../../db/queries/ops';
+import { putJoinCode, putOperator, putRoom, putStation, type OperatorState } from '../../db/queries/people';
+import { writeEffects } from '../../db/queries/mention-writes';
+import type { Verdict } from '../../../../shared/domain/mention-state';
+import { can } from '../../../../shared/domain/permissions';
+import type { Op } from '../op';
+import { JoinCodeV1, OperatorCreateV1, OperatorUpdateV1, RoomCreateV1, StationAdmitV1 } from '../payloads';
+import type { RoleHistory } from './roles';
+
+/** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
+export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
+  if (op.type === 'room.create') {
+    const p = RoomCreateV1.parse(op.payload);
+    await putRoom(tx, p.roomId, p.name, op.hlc);
+  } else if (op.type === 'station.admit') {
+    const p = StationAdmitV1.parse(op.payload);
+    await putStation(tx, { id: p.stationId, publicKey: p.publicKey, name: p.name, hlc: op.hlc, by: op.actor });
+  } else if (op.type === 'room.join-code') {
+    const p = JoinCodeV1.parse(op.payload);
+    await putJoinCode(tx, p.codeHash, p.expiresAt, op.hlc);
+  }
+}
+
+/**
+ * Re-derives one account from all of its ops in HLC order: the earliest create defines it, later
+ * updates win field by field. Ops by an actor who was not an admin at the time are refused.
+ */
+export async function refoldOperator(tx: Sql, operatorId: string, roles: RoleHistory): Promise<void> {
+  const ops = await opsBySubject(tx, operatorId, ['operator.create', 'operator.update']);
+  await roles.load(ops.map((o) => o.actor));
+  let state: OperatorState | null = null;
+  const verdicts: Verdict[] = [];
+  for (const op of ops) {
+    const allowed = can(roles.roleAt(op.actor, op.hlc), 'operator.manage');
+    if (!allowed) {
+      verdicts.push({ opId: op.id, effect: 'refused', reason: 'only an admin manages accounts' });
+      continue;
+    }
+    if (op.type === 'operator.create') {
+      const p = OperatorCreateV1.parse(op.payload);
+      if (state) {
+        verdicts.push({ opId: op.id, effect: 'refused', reason: 'account already exists' });
+        continue;
+      }
+      state = {
+        id: p.operatorId, username: p.username, displayName: p.displayName, role: p.role,
+        departments: p.departments, passwordHash: p.passwordHash, disabled: false,
+        createdHlc: op.hlc, updatedHlc: op.hlc,
+      };
+    } else {
+      const p = OperatorUpdateV1.parse(op.payload);
+      if (!state) {
+        verdicts.push({ opId: op.id, effect: 'refused', reason: 'no such account' });
+        continue;
+      }
+      const next: OperatorState = { ...state, updatedHlc: op.hlc };
+      if (p.displayName !== undefined) next.displayName = p.displayName;
+      if (p.role !== undefined) next.role = p.role;
+      if (p.departments !== undefined) next.departments = p.departments;
+      if (p.passwordHash !== undefined) next.passwordHash = p.passwordHash;
+      if (p.disabled !== undefined) next.disabled = p.disabled;
+      state = next;
+    }
+    verdicts.push({ opId: op.id, effect: 'applied', reason: null });
+  }
+  if (state) await putOperator(tx, state);
+  await writeEffects(tx, operatorId, verdicts);
+}

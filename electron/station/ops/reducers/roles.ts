@@ -1,0 +1,71 @@
+import type { Sql } from '../../db/connection';
+import { opsBySubject } from '../../db/queries/ops';
+import type { Role } from '../../../../shared/domain/people';
+import { SYSTEM_ACTOR } from '../op';
+
+type RoleChange = { id: string; hlc: string; actor: string; role?: Role; disabled?: boolean };
+
+/**
+ * Answers "which role did this actor hold at this HLC?" from the account ops themselves (role
+ * grants are ops too: DECISIONS.md 2), so an op is judged by the roles in force when it was
+ * recorded. A grant only counts if its own author was an admin just before it — checked
+ * recursively, which ends because each step looks strictly earlier in HLC.
+ */
+export class RoleHistory {
+  private readonly changes = new Map<string, RoleChange[]>();
+  private readonly valid = new Map<string, boolean>();
+
+  constructor(private readonly sql: Sql) {}
+
+  /** Loads the histories of these actors and of everyone who granted them roles. */
+  async load(actors: Iterable<string>): Promise<void> {
+    const queue = [...actors];
+    while (queue.length > 0) {
+      const actor = queue.pop() as string;
+      if (this.changes.has(actor) || actor === SYSTEM_ACTOR) continue;
+      const ops = await opsBySubject(this.sql, actor, ['operator.create', 'operator.update']);
+      const list = ops.map((o) => {
+        const p = (o.payload ?? {}) as { role?: Role; disabled?: boolean };
+        const c: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor };
+        if (p.role !== undefined) c.role = p.role;
+        if (p.disabled !== undefined) c.disabled = p.disabled;
+        return c;
+      });
+      this.changes.set(actor, list);
+      for (const c of list) queue.push(c.actor);
+    }
+  }
+
+  /** Forgets what was loaded (after role ops were applied). */
+  reset(): void {
+    this.changes.clear();
+    this.valid.clear();
+  }
+
+  /** The role in force at hlc (inclusive), or null for an unknown or disabled actor. */
+  roleAt(actor: string, hlc: string): Role | null {
+    return this.roleBefore(actor, hlc, true);
+  }
+
+  private roleBefore(actor: string, hlc: string, inclusive: boolean): Role | null {
+    if (actor === SYSTEM_ACTOR) return 'admin';
+    let role: Role | null = null;
+    let disabled = false;
+    for (const c of this.changes.get(actor) ?? []) {
+      if (inclusive ? c.hlc > hlc : c.hlc >= hlc) break;
+      if (!this.isValid(c)) continue;
+      if (c.role !== undefined) role = c.role;
+      if (c.disabled !== undefined) disabled = c.disabled;
+    }
+    return disabled ? null : role;
+  }
+
+  private isValid(c: RoleChange): boolean {
+    let ok = this.valid.get(c.id);
+    if (ok === undefined) {
+      ok = this.roleBefore(c.actor, c.hlc, false) === 'admin';
+      this.valid.set(c.id, ok);
+    }
+    return ok;
+  }
+}

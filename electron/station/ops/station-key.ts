@@ -1,0 +1,45 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { sha256Hex } from './op-id';
+
+/** A station's Ed25519 identity. */
+export type StationKey = {
+  stationId: string;
+  publicKeyPem: string;
+  privateKey: KeyObject;
+};
+
+/** A station id is derived from its public key, so it cannot be claimed by another key. */
+export function stationIdOf(publicKeyPem: string): string {
+  const der = createPublicKey(publicKeyPem).export({ format: 'der', type: 'spki' });
+  return 'st-' + sha256Hex(der.toString('hex')).slice(0, 20);
+}
+
+/** Makes a new station identity. */
+export function generateStationKey(): { key: StationKey; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicKeyPem = publicKey.export({ format: 'pem', type: 'spki' }).toString();
+  const privateKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  return { key: { stationId: stationIdOf(publicKeyPem), publicKeyPem, privateKey }, privateKeyPem };
+}
+
+/** Rebuilds a station identity from its stored PEM private key. */
+export function loadStationKey(privateKeyPem: string): StationKey {
+  const privateKey = createPrivateKey(privateKeyPem);
+  const publicKeyPem = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  return { stationId: stationIdOf(publicKeyPem), publicKeyPem, privateKey };
+}
+
+/** Ed25519 signature over an op id, base64. */
+export function signOpId(key: StationKey, opId: string): string {
+  return sign(null, Buffer.from(opId, 'hex'), key.privateKey).toString('base64');
+}
+
+/** Checks an Ed25519 signature over an op id against a station's public key. */
+export function verifyOpSig(publicKeyPem: string, opId: string, sig: string): boolean {
+  try {
+    return verify(null, Buffer.from(opId, 'hex'), publicKeyPem, Buffer.from(sig, 'base64'));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,9 @@
+import type { MentionsCommands, MentionsEvents } from './mentions';
+import type { RoomCommands, RoomEvents } from './room';
+
+/** Every command a desk can send to its station over /desk. */
+export type DeskCommands = MentionsCommands & RoomCommands;
+/** Every event a station pushes to its desks over /desk. */
+export type DeskEvents = MentionsEvents & RoomEvents;
+/** Name of a /desk command. */
+export type DeskCommandName = keyof DeskCommands;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { LoginSchema, SetupSchema } from './room';
+
+/**
+ * The station's small HTTP surface (everything else goes over /desk):
+ *   GET  /health                → Health
+ *   GET  /api/setup             → { initialized: boolean, warRoom: string | null }
+ *   POST /api/setup   SetupBody → { ok, token } | error   (first start only)
+ *   POST /api/login   LoginBody → { ok, token } | error
+ *   POST /api/logout            (Authorization: Bearer token)
+ *   GET  /api/presets           → { ok, presets: PresetInfo[] }
+ *   POST /api/import?preset=…&format=…&filename=…  body: the raw file, streamed
+ *        (Authorization: Bearer token) → NDJSON lines of ImportProgress, last one ImportSummary
+ * Errors are JSON { ok: false, code, message } with a fitting HTTP status.
+ */
+export const HTTP_ROUTES = {
+  health: '/health',
+  setup: '/api/setup',
+  login: '/api/login',
+  logout: '/api/logout',
+  presets: '/api/presets',
+  import: '/api/import',
+} as const;
+
+/** Body of POST /api/setup. */
+export const SetupBodySchema = SetupSchema;
+/** Body of POST /api/login. */
+export const LoginBodySchema = LoginSchema;
+
+/** GET /health. */
+export type Health = {
+  ok: boolean;
+  stationId: string;
+  warRoom: string | null;
+  warRoomId: string | null;
+  mentions: number;
+  ops: number;
+  version: string;
+};
+
+/** Answer of setup and login. */
+export type TokenAnswer = { ok: true; token: string } | { ok: false; code: string; message: string };

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { Ack } from './common';
+import {
+  DepartmentSchema,
+  PasswordSchema,
+  RoleSchema,
+  UsernameSchema,
+  type Operator,
+} from '../domain/people';
+
+/** What a logged-in desk learns about itself and its room. */
+export type RoomInfo = {
+  warRoomId: string;
+  warRoom: string;
+  stationId: string;
+  me: Operator;
+};
+
+/** First start: name the war room and its admin. */
+export const SetupSchema = z.object({
+  warRoom: z.string().trim().min(1).max(120),
+  username: UsernameSchema,
+  displayName: z.string().trim().min(1).max(120),
+  password: PasswordSchema,
+});
+
+/** Login with username and password. */
+export const LoginSchema = z.object({
+  username: UsernameSchema,
+  password: z.string().min(1).max(1024),
+});
+
+/** Create an operator account (admin only). */
+export const CreateOperatorSchema = z.object({
+  username: UsernameSchema,
+  displayName: z.string().trim().min(1).max(120),
+  password: PasswordSchema,
+  role: RoleSchema,
+  departments: z.array(DepartmentSchema).max(7).default([]),
+});
+
+/** The room domain of the /desk contract. */
+export type RoomCommands = {
+  'room.get': (input: Record<string, never>, ack: Ack<RoomInfo>) => void;
+  'operator.list': (input: Record<string, never>, ack: Ack<{ operators: Operator[] }>) => void;
+  'operator.create': (
+    input: z.input<typeof CreateOperatorSchema>,
+    ack: Ack<{ operator: Operator }>,
+  ) => void;
+};
+
+/** Events of the room domain. */
+export type RoomEvents = {
+  'operator.changed': (operators: Operator[]) => void;
+};

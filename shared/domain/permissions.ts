@@ -1,0 +1,21 @@
+import type { Role } from './people';
+
+/** What a role may do; the station checks every /desk command, and every reducer checks again. */
+export const PERMISSIONS = {
+  'mention.read': ['admin', 'lead', 'approver', 'operator', 'observer'],
+  'mention.work': ['admin', 'lead', 'approver', 'operator'],
+  'mention.create': ['admin', 'lead', 'approver', 'operator'],
+  'mention.import': ['admin', 'lead'],
+  /** Releasing or reopening somebody else's mention. */
+  'mention.override': ['admin', 'lead'],
+  'operator.read': ['admin', 'lead', 'approver', 'operator', 'observer'],
+  'operator.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** A permission name. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** True when the role holds the permission. */
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
