@@ -4,7 +4,7 @@ import { migrate } from '../db/migrate';
 import { chainHeadOf } from '../db/queries/ops';
 import { applyOps, type Applied } from '../ops/apply';
 import { OpChain } from '../ops/chain';
-import type { OpDraft } from '../ops/op';
+import type { Op, OpDraft } from '../ops/op';
 import type { StationKey } from '../ops/station-key';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 
@@ -52,7 +52,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
 
   /** Records drafts as this station's ops and applies them, all in one transaction. */
   async commit(drafts: readonly OpDraft[]): Promise<Applied> {
-    if (drafts.length === 0) return { ops: [], ingested: [], mentionsChanged: [], operatorsChanged: false, roomChanged: false };
+    if (drafts.length === 0) return { ops: [], ingested: [], newMentions: 0, mentionsChanged: [], operatorsChanged: false, roomChanged: false };
     let applied: Applied;
     try {
       applied = await this.db.transaction(async (tx) => {
@@ -68,6 +68,17 @@ export class StationCore extends EventEmitter<CoreEvents> {
       throw err;
     }
     this.emit('applied', applied);
+    return applied;
+  }
+
+  /**
+   * Applies ops recorded elsewhere (a peer, an export). Transport checks — schema, signature,
+   * chain, membership — happen before this (DECISIONS.md 2); ops already here are skipped.
+   */
+  async applyReplicated(ops: readonly Op[]): Promise<Applied> {
+    const applied = await this.db.transaction((tx) => applyOps(tx, ops, { fresh: false }));
+    for (const op of applied.ops) this.chain.clock.receive(op.hlc);
+    if (applied.ops.length > 0) this.emit('applied', applied);
     return applied;
   }
 

@@ -11,12 +11,15 @@ import { RoleHistory } from './reducers/roles';
 export type Applied = {
   ops: Op[];
   ingested: string[];
+  /** How many ingested mentions were new (the rest were duplicates). */
+  newMentions: number;
   mentionsChanged: string[];
   operatorsChanged: boolean;
   roomChanged: boolean;
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
+const ACCOUNT_OPS = ['operator.create', 'operator.update'];
 
 /**
  * Stores ops and their effects, inside the caller's transaction. Ops already stored are skipped
@@ -30,7 +33,7 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
   await insertOps(tx, ops);
 
   const roles = new RoleHistory(tx);
-  const out: Applied = { ops, ingested: [], mentionsChanged: [], operatorsChanged: false, roomChanged: false };
+  const out: Applied = { ops, ingested: [], newMentions: 0, mentionsChanged: [], operatorsChanged: false, roomChanged: false };
   const mentionSubjects = new Set<string>();
   const operatorSubjects = new Set<string>();
   const ingests: Op[] = [];
@@ -46,19 +49,29 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
     // Unknown types (from a newer version) are stored and forwarded but have no effect here.
   }
 
-  for (const id of operatorSubjects) await refoldOperator(tx, id, roles);
-  if (operatorSubjects.size > 0) {
-    out.operatorsChanged = true;
-    roles.reset();
-    // A role change (possibly arriving late) can change the verdicts of that actor's later ops.
-    for (const op of ops) {
-      if (op.type !== 'operator.update' && op.type !== 'operator.create') continue;
-      for (const s of await subjectsOfActorSince(tx, op.subject as string, op.hlc, MENTION_STATE_OPS)) mentionSubjects.add(s);
+  // Re-derive touched accounts. A role change (possibly arriving late) can change the verdicts of
+  // that account's later ops: on mentions, and on other accounts it created or changed.
+  const since = new Map<string, string>();
+  for (const op of ops) {
+    if (op.subject && operatorSubjects.has(op.subject)) {
+      const prev = since.get(op.subject);
+      if (prev === undefined || op.hlc < prev) since.set(op.subject, op.hlc);
     }
+  }
+  const queue = [...since.entries()];
+  const refolded = new Set<string>();
+  while (queue.length > 0) {
+    const [id, from] = queue.pop() as [string, string];
+    if (refolded.has(id)) continue;
+    refolded.add(id);
+    await refoldOperator(tx, id, roles);
+    out.operatorsChanged = true;
+    for (const s of await subjectsOfActorSince(tx, id, from, ACCOUNT_OPS)) if (!refolded.has(s)) queue.push([s, from]);
+    for (const s of await subjectsOfActorSince(tx, id, from, MENTION_STATE_OPS)) mentionSubjects.add(s);
   }
 
   if (ingests.length > 0) {
-    await applyIngest(tx, ingests);
+    out.newMentions = await applyIngest(tx, ingests);
     out.ingested = ingests.map((o) => o.subject as string);
     // A replica may have received state ops before the mention itself: fold them now.
     if (!opts.fresh) for (const o of ingests) mentionSubjects.add(o.subject as string);

@@ -44,8 +44,11 @@ const UPSERT = `
 
 const UPSERT_CHUNK = 2000;
 
-/** Writes ingested mentions, one multi-row statement per chunk. */
-export async function upsertIngested(tx: Sql, rows: readonly IngestRow[]): Promise<void> {
+/** Writes ingested mentions, one multi-row statement per chunk; returns how many were new. */
+export async function upsertIngested(tx: Sql, rows: readonly IngestRow[]): Promise<number> {
+  // seq is an INTEGER PRIMARY KEY that only grows, so max(seq) is a free "how many rows were added".
+  const maxSeq = async () => (await tx.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
+  const before = await maxSeq();
   for (let i = 0; i < rows.length; i += UPSERT_CHUNK) {
     const chunk = rows.slice(i, i + UPSERT_CHUNK).map((r) => [
       r.id, r.channel, r.externalId, r.authorHandle, r.authorName, r.authorEmail, r.authorPhone, r.text,
@@ -54,6 +57,7 @@ export async function upsertIngested(tx: Sql, rows: readonly IngestRow[]): Promi
     ]);
     await tx.run(UPSERT, [JSON.stringify(chunk)]);
   }
+  return (await maxSeq()) - before;
 }
 
 function hlcIso(hlc: string | null): string | null {

@@ -36,9 +36,9 @@ export function ingestRowOf(op: Op): IngestRow {
   };
 }
 
-/** Applies ingest ops in bulk. */
-export async function applyIngest(tx: Sql, ops: readonly Op[]): Promise<void> {
-  await upsertIngested(tx, ops.map(ingestRowOf));
+/** Applies ingest ops in bulk; returns how many mentions were new. */
+export async function applyIngest(tx: Sql, ops: readonly Op[]): Promise<number> {
+  return upsertIngested(tx, ops.map(ingestRowOf));
 }
 
 /** Re-derives a mention's status and claim from all of its state ops, and records each op's effect. */

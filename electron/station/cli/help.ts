@@ -1,0 +1,33 @@
+/** The text of `holdline --help`. */
+export const HELP = `holdline — the Holdline station and its tools
+
+Usage:
+  holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME]
+      Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId, joinCode }.
+      The join code admits other stations; it is shown only here.
+
+  holdline station --data DIR [--host H] [--port N] [--no-discovery]
+      Run the station headless (no window): it serves the UI, /desk and the API on H:N
+      (default 127.0.0.1:4120; --port 0 picks a free port). When it serves it prints one JSON line
+      { "ready": true, "url": …, "port": … } on stdout. Stop it with Ctrl-C (SIGINT) or SIGTERM.
+
+  holdline import FILE --preset NAME (--data DIR [--user U] | --station URL --user U --password-file F)
+                      [--format csv|jsonl]
+      Import mentions from a CSV or JSONL file. With --data the station must be stopped (it acts as
+      the war room's admin unless --user is given); with --station it goes through the running
+      station and every desk sees the mentions arrive. Progress on stderr, a JSON summary on stdout
+      (row errors with their line numbers). Presets: holdline presets.
+
+  holdline stats --data DIR [--json]
+      Counts of mentions by status and by channel, ops and authors. Works while the station runs.
+
+  holdline verify --data DIR
+      Check every op chain and signature in DIR and print the state digest.
+
+  holdline presets
+      List the import presets.
+
+  holdline --help | --version
+
+Exit codes: 0 done, 1 failed (the message says why), 2 bad usage.
+`;

@@ -1,0 +1,35 @@
+import { SetupSchema } from '../../../shared/contract/room';
+import { StationCore } from '../core/core';
+import { createWarRoom } from '../room/war-room';
+import { UsageError, parse, readPasswordFile, required } from './args';
+
+/** holdline init: creates a war room without prompts and prints its identity as JSON. */
+export async function initCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    data: { type: 'string' },
+    'war-room': { type: 'string' },
+    admin: { type: 'string' },
+    'password-file': { type: 'string' },
+    'display-name': { type: 'string' },
+  });
+  const input = SetupSchema.safeParse({
+    warRoom: required(values['war-room'], '--war-room'),
+    username: required(values.admin, '--admin'),
+    displayName: values['display-name'] ?? values.admin,
+    password: readPasswordFile(required(values['password-file'], '--password-file')),
+  });
+  if (!input.success) {
+    const i = input.error.issues[0];
+    throw new UsageError(`${i?.path.join('.')}: ${i?.message}`);
+  }
+  const core = await StationCore.open(required(values.data, '--data'));
+  try {
+    const room = await createWarRoom(core, input.data);
+    process.stdout.write(
+      JSON.stringify({ stationId: room.stationId, warRoom: room.warRoom, warRoomId: room.warRoomId, joinCode: room.joinCode }) + '\n',
+    );
+    return 0;
+  } finally {
+    await core.close();
+  }
+}

@@ -1,0 +1,53 @@
+import type { StationCore } from '../core/core';
+import { countMentions, mentionsByIds } from '../db/queries/mention-reads';
+import { listOperators, toOperator } from '../db/queries/people';
+import type { Applied } from '../ops/apply';
+import type { DeskNamespace } from './desk-server';
+
+// New mentions during an import arrive in thousands a second: tell desks at most this often.
+const ADDED_EVERY_MS = 250;
+
+/** Pushes what changed to every desk: rows in place, and a throttled "new mentions" hint. */
+export class DeskBroadcaster {
+  private added = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly onApplied = (a: Applied) => void this.push(a);
+
+  constructor(
+    private readonly core: StationCore,
+    private readonly desk: DeskNamespace,
+  ) {
+    core.on('applied', this.onApplied);
+  }
+
+  private async push(a: Applied): Promise<void> {
+    try {
+      if (a.mentionsChanged.length > 0) {
+        const rows = await mentionsByIds(this.core.read, a.mentionsChanged);
+        this.desk.emit('mention.changed', rows.map((mention) => ({ id: mention.id, mention })));
+      }
+      if (a.operatorsChanged) {
+        this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
+      }
+      if (a.ingested.length > 0) {
+        this.added += a.ingested.length;
+        this.timer ??= setTimeout(() => void this.flushAdded(), ADDED_EVERY_MS);
+      }
+    } catch (err) {
+      console.error('[desk] could not push a change:', err);
+    }
+  }
+
+  private async flushAdded(): Promise<void> {
+    this.timer = null;
+    const count = this.added;
+    this.added = 0;
+    this.desk.emit('mention.added', { count, total: await countMentions(this.core.read) });
+  }
+
+  /** Stops listening. */
+  close(): void {
+    this.core.off('applied', this.onApplied);
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

@@ -1,0 +1,73 @@
+import type { Namespace, Server, Socket } from 'socket.io';
+import type { Result } from '../../../shared/contract/common';
+import type { DeskCommandName, DeskCommands, DeskEvents } from '../../../shared/contract/desk';
+import type { Operator } from '../../../shared/domain/people';
+import { can } from '../../../shared/domain/permissions';
+import { resolveSession } from '../auth/sessions';
+import type { StationCore } from '../core/core';
+import { operatorById, toOperator } from '../db/queries/people';
+import { CommandError } from '../mentions/commands';
+import { DeskError, type DeskHandler } from './handler';
+import { mentionHandlers } from './mentions';
+import { roomHandlers } from './room';
+import { DeskBroadcaster } from './broadcaster';
+
+type DeskSocket = Socket<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
+/** The /desk namespace, typed by the contract. */
+export type DeskNamespace = Namespace<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
+
+const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = { ...mentionHandlers, ...roomHandlers } as never;
+
+function fail(code: DeskError['code'], message: string): Result<never> {
+  return { ok: false, code, message };
+}
+
+/** Runs one command: validate, authorise (by the account as it is now), run, answer. */
+async function dispatch(core: StationCore, socket: DeskSocket, name: string, input: unknown): Promise<Result<object>> {
+  const h = HANDLERS[name];
+  if (!h) return fail('invalid', `unknown command "${name}"`);
+  const row = await operatorById(core.read, socket.data.operator.id);
+  if (!row || row.disabled) return fail('unauthenticated', 'your account is no longer active; log in again');
+  const operator = toOperator(row);
+  if (!can(operator.role, h.permission)) return fail('forbidden', `a ${operator.role} may not ${name}`);
+  const parsed = h.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return fail('invalid', `${name}: ${issue?.message ?? 'invalid input'}${where}`);
+  }
+  try {
+    const answer = await h.run({ core, operator }, parsed.data as never);
+    return { ok: true, ...answer };
+  } catch (err) {
+    if (err instanceof DeskError || err instanceof CommandError) return fail(err.code, err.message);
+    console.error(`[desk] ${name} failed:`, err);
+    return fail('internal', `${name} failed on the station; nothing was changed`);
+  }
+}
+
+/** Mounts /desk: session-token handshake, every command validated and authorised, deltas pushed. */
+export function mountDesk(io: Server, core: StationCore): { close(): void } {
+  const desk = io.of('/desk') as unknown as DeskNamespace;
+  desk.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') return next(new Error('unauthenticated: log in first'));
+    resolveSession(core.read, token)
+      .then((operator) => {
+        if (!operator) return next(new Error('unauthenticated: session expired or unknown; log in again'));
+        socket.data.operator = operator;
+        next();
+      })
+      .catch(() => next(new Error('unauthenticated: could not check the session')));
+  });
+  desk.on('connection', (socket) => {
+    socket.onAny((name: unknown, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (typeof ack !== 'function') return; // every command is acknowledged; stray events are ignored
+      const input = args.length > 1 ? args[0] : undefined;
+      void dispatch(core, socket, String(name), input).then((r) => (ack as (r: Result<object>) => void)(r));
+    });
+  });
+  const broadcaster = new DeskBroadcaster(core, desk);
+  return { close: () => broadcaster.close() };
+}

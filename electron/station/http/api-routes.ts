@@ -1,0 +1,82 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoginBodySchema, SetupBodySchema, type Health } from '../../../shared/contract/http';
+import { closeSession, login, openSession, resolveSession } from '../auth/sessions';
+import type { StationCore } from '../core/core';
+import { countMentions } from '../db/queries/mention-reads';
+import { countOps } from '../db/queries/ops';
+import { getRoom } from '../db/queries/people';
+import { RoomExistsError, createWarRoom } from '../room/war-room';
+import { bearerToken, readJson, sendError, sendJson } from './respond';
+
+/** The station's version, shown by /health. */
+export const STATION_VERSION = '0.1.0';
+
+/** GET /health. */
+export async function health(core: StationCore, res: ServerResponse): Promise<void> {
+  const room = await getRoom(core.read);
+  const body: Health = {
+    ok: true,
+    stationId: core.stationId,
+    warRoom: room?.name ?? null,
+    warRoomId: room?.id ?? null,
+    mentions: await countMentions(core.read),
+    ops: await countOps(core.read),
+    version: STATION_VERSION,
+  };
+  sendJson(res, 200, body);
+}
+
+/** GET /api/setup: has this station a war room yet? */
+export async function setupState(core: StationCore, res: ServerResponse): Promise<void> {
+  const room = await getRoom(core.read);
+  sendJson(res, 200, { ok: true, initialized: Boolean(room), warRoom: room?.name ?? null });
+}
+
+// Only the first start may create a room, and only from this machine: a LAN browser must not be
+// able to claim an unconfigured station before its owner does.
+function isLoopback(req: IncomingMessage): boolean {
+  const a = req.socket.remoteAddress ?? '';
+  return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
+}
+
+/** POST /api/setup: creates the war room and its admin, and logs the admin in. */
+export async function setup(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!isLoopback(req)) return sendError(res, 'forbidden', 'a war room can only be created from the station machine itself');
+  const parsed = SetupBodySchema.safeParse(await readJson(req));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    return sendError(res, 'invalid', `${i?.path.join('.') || 'setup'}: ${i?.message ?? 'invalid'}`);
+  }
+  try {
+    const created = await createWarRoom(core, parsed.data);
+    const token = await openSession(core.db, created.adminId);
+    sendJson(res, 200, { ok: true, token, warRoom: created.warRoom, joinCode: created.joinCode });
+  } catch (err) {
+    if (err instanceof RoomExistsError) return sendError(res, 'conflict', err.message);
+    throw err;
+  }
+}
+
+/** POST /api/login. */
+export async function loginRoute(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const parsed = LoginBodySchema.safeParse(await readJson(req));
+  if (!parsed.success) return sendError(res, 'invalid', 'give a username and a password');
+  const session = await login(core.db, parsed.data.username, parsed.data.password);
+  if (!session) return sendError(res, 'unauthenticated', 'wrong username or password');
+  sendJson(res, 200, { ok: true, token: session.token, operator: session.operator });
+}
+
+/** POST /api/logout. */
+export async function logoutRoute(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const token = bearerToken(req);
+  if (token) await closeSession(core.db, token);
+  sendJson(res, 200, { ok: true });
+}
+
+/** The account behind a request's bearer token, or null after answering 401. */
+export async function requireOperator(core: StationCore, req: IncomingMessage, res: ServerResponse) {
+  const token = bearerToken(req);
+  const operator = token ? await resolveSession(core.read, token) : null;
+  if (!operator) sendError(res, 'unauthenticated', 'log in first (Authorization: Bearer <token>)');
+  return operator;
+}

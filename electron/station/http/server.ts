@@ -1,0 +1,56 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { Server as IoServer } from 'socket.io';
+import type { StationCore } from '../core/core';
+import { mountDesk } from '../desk/desk-server';
+import { listPresets } from '../connectors/preset';
+import { health, loginRoute, logoutRoute, requireOperator, setup, setupState } from './api-routes';
+import { importRoute } from './import-route';
+import { BodyError, sendError, sendJson } from './respond';
+import { serveStatic } from './static-files';
+
+/** The station's HTTP server with socket.io mounted on it. */
+export type StationServer = { http: HttpServer; io: IoServer; close(): Promise<void> };
+
+type Route = (core: StationCore, req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+const ROUTES: Record<string, Route> = {
+  'GET /health': (core, _req, res) => health(core, res),
+  'GET /api/setup': (core, _req, res) => setupState(core, res),
+  'POST /api/setup': setup,
+  'POST /api/login': loginRoute,
+  'POST /api/logout': logoutRoute,
+  'GET /api/presets': async (core, req, res) => {
+    if (await requireOperator(core, req, res)) sendJson(res, 200, { ok: true, presets: await listPresets() });
+  },
+  'POST /api/import': importRoute,
+};
+
+/** Builds the HTTP + socket.io server for a core (not yet listening). */
+export function createStationServer(core: StationCore, rendererDir: string | null): StationServer {
+  const http = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://station').pathname;
+    const route = ROUTES[`${req.method} ${path}`];
+    if (!route) {
+      if (path.startsWith('/api/')) return sendError(res, 'not-found', `no route ${req.method} ${path}`);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'not-found', `no route ${req.method} ${path}`);
+      return serveStatic(rendererDir, req, res);
+    }
+    route(core, req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.end();
+      if (err instanceof BodyError) return sendError(res, err.code, err.message);
+      console.error(`[http] ${req.method} ${path} failed:`, err);
+      sendError(res, 'internal', 'the station could not handle that request; nothing was changed');
+    });
+  });
+  // Stay far below socket.io's 1 MB default: no desk message needs more than this.
+  const io = new IoServer(http, { maxHttpBufferSize: 512 * 1024, serveClient: false, cors: { origin: false } });
+  const desk = mountDesk(io, core);
+  return {
+    http,
+    io,
+    close: async () => {
+      desk.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { StationCore } from './core/core';
+import { createStationServer } from './http/server';
+
+/** How to start a station. */
+export type StationOptions = {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  /** mDNS discovery (issue "LAN sync"); off in tests. */
+  discovery?: boolean;
+  /** Folder of the built renderer; defaults to out/renderer beside the app. */
+  rendererDir?: string | null;
+};
+
+/** A running station. */
+export type RunningStation = {
+  url: string;
+  port: number;
+  host: string;
+  stationId: string;
+  core: StationCore;
+  close(): Promise<void>;
+};
+
+/** Where the built renderer is, looking from this file in the source tree or the bundle. */
+export function defaultRendererDir(): string | null {
+  const candidates = [
+    process.env.HOLDLINE_RENDERER_DIR,
+    path.resolve(__dirname, '../../out/renderer'),
+    path.resolve(__dirname, '../renderer'),
+    path.resolve(process.cwd(), 'out/renderer'),
+  ];
+  return candidates.find((d): d is string => Boolean(d) && existsSync(path.join(d as string, 'index.html'))) ?? null;
+}
+
+/** Opens the data folder and serves /desk, the API and the UI. Headless and in Electron alike. */
+export async function startStation(opts: StationOptions): Promise<RunningStation> {
+  const core = await StationCore.open(opts.dataDir);
+  const host = opts.host ?? '127.0.0.1';
+  const server = createStationServer(core, opts.rendererDir === undefined ? defaultRendererDir() : opts.rendererDir);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.http.once('error', reject);
+      server.http.listen(opts.port ?? 4120, host, () => resolve());
+    });
+  } catch (err) {
+    await core.close();
+    throw err;
+  }
+  const port = (server.http.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  let closed = false;
+  return {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`,
+    port,
+    host,
+    stationId: core.stationId,
+    core,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await server.close();
+      await core.close();
+    },
+  };
+}
