@@ -11,6 +11,7 @@ import { DeskError, type DeskHandler } from './handler';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { DeskBroadcaster } from './broadcaster';
+import type { Presence } from '../scheduler/claim-leases';
 
 type DeskSocket = Socket<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
 /** The /desk namespace, typed by the contract. */
@@ -47,7 +48,7 @@ async function dispatch(core: StationCore, socket: DeskSocket, name: string, inp
 }
 
 /** Mounts /desk: session-token handshake, every command validated and authorised, deltas pushed. */
-export function mountDesk(io: Server, core: StationCore): { close(): void } {
+export function mountDesk(io: Server, core: StationCore): { close(): void; presence: Presence } {
   const desk = io.of('/desk') as unknown as DeskNamespace;
   desk.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -60,7 +61,12 @@ export function mountDesk(io: Server, core: StationCore): { close(): void } {
       })
       .catch(() => next(new Error('unauthenticated: could not check the session')));
   });
+  const connected = new Map<string, number>();
+  const presence: Presence = { isPresent: (id) => (connected.get(id) ?? 0) > 0 };
   desk.on('connection', (socket) => {
+    const me = socket.data.operator.id;
+    connected.set(me, (connected.get(me) ?? 0) + 1);
+    socket.on('disconnect', () => connected.set(me, (connected.get(me) ?? 1) - 1));
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // every command is acknowledged; stray events are ignored
@@ -69,5 +75,5 @@ export function mountDesk(io: Server, core: StationCore): { close(): void } {
     });
   });
   const broadcaster = new DeskBroadcaster(core, desk);
-  return { close: () => broadcaster.close() };
+  return { close: () => broadcaster.close(), presence };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import { Server as IoServer } from 'socket.io';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
+import { startClaimLeases } from '../scheduler/claim-leases';
 import { listPresets } from '../connectors/preset';
 import { health, loginRoute, logoutRoute, requireOperator, setup, setupState } from './api-routes';
 import { importRoute } from './import-route';
@@ -45,10 +46,12 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   // Stay far below socket.io's 1 MB default: no desk message needs more than this.
   const io = new IoServer(http, { maxHttpBufferSize: 512 * 1024, serveClient: false, cors: { origin: false } });
   const desk = mountDesk(io, core);
+  const leases = startClaimLeases(core, desk.presence);
   return {
     http,
     io,
     close: async () => {
+      leases.stop();
       desk.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
