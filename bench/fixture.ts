@@ -45,7 +45,8 @@ export async function airlineFixture(n: number): Promise<string> {
   out.write(header.map(csvField).join(',') + '\n');
   for (let i = 0; i < n; i++) {
     const src = rows[i % rows.length] as string[];
-    const row = src.map((v, c) => (c === idCol ? String(9e17 + i) : v));
+    // A string, not 9e17 + i: ids past 2^53 lose their last digits as numbers.
+    const row = src.map((v, c) => (c === idCol ? `9${String(i).padStart(17, '0')}` : v));
     if (!out.write(row.map(csvField).join(',') + '\n')) await once(out, 'drain');
   }
   out.end();

@@ -12,7 +12,18 @@ export type Sql = {
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
   exec(sql: string): Promise<void>;
   each<T>(sql: string, params: SqlParams, onRow: (row: T) => void): Promise<number>;
+  /**
+   * Runs `head VALUES (?,…),(?,…)… tail` for many rows through prepared statements of up to
+   * ROWS_PER_STATEMENT rows, cached per shape. Bound values go to SQLite as they are; this beat
+   * json_each unpacking by ~2x on the ingest path (JSON escaping and re-parsing of long texts).
+   */
+  insertRows(head: string, width: number, rows: readonly (readonly SqlValue[])[], tail?: string): Promise<number>;
+  /** Finalizes cached statements (before closing). */
+  finalize(): Promise<void>;
 };
+
+/** Rows per prepared multi-row INSERT (width × rows stays under SQLite's 32,766 variables). */
+export const ROWS_PER_STATEMENT = 200;
 
 /** A write connection that runs transactions one at a time. */
 export type Db = Sql & {
@@ -23,7 +34,40 @@ export type Db = Sql & {
 };
 
 function wrap(raw: sqlite3.Database): Sql {
+  const statements = new Map<string, sqlite3.Statement>();
+  const statementFor = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = raw.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const runStatement = (stmt: sqlite3.Statement, params: SqlValue[]) =>
+    new Promise<number>((resolve, reject) =>
+      stmt.run(params, function onRun(this: sqlite3.RunResult, err: Error | null) {
+        if (err) reject(err);
+        else resolve(this.changes);
+      }),
+    );
   return {
+    finalize: async () => {
+      const all = [...statements.values()];
+      statements.clear();
+      await Promise.all(all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+    },
+    insertRows: async (head, width, rows, tail = '') => {
+      const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+      let changes = 0;
+      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+        const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+        const sql = `${head} VALUES ${Array.from({ length: chunk.length }, () => tuple).join(',')} ${tail}`;
+        const params: SqlValue[] = [];
+        for (const r of chunk) for (const v of r) params.push(v);
+        changes += await runStatement(statementFor(sql), params);
+      }
+      return changes;
+    },
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
         raw.run(sql, params as unknown[], function onRun(this: sqlite3.RunResult, err: Error | null) {
@@ -103,9 +147,10 @@ export async function openDb(file: string): Promise<Db> {
       return next;
     },
     close: () =>
-      queue.then(
-        () => new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve()))),
-      ),
+      queue.then(async () => {
+        await sql.finalize();
+        await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve())));
+      }),
   };
 }
 
@@ -116,6 +161,9 @@ export async function openReadDb(file: string): Promise<Sql & { close(): Promise
   await sql.exec('PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -32000;');
   return {
     ...sql,
-    close: () => new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve()))),
+    close: async () => {
+      await sql.finalize();
+      await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve())));
+    },
   };
 }

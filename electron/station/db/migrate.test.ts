@@ -47,7 +47,9 @@ describe('migrations', () => {
     await insert('a', 1);
     await expect(insert('b', 1)).rejects.toThrow(/UNIQUE/);
     await expect(insert('c', 0)).rejects.toThrow(/CHECK/);
-    await expect(d.run(`INSERT INTO op_effects (op_id, subject, effect) VALUES ('nope', 's', 'applied')`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(d.run(`INSERT INTO op_effects (op_id, subject, effect) VALUES ('a', 's', 'maybe')`)).rejects.toThrow(/CHECK/);
+    const plan = await d.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM ops WHERE id = 'a' AND type <> 'mention.ingest'`);
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/ops_id/);
   });
 
   it('0002 creates room and people with role checks and local sessions', async () => {

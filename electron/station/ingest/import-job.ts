@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ImportProgress, ImportRowError, ImportSummary } from '../../../shared/contract/imports';
-import type { MentionInput } from '../../../shared/domain/mention';
 import type { StationCore } from '../core/core';
-import { enrich } from '../enrich/enrich';
 import { readMentions, type ReadOptions } from '../connectors/read-mentions';
-import { mentionIdOf } from '../mentions/mention-id';
 import type { OpDraft } from '../ops/op';
+import { ingestDraft } from './ingest-draft';
 
 // One transaction per this many mentions: big enough for multi-row SQL to pay off, small enough
 // that claims from desks are not held up behind an import for long.
@@ -22,16 +20,6 @@ export type ImportOptions = ReadOptions & {
   onProgress?: (p: ImportProgress) => void;
 };
 
-function draftOf(input: MentionInput, line: number, actor: string, connector: 'csv' | 'jsonl', importId: string): OpDraft {
-  return {
-    type: 'mention.ingest',
-    v: 1,
-    actor,
-    subject: mentionIdOf(input.channel, input.externalId),
-    payload: { mention: input, enrichment: enrich(input.text), source: { connector, importId, line } },
-  };
-}
-
 /**
  * Streams a file into the op log: parse, enrich, seal ops, apply, in batches. Bad rows are
  * reported with their line and reason; every good row still lands. Duplicates (same channel and
@@ -44,13 +32,21 @@ export async function importMentions(core: StationCore, stream: Readable, opts: 
   };
   const rowErrors: ImportRowError[] = [];
   let pending: OpDraft[] = [];
+  // One batch commits (SQLite works on libuv's thread pool) while the next is parsed, enriched
+  // and hashed on the main thread: the two cores overlap instead of taking turns.
+  let inflight: Promise<void> | null = null;
   const flush = async () => {
+    if (inflight) await inflight;
+    inflight = null;
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const applied = await core.commit(batch);
-    progress.imported += applied.newMentions;
-    progress.duplicates += batch.length - applied.newMentions;
+    inflight = core.commit(batch).then((applied) => {
+      progress.imported += applied.newMentions;
+      progress.duplicates += batch.length - applied.newMentions;
+      opts.onProgress?.({ ...progress });
+    });
+    inflight.catch(() => undefined); // a failure surfaces at the next await, not as an unhandled rejection
   };
   for await (const chunk of readMentions(stream, opts)) {
     for (const item of chunk.items) {
@@ -59,16 +55,14 @@ export async function importMentions(core: StationCore, stream: Readable, opts: 
         progress.errors += 1;
         if (rowErrors.length < MAX_REPORTED_ERRORS) rowErrors.push({ line: item.line, reason: item.error });
       } else {
-        pending.push(draftOf(item.input, item.line, opts.actor, opts.connector, importId));
+        pending.push(ingestDraft(item.input, opts.actor, { connector: opts.connector, importId, line: item.line }));
       }
     }
     progress.bytesRead = chunk.bytesRead;
-    if (pending.length >= COMMIT_EVERY) {
-      await flush();
-      opts.onProgress?.({ ...progress });
-    }
+    if (pending.length >= COMMIT_EVERY) await flush();
   }
   await flush();
+  await inflight;
   const summary: ImportSummary = { ...progress, phase: 'done', rowErrors };
   opts.onProgress?.(summary);
   return summary;

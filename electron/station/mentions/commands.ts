@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { StationCore } from '../core/core';
 import { effectOf } from '../db/queries/effects';
 import { mentionById } from '../db/queries/mention-reads';
-import { enrich } from '../enrich/enrich';
+import { ingestDraft } from '../ingest/ingest-draft';
 import type { CreateMentionSchema } from '../../../shared/contract/mentions';
 import type { Mention, MentionInput } from '../../../shared/domain/mention';
 import { DEFAULT_LEASE_MS } from '../../../shared/domain/mention-state';
@@ -63,13 +63,7 @@ export async function createManualMention(core: StationCore, actor: string, inpu
   };
   const id = mentionIdOf(mention.channel, mention.externalId);
   await core.commit([
-    {
-      type: 'mention.ingest', v: 1, actor, subject: id,
-      payload: {
-        mention, enrichment: enrich(mention.text),
-        source: { connector: 'manual', enteredBy: actor, ...(input.note !== undefined && { note: input.note }) },
-      },
-    },
+    ingestDraft(mention, actor, { connector: 'manual', enteredBy: actor, ...(input.note !== undefined && { note: input.note }) }),
   ]);
   return mustExist(core, id);
 }

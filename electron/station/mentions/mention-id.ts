@@ -1,6 +1,8 @@
-import { sha256Hex } from '../ops/op-id';
-
-/** A mention's id: stable for (channel, external id), so the same mention ingested twice is one (DECISIONS.md 7). */
+/**
+ * A mention's id: its dedupe key (DECISIONS.md 7), readable as `channel:external id`, so the same
+ * mention ingested twice, on any station, is one. Tweet ids grow over time, which keeps bulk
+ * imports appending to the id index instead of writing random pages.
+ */
 export function mentionIdOf(channel: string, externalId: string): string {
-  return 'm-' + sha256Hex(`${channel}\n${externalId}`).slice(0, 32);
+  return `${channel}:${externalId}`;
 }

@@ -1,11 +1,19 @@
 import type { Sql } from '../db/connection';
-import { existingOpIds, insertOps, subjectsOfActorSince } from '../db/queries/ops';
+import { insertOps, storedIdsAt, subjectsOfActorSince } from '../db/queries/ops';
 import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
-import { applyIngest, refoldMention } from './reducers/mentions';
+import { refoldMention } from './reducers/mentions';
+import { deriveIngested, lastOpRowid } from '../db/queries/mention-writes';
 import { applyRoomOp, refoldOperator } from './reducers/people';
 import { RoleHistory } from './reducers/roles';
+
+/** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
+export class ChainForkError extends Error {
+  constructor(origin: string, seq: number) {
+    super(`station ${origin} has two different ops at seq ${seq}: refusing the batch`);
+  }
+}
 
 /** What applying a batch changed, for pushing deltas to desks. */
 export type Applied = {
@@ -27,9 +35,18 @@ const ACCOUNT_OPS = ['operator.create', 'operator.update'];
  * whole set of its ops, so the order ops arrive in does not matter.
  */
 export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: boolean }): Promise<Applied> {
-  const known = opts.fresh ? new Set<string>() : await existingOpIds(tx, incoming.map((o) => o.id));
+  const stored = opts.fresh ? new Map<string, string>() : await storedIdsAt(tx, incoming);
   const seen = new Set<string>();
-  const ops = incoming.filter((o) => !known.has(o.id) && !seen.has(o.id) && seen.add(o.id));
+  const ops: Op[] = [];
+  for (const o of incoming) {
+    const place = `${o.origin}/${o.seq}`;
+    const there = stored.get(place) ?? (seen.has(place) ? o.id : undefined);
+    if (there === o.id) continue;
+    if (there !== undefined) throw new ChainForkError(o.origin, o.seq);
+    seen.add(place);
+    ops.push(o);
+  }
+  const rowidBefore = await lastOpRowid(tx);
   await insertOps(tx, ops);
 
   const roles = new RoleHistory(tx);
@@ -71,7 +88,7 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
   }
 
   if (ingests.length > 0) {
-    out.newMentions = await applyIngest(tx, ingests);
+    out.newMentions = await deriveIngested(tx, rowidBefore);
     out.ingested = ingests.map((o) => o.subject as string);
     // A replica may have received state ops before the mention itself: fold them now.
     if (!opts.fresh) for (const o of ingests) mentionSubjects.add(o.subject as string);

@@ -1,7 +1,13 @@
 import { HlcClock } from '../../../shared/sync/hlc';
 import type { Op, OpDraft } from './op';
-import { opIdOf, payloadHashOf } from './op-id';
+import { canonicalJson, opIdOf, sha256Hex } from './op-id';
 import { signOpId, type StationKey } from './station-key';
+
+/** Works out a draft's canonical payload and its hash ahead of sealing (pure; any thread of work). */
+export function prepareDraft(d: OpDraft): OpDraft {
+  const payloadJson = canonicalJson(d.payload);
+  return { ...d, payloadJson, payloadHash: sha256Hex(payloadJson) };
+}
 
 /** Where this station's chain stands: its last seq and op id. */
 export type ChainHead = { seq: number; id: string | null; hlc: string | null };
@@ -45,10 +51,11 @@ export class OpChain {
     for (const d of drafts) {
       seq += 1;
       const hlc = this.clock.tick();
-      const payloadHash = payloadHashOf(d.payload);
-      const header = { origin: this.origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payloadHash, prev };
-      const id = opIdOf(header);
-      ops.push({ ...header, id, payload: d.payload, sig: null, subject: d.subject });
+      const payloadJson = d.payloadJson ?? canonicalJson(d.payload);
+      const payloadHash = d.payloadHash ?? sha256Hex(payloadJson);
+      const origin = this.origin;
+      const id = opIdOf({ origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payloadHash, prev });
+      ops.push({ id, origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payload: d.payload, payloadHash, prev, sig: null, subject: d.subject, payloadJson });
       prev = id;
     }
     const last = ops.at(-1);

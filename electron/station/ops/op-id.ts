@@ -1,11 +1,53 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 
-/** RFC 8785 (JCS) canonical JSON: the bytes every station hashes the same way. */
+/**
+ * RFC 8785 (JCS) canonical JSON: object keys sorted by UTF-16 code units, no whitespace, numbers
+ * and strings exactly as ECMAScript's JSON.stringify writes them — the bytes every station hashes
+ * the same way. Hand-written because it sits on the ingest hot path (the `canonicalize` package
+ * took ~19 µs a mention); a property test holds it equal to that reference implementation.
+ */
 export function canonicalJson(value: unknown): string {
-  const out = canonicalize(value);
-  if (out === undefined) throw new Error('value has no JSON form');
-  return out;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`JSON has no form for ${value}`);
+      return String(value); // ECMAScript Number::toString, as JCS requires (-0 gives "0")
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new Error(`JSON has no form for a ${typeof value}`);
+  }
+}
+
+const PLAIN_KEY = /^[A-Za-z0-9_$@.-]*$/;
+
+function canonicalArray(items: readonly unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (i > 0) out += ',';
+    out += item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item);
+  }
+  return out + ']';
+}
+
+function canonicalObject(obj: Record<string, unknown>): string {
+  const keys = Object.keys(obj);
+  if (keys.length > 1) keys.sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined || typeof v === 'function') continue;
+    if (!first) out += ',';
+    out += (PLAIN_KEY.test(k) ? `"${k}"` : JSON.stringify(k)) + ':' + canonicalJson(v);
+    first = false;
+  }
+  return out + '}';
 }
 
 /** SHA-256 hex of a string. */
@@ -32,16 +74,9 @@ export type OpHeader = {
 
 /** An op's id: SHA-256 of the canonical header, which hashes the payload hash, not the payload. */
 export function opIdOf(h: OpHeader): string {
+  // Keys written in sorted order and every value a string, integer or null: JSON.stringify of
+  // this literal is already the canonical form, without a generic canonicalizer.
   return sha256Hex(
-    canonicalJson({
-      origin: h.origin,
-      seq: h.seq,
-      hlc: h.hlc,
-      actor: h.actor,
-      type: h.type,
-      v: h.v,
-      payloadHash: h.payloadHash,
-      prev: h.prev,
-    }),
+    JSON.stringify({ actor: h.actor, hlc: h.hlc, origin: h.origin, payloadHash: h.payloadHash, prev: h.prev, seq: h.seq, type: h.type, v: h.v }),
   );
 }

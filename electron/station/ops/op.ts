@@ -19,6 +19,8 @@ export type Op = {
   sig: string | null;
   /** What the op is about (mention id, operator id, 'room'…), for folding. */
   subject: string | null;
+  /** The payload's canonical JSON when this station already made it (saves re-serialising). */
+  payloadJson?: string;
 };
 
 /** What a caller hands the log: the op before it gets its place in the chain. */
@@ -28,6 +30,9 @@ export type OpDraft = {
   actor: string;
   payload: unknown;
   subject: string | null;
+  /** Canonical JSON and hash of the payload, when worked out ahead (off the commit's path). */
+  payloadJson?: string;
+  payloadHash?: string;
 };
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -41,6 +41,8 @@ export const MentionIngestV1 = z.object({
   enrichment: z.object({
     language: z.string().min(2).max(8),
     sentiment: z.object({ score: z.number(), label: z.enum(SENTIMENT_LABELS) }),
+    /** Triage score 0–100 (shared/domain/priority.ts), fixed at ingest like the rest. */
+    priority: z.number().int().min(0).max(100),
   }),
   source: z.object({
     connector: z.enum(['csv', 'jsonl', 'manual']),

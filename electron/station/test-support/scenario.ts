@@ -12,7 +12,7 @@ export function ingestDraft(actor: string, externalId: string, text: string, occ
   };
   return {
     type: 'mention.ingest', v: 1, actor, subject: mentionIdOf('twitter', externalId),
-    payload: { mention, enrichment: { language: 'en', sentiment: { score: -2, label: 'negative' } }, source: { connector: 'csv' } },
+    payload: { mention, enrichment: { language: 'en', sentiment: { score: -2, label: 'negative' }, priority: 60 }, source: { connector: 'csv' } },
   };
 }
 

@@ -4,7 +4,7 @@ import type { Sql } from '../connection';
 export async function expiredLocalClaims(sql: Sql, origin: string, nowIso: string, limit = 500): Promise<{ id: string; claim_op: string; claim_operator: string }[]> {
   return sql.all(
     `SELECT m.id, m.claim_op, m.claim_operator FROM mentions m JOIN ops o ON o.id = m.claim_op
-     WHERE m.claim_op IS NOT NULL AND m.claim_expires < ? AND o.origin = ? LIMIT ?`,
+     WHERE o.type <> 'mention.ingest' AND m.claim_op IS NOT NULL AND m.claim_expires < ? AND o.origin = ? LIMIT ?`,
     [nowIso, origin, limit],
   );
 }

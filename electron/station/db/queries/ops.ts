@@ -1,5 +1,6 @@
 import type { Sql } from '../connection';
 import type { Op } from '../../ops/op';
+import { canonicalJson } from '../../ops/op-id';
 
 type OpRow = {
   id: string;
@@ -34,34 +35,31 @@ export function opFromRow(r: OpRow): Op {
   };
 }
 
-const INSERT_CHUNK = 2000;
-
-/** Appends ops (already checked as new) in multi-row statements: one SQL call per chunk. */
+/** Appends ops (already checked as new). */
 export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
-  for (let i = 0; i < ops.length; i += INSERT_CHUNK) {
-    const chunk = ops.slice(i, i + INSERT_CHUNK).map((o) => [
+  await tx.insertRows(
+    'INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject)',
+    12,
+    ops.map((o) => [
       o.id, o.origin, o.seq, o.hlc, o.actor, o.type, o.v,
-      o.payload === null ? null : JSON.stringify(o.payload),
+      // Always canonical: mentions are derived from this text, so it must be the same bytes everywhere.
+      o.payload === null ? null : (o.payloadJson ?? canonicalJson(o.payload)),
       o.payloadHash, o.prev, o.sig, o.subject,
-    ]);
-    await tx.run(
-      `INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject)
-       SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-              value->>8, value->>9, value->>10, value->>11
-       FROM json_each(?)`,
-      [JSON.stringify(chunk)],
-    );
-  }
+    ]),
+  );
 }
 
-/** Which of these op ids are already stored. */
-export async function existingOpIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await sql.all<{ id: string }>(
-    'SELECT id FROM ops WHERE id IN (SELECT value FROM json_each(?))',
-    [JSON.stringify(ids)],
+/**
+ * Which of these ops are already stored, by (origin, seq) — the log's own key. An op whose place
+ * is taken by a different id is a fork of that origin's chain; the caller refuses it.
+ */
+export async function storedIdsAt(sql: Sql, ops: readonly Pick<Op, 'origin' | 'seq'>[]): Promise<Map<string, string>> {
+  if (ops.length === 0) return new Map();
+  const rows = await sql.all<{ origin: string; seq: number; id: string }>(
+    `SELECT o.origin, o.seq, o.id FROM json_each(?) j JOIN ops o ON o.origin = j.value->>0 AND o.seq = j.value->>1`,
+    [JSON.stringify(ops.map((o) => [o.origin, o.seq]))],
   );
-  return new Set(rows.map((r) => r.id));
+  return new Map(rows.map((r) => [`${r.origin}/${r.seq}`, r.id]));
 }
 
 /** Every op about one subject of the given types, in HLC order. */
@@ -77,7 +75,8 @@ export async function opsBySubject(sql: Sql, subject: string, types: readonly st
 export async function subjectsOfActorSince(sql: Sql, actor: string, hlc: string, types: readonly string[]): Promise<string[]> {
   const rows = await sql.all<{ subject: string }>(
     `SELECT DISTINCT subject FROM ops
-     WHERE actor = ? AND hlc >= ? AND subject IS NOT NULL AND type IN (SELECT value FROM json_each(?))`,
+     WHERE actor = ? AND hlc >= ? AND type <> 'mention.ingest' AND subject IS NOT NULL
+       AND type IN (SELECT value FROM json_each(?))`,
     [actor, hlc, JSON.stringify(types)],
   );
   return rows.map((r) => r.subject);

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { startStation, type RunningStation } from '../station/station';
+import { handleStationInfo } from './ipc';
+import { installMenu } from './menu';
+import { createMainWindow } from './window';
+
+// The Electron shell: one instance per desk, the station in-process, one window on its UI.
+let station: RunningStation | null = null;
+let mainWindow: BrowserWindow | null = null;
+let quitting = false;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Holdline already owns this desk's data folder: it gets focused instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow());
+  app.on('window-all-closed', () => {
+    // On macOS an app stays in the dock with its station running; elsewhere closing quits.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (station && BrowserWindow.getAllWindows().length === 0) openWindow(station.url);
+  });
+  app.on('before-quit', (event) => {
+    if (!station || quitting) return;
+    // Close the station (flush SQLite, release the data folder lock) before Electron exits.
+    event.preventDefault();
+    quitting = true;
+    const closing = station;
+    station = null;
+    closing
+      .close()
+      .catch((err: unknown) => console.error('holdline: closing the station failed', err))
+      .finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox(
+        'Holdline could not start',
+        err instanceof Error ? err.message : String(err),
+      );
+      app.exit(1);
+    });
+}
+
+/** Starts the station, then the window on it. */
+async function start(): Promise<void> {
+  installMenu();
+  const dataDir = process.env.HOLDLINE_DATA ?? path.join(app.getPath('userData'), 'station');
+  station = await startStation({
+    dataDir,
+    host: '127.0.0.1',
+    port: 0,
+    discovery: false,
+    rendererDir: path.join(__dirname, '../renderer'),
+  });
+  handleStationInfo(station.url);
+  openWindow(station.url);
+}
+
+/** Opens the main window and forgets it once closed. */
+function openWindow(url: string): void {
+  mainWindow = createMainWindow(url);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** Brings the existing window to the front (a second launch lands here). */
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
