@@ -89,7 +89,8 @@ export type MentionDelta = { id: string; mention: Mention };
 export type MentionsCommands = {
   'mention.window': (
     input: z.input<typeof MentionWindowSchema>,
-    ack: Ack<{ total: number; rows: Mention[] }>,
+    /** `capped`: more than `total` match (counting stops at 100,000). */
+    ack: Ack<{ total: number; capped: boolean; rows: Mention[] }>,
   ) => void;
   'mention.facets': (input: z.input<typeof MentionQuerySchema>, ack: Ack<{ facets: Facets }>) => void;
   'mention.get': (input: z.input<typeof MentionRefSchema>, ack: Ack<MentionDetail>) => void;

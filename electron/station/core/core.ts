@@ -17,6 +17,9 @@ export type CoreEvents = { applied: [Applied] };
  * transaction.
  */
 export class StationCore extends EventEmitter<CoreEvents> {
+  /** Bumped after every applied batch, so caches of derived figures know they are stale. */
+  generation = 0;
+
   private constructor(
     readonly dataDir: string,
     readonly db: Db,
@@ -67,6 +70,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       this.chain.commit(head ?? { seq: 0, id: null, hlc: null });
       throw err;
     }
+    this.generation += 1;
     this.emit('applied', applied);
     return applied;
   }
@@ -78,7 +82,10 @@ export class StationCore extends EventEmitter<CoreEvents> {
   async applyReplicated(ops: readonly Op[]): Promise<Applied> {
     const applied = await this.db.transaction((tx) => applyOps(tx, ops, { fresh: false }));
     for (const op of applied.ops) this.chain.clock.receive(op.hlc);
-    if (applied.ops.length > 0) this.emit('applied', applied);
+    if (applied.ops.length > 0) {
+      this.generation += 1;
+      this.emit('applied', applied);
+    }
     return applied;
   }
 

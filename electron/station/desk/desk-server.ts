@@ -11,6 +11,7 @@ import { DeskError, type DeskHandler } from './handler';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { DeskBroadcaster } from './broadcaster';
+import { FacetCache } from '../mentions/facet-cache';
 import type { Presence } from '../scheduler/claim-leases';
 
 type DeskSocket = Socket<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
@@ -24,7 +25,7 @@ function fail(code: DeskError['code'], message: string): Result<never> {
 }
 
 /** Runs one command: validate, authorise (by the account as it is now), run, answer. */
-async function dispatch(core: StationCore, socket: DeskSocket, name: string, input: unknown): Promise<Result<object>> {
+async function dispatch(core: StationCore, facets: FacetCache, socket: DeskSocket, name: string, input: unknown): Promise<Result<object>> {
   const h = HANDLERS[name];
   if (!h) return fail('invalid', `unknown command "${name}"`);
   const row = await operatorById(core.read, socket.data.operator.id);
@@ -38,7 +39,7 @@ async function dispatch(core: StationCore, socket: DeskSocket, name: string, inp
     return fail('invalid', `${name}: ${issue?.message ?? 'invalid input'}${where}`);
   }
   try {
-    const answer = await h.run({ core, operator }, parsed.data as never);
+    const answer = await h.run({ core, operator, facets }, parsed.data as never);
     return { ok: true, ...answer };
   } catch (err) {
     if (err instanceof DeskError || err instanceof CommandError) return fail(err.code, err.message);
@@ -50,6 +51,7 @@ async function dispatch(core: StationCore, socket: DeskSocket, name: string, inp
 /** Mounts /desk: session-token handshake, every command validated and authorised, deltas pushed. */
 export function mountDesk(io: Server, core: StationCore): { close(): void; presence: Presence } {
   const desk = io.of('/desk') as unknown as DeskNamespace;
+  const facets = new FacetCache(core);
   desk.use((socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') return next(new Error('unauthenticated: log in first'));
@@ -71,7 +73,7 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // every command is acknowledged; stray events are ignored
       const input = args.length > 1 ? args[0] : undefined;
-      void dispatch(core, socket, String(name), input).then((r) => (ack as (r: Result<object>) => void)(r));
+      void dispatch(core, facets, socket, String(name), input).then((r) => (ack as (r: Result<object>) => void)(r));
     });
   });
   const broadcaster = new DeskBroadcaster(core, desk);

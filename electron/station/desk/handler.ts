@@ -4,9 +4,10 @@ import type { DeskCommandName, DeskCommands } from '../../../shared/contract/des
 import type { Operator } from '../../../shared/domain/people';
 import type { Permission } from '../../../shared/domain/permissions';
 import type { StationCore } from '../core/core';
+import type { FacetCache } from '../mentions/facet-cache';
 
 /** What a handler gets besides its input. */
-export type DeskContext = { core: StationCore; operator: Operator };
+export type DeskContext = { core: StationCore; operator: Operator; facets: FacetCache };
 
 /** The success payload a command answers with. */
 export type AnswerOf<K extends DeskCommandName> = Parameters<DeskCommands[K]>[1] extends Ack<infer T> ? T : never;

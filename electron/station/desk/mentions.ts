@@ -7,7 +7,6 @@ import {
 } from '../../../shared/contract/mentions';
 import {
   mentionById,
-  mentionFacets,
   mentionHistory,
   mentionWindow,
   mentionsByAuthor,
@@ -36,7 +35,7 @@ export const mentionHandlers: DeskHandlerMap<
   'mention.facets': handler({
     input: MentionQuerySchema,
     permission: 'mention.read',
-    run: async ({ core }, query) => ({ facets: await mentionFacets(core.read, query) }),
+    run: async ({ facets }, query) => ({ facets: await facets.get(query) }),
   }),
   'mention.get': handler({
     input: MentionRefSchema,

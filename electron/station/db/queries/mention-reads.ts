@@ -129,16 +129,28 @@ const ORDER: Record<MentionQuery['sort'], string> = {
   priority: 'm.priority DESC, m.occurred_ms DESC, m.seq DESC',
 };
 
-/** A window of the queue and the total it is a window of. */
-export async function mentionWindow(sql: Sql, q: MentionQuery, offset: number, limit: number): Promise<{ total: number; rows: Mention[] }> {
+/** Counting past this many matches costs more than it tells: the queue shows "100,000+". */
+export const COUNT_CAP = 100_000;
+
+/** How many mentions match, exact up to COUNT_CAP (unfiltered counts are always exact). */
+export async function countMatching(sql: Sql, q: MentionQuery): Promise<{ total: number; capped: boolean }> {
   const w = whereOf(q);
-  const total = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM mentions m ${w.sql}`, w.params);
+  if (!w.sql) return { total: await countMentions(sql), capped: false };
+  const row = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM mentions m ${w.sql} LIMIT ${COUNT_CAP + 1})`, w.params);
+  const n = row?.n ?? 0;
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** A window of the queue and the total it is a window of. */
+export async function mentionWindow(sql: Sql, q: MentionQuery, offset: number, limit: number): Promise<{ total: number; capped: boolean; rows: Mention[] }> {
+  const w = whereOf(q);
+  const { total, capped } = await countMatching(sql, q);
   const rows = await sql.all<MentionRow>(`${SELECT} ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
     ...w.params,
     limit,
     offset,
   ]);
-  return { total: total?.n ?? 0, rows: rows.map(toMention) };
+  return { total, capped, rows: rows.map(toMention) };
 }
 
 const FACETS: [keyof Facets, keyof MentionQuery, string][] = [
