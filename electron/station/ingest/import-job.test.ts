@@ -32,20 +32,19 @@ describe('import into the station', () => {
   it('lands good rows, reports bad ones by line, and collapses duplicates', async () => {
     const file = path.join(path.dirname(core.dataDir), `${path.basename(core.dataDir)}-small.jsonl`);
     const lines = [
-      JSON.stringify({ id: 'a1', user: '@ana', text: 'Where is my refund?', at: '2024-05-01T10:00:00+02:00', channel: 'email' }),
+      JSON.stringify({ id: 'a1', author: '@ana', text: 'Where is my refund?', created_at: '2024-05-01T10:00:00+02:00', channel: 'email' }),
       '{ this is not json',
-      JSON.stringify({ id: 'a2', user: '@bo', text: '<img src=x onerror=alert(1)>', at: '2024-05-01T10:05:00+02:00', channel: 'twitter' }),
-      JSON.stringify({ id: 'a1', user: '@ana', text: 'Where is my refund?', at: '2024-05-01T10:00:00+02:00', channel: 'email' }),
-      JSON.stringify({ id: 'a3', user: '@cy', at: '2024-05-01T10:06:00+02:00', channel: 'twitter' }),
+      JSON.stringify({ id: 'a2', author: '@bo', text: '<img src=x onerror=alert(1)>', created_at: '2024-05-01T10:05:00+02:00', channel: 'twitter' }),
+      JSON.stringify({ id: 'a1', author: '@ana', text: 'Where is my refund?', created_at: '2024-05-01T10:00:00+02:00', channel: 'email' }),
+      JSON.stringify({ id: 'a3', author: '@cy', created_at: '2024-05-01T10:06:00+02:00', channel: 'twitter' }),
     ];
     writeFileSync(file, lines.join('\n') + '\n');
     const summary = await importMentions(core, createReadStream(file), {
       format: 'jsonl',
-      mapping: { externalId: 'id', authorHandle: 'user', text: 'text', occurredAt: 'at', channel: 'channel' },
       actor: adminId,
       connector: 'jsonl',
       bytesTotal: statSync(file).size,
-    } as never);
+    });
     expect(summary).toMatchObject({ rows: 5, imported: 2, duplicates: 1, errors: 2 });
     expect(summary.rowErrors.map((e) => e.line)).toEqual([2, 5]);
     const hostile = await core.db.get<{ text: string }>(`SELECT text FROM mentions WHERE external_id = 'a2'`);

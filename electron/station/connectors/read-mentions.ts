@@ -1,0 +1,150 @@
+import type { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { mapRecord } from './map-record';
+import { loadPreset, type Preset } from './preset';
+import { RecordSplitter, type RawRecord } from './record-splitter';
+
+/** One source record: the mention it maps to, or why it could not be read. */
+export type ReadItem = { line: number; input: import('../../../shared/domain/mention').MentionInput } | { line: number; error: string };
+/** A batch of read records and how far into the input the reader is. */
+export type ReadChunk = { items: ReadItem[]; bytesRead: number };
+/** How to read an input. */
+export type ReadOptions = { format: 'csv' | 'jsonl'; preset?: Preset; maxRecordBytes?: number };
+
+/** Largest record accepted (a long email fits; a 10 MB field is reported as too large). */
+export const MAX_RECORD_BYTES = 1_000_000;
+
+/** Thrown when a whole file cannot be read with the chosen preset (e.g. a required column is missing). */
+export class InputFormatError extends Error {}
+
+function requiredColumns(preset: Preset): string[] {
+  const f = preset.fields;
+  return [f.externalId, f.channel, f.authorHandle, f.text, f.occurredAt].flatMap((s) => ('column' in s ? [s.column] : []));
+}
+
+/** Reads a field of a JSON object by dotted path. */
+function readPath(obj: unknown, dotted: string): unknown {
+  let cur = obj;
+  for (const key of dotted.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** Parses a batch of CSV records with csv-parse; records keep their original line numbers. */
+function csvBatch(records: { line: number; text: string }[], header: string[], preset: Preset): ReadItem[] {
+  const items = new Map<number, ReadItem>();
+  // Joined-text line where each record starts, to map csv-parse's line numbers back.
+  const starts: number[] = [];
+  let at = 1;
+  for (const r of records) {
+    starts.push(at);
+    at += (r.text.match(/\n/g)?.length ?? 0) + 1;
+  }
+  const indexOfLine = (joinedLine: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= joinedLine) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const parsed = parseCsv(records.map((r) => r.text).join('\n'), {
+    relax_column_count: true,
+    relax_quotes: false,
+    info: true,
+    skip_records_with_error: true,
+    on_skip: (err: { lines?: number; message?: string } | undefined) => {
+      const i = indexOfLine(err?.lines ?? 1);
+      const rec = records[i];
+      if (rec) items.set(i, { line: rec.line, error: `bad quoting: ${(err?.message ?? '').split(':')[0]}` });
+    },
+  } as never) as unknown as { record: string[]; info: { lines: number } }[];
+  const column = new Map(header.map((h, i) => [h, i]));
+  for (const { record, info } of parsed) {
+    const i = indexOfLine(info.lines - (record.join(',').match(/\n/g)?.length ?? 0));
+    const rec = records[i] as { line: number };
+    if (record.length !== header.length) {
+      items.set(i, { line: rec.line, error: `expected ${header.length} fields, found ${record.length}` });
+      continue;
+    }
+    const mapped = mapRecord(preset, (col) => {
+      const k = column.get(col);
+      return k === undefined ? undefined : record[k];
+    });
+    items.set(i, 'error' in mapped ? { line: rec.line, error: mapped.error } : { line: rec.line, input: mapped.input });
+  }
+  return [...items.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
+}
+
+function jsonlItem(rec: { line: number; text: string }, preset: Preset): ReadItem | null {
+  const text = rec.text.trim();
+  if (text === '') return null;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch (err) {
+    return { line: rec.line, error: `not valid JSON: ${(err as Error).message.slice(0, 100)}` };
+  }
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { line: rec.line, error: 'each line must be a JSON object' };
+  const mapped = mapRecord(preset, (col) => readPath(obj, col));
+  return 'error' in mapped ? { line: rec.line, error: mapped.error } : { line: rec.line, input: mapped.input };
+}
+
+/**
+ * Streams mentions out of a CSV or JSONL input through a preset: batches of mapped records, each
+ * good one as a mention input and each bad one as its line and reason, plus bytes read so far.
+ */
+export async function* readMentions(stream: Readable, opts: ReadOptions): AsyncGenerator<ReadChunk> {
+  const preset = opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl'));
+  if (preset.format !== opts.format) throw new InputFormatError(`preset "${preset.name}" reads ${preset.format}, not ${opts.format}`);
+  const splitter = new RecordSplitter(opts.maxRecordBytes ?? MAX_RECORD_BYTES, opts.format === 'csv');
+  let header: string[] | null = opts.format === 'csv' ? null : [];
+  let bytesRead = 0;
+
+  const handle = (raw: RawRecord[]): ReadItem[] => {
+    const items: ReadItem[] = [];
+    let good: { line: number; text: string }[] = [];
+    const flushGood = () => {
+      if (good.length > 0 && header) items.push(...csvBatch(good, header, preset));
+      good = [];
+    };
+    for (const r of raw) {
+      if ('error' in r) {
+        flushGood();
+        items.push(r);
+        continue;
+      }
+      if (opts.format === 'jsonl') {
+        const item = jsonlItem(r, preset);
+        if (item) items.push(item);
+        continue;
+      }
+      if (header === null) {
+        header = (parseCsv(r.text, { relax_column_count: true }) as string[][])[0]?.map((h) => h.trim()) ?? [];
+        const missing = requiredColumns(preset).filter((c) => !header?.includes(c));
+        if (missing.length > 0) {
+          throw new InputFormatError(
+            `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}, which preset "${preset.name}" needs (its columns: ${header.slice(0, 20).join(', ')})`,
+          );
+        }
+        continue;
+      }
+      good.push(r);
+    }
+    flushGood();
+    return items;
+  };
+
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    bytesRead += buf.length;
+    const items = handle(splitter.push(buf));
+    if (items.length > 0) yield { items, bytesRead };
+  }
+  const items = handle(splitter.end());
+  yield { items, bytesRead };
+}
