@@ -35,13 +35,13 @@ const pw = () => path.join(dir, 'pw');
 beforeAll(() => {
   ({ dir, cleanup } = tempDir('holdline-cli-'));
   writeFileSync(pw(), 'a-long-password\n');
-  const rows = ['id,who,said,when', '1,@ana,"Where is my bag?",2015-02-24 11:35:52 -0800', '2,@bo,"Thanks, all good 👍",2015-02-24 11:40:00 -0800'];
+  const rows = ['id,channel,author,text,created_at', '1,twitter,@ana,"Where is my bag?",2015-02-24T11:35:52-08:00', '2,twitter,@bo,"Thanks, all good 👍",2015-02-24T11:40:00-08:00'];
   writeFileSync(path.join(dir, 'mentions.csv'), rows.join('\n') + '\n');
   writeFileSync(
     path.join(dir, 'mentions.jsonl'),
     [
-      JSON.stringify({ id: 'j1', user: '@cy', text: 'flight cancelled again', at: '2015-02-24T12:00:00-08:00' }),
-      JSON.stringify({ id: 'j2', user: '@cy', text: 'still waiting', at: '2015-02-24T12:30:00-08:00' }),
+      JSON.stringify({ id: 'j1', channel: 'twitter', author: '@cy', text: 'flight cancelled again', created_at: '2015-02-24T12:00:00-08:00' }),
+      JSON.stringify({ id: 'j2', channel: 'twitter', author: '@cy', text: 'still waiting', created_at: '2015-02-24T12:30:00-08:00' }),
     ].join('\n') + '\n',
   );
 });

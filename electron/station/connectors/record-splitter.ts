@@ -15,6 +15,7 @@ export type RawRecord = { line: number; text: string } | { line: number; error: 
 
 const QUOTE = 0x22;
 const LF = 0x0a;
+const COMMA = 0x2c;
 const CR = 0x0d;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -74,20 +75,30 @@ export class RecordSplitter {
         if (c === LF) {
           this.skipping = false;
           this.line += 1;
+          this.atFieldStart = true;
         }
         continue;
       }
-      if (c === QUOTE && this.quotes) this.inQuotes = !this.inQuotes;
-      else if (c === LF) {
-        if (!this.inQuotes) {
-          this.emit(out, this.pos);
-          this.pos += 1;
-          this.start = this.pos;
-          this.line += this.linesInRecord + 1;
-          this.linesInRecord = 0;
-          continue;
-        }
-        this.linesInRecord += 1;
+      if (this.inQuotes) {
+        if (c === QUOTE) {
+          this.inQuotes = false;
+          this.justClosed = true;
+        } else if (c === LF) this.linesInRecord += 1;
+      } else if (c === LF) {
+        this.emit(out, this.pos);
+        this.pos += 1;
+        this.start = this.pos;
+        this.line += this.linesInRecord + 1;
+        this.linesInRecord = 0;
+        this.atFieldStart = true;
+        this.justClosed = false;
+        continue;
+      } else {
+        // A quote opens a quoted field only at the start of a field, or right after a closing
+        // quote (the "" escape); elsewhere it is a stray character that csv-parse will report.
+        if (c === QUOTE && this.quotes && (this.atFieldStart || this.justClosed)) this.inQuotes = true;
+        this.atFieldStart = c === COMMA;
+        this.justClosed = false;
       }
       this.pos += 1;
       if (this.pos - this.start > this.maxRecordBytes) this.recover(out);
@@ -116,6 +127,8 @@ export class RecordSplitter {
     });
     this.inQuotes = false;
     this.linesInRecord = 0;
+    this.atFieldStart = true;
+    this.justClosed = false;
     const firstLf = this.buf.indexOf(LF, this.start);
     if (firstLf < 0 || firstLf >= this.pos) {
       this.skipping = true;
@@ -128,4 +141,6 @@ export class RecordSplitter {
   }
 
   private skipping = false;
+  private atFieldStart = true;
+  private justClosed = false;
 }
