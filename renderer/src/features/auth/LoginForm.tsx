@@ -1,0 +1,44 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { postLogin } from '../../desk/http';
+
+/** Login with username and password. */
+export function LoginForm(props: { warRoom: string | null; notice: string | null; onDone: (token: string) => void }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(props.notice);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await postLogin({ username, password });
+    setBusy(false);
+    if (r.ok) props.onDone(r.token);
+    else setError(r.code === 'unauthenticated' ? t('auth.wrong') : r.message);
+  }
+
+  return (
+    <form className="auth-card" onSubmit={submit} aria-labelledby="login-title">
+      <h1 id="login-title">{props.warRoom ?? 'Holdline'}</h1>
+      <p className="muted">{t('auth.loginIntro')}</p>
+      <label>
+        {t('auth.username')}
+        <input required value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus />
+      </label>
+      <label>
+        {t('auth.password')}
+        <input required type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+      </label>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {t('auth.login')}
+      </button>
+    </form>
+  );
+}

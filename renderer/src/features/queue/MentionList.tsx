@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { Mention } from '../../../../shared/domain/mention';
+import { formatTime } from '../../components/format';
+import type { PageCache } from './page-cache';
+
+/** Fixed row height: fixed rows keep a 100,000-row list smooth. */
+export const ROW_HEIGHT = 56;
+
+function Row({ m, selected, onSelect, lang }: { m: Mention; selected: boolean; onSelect: () => void; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      data-testid="mention-row"
+      data-mention-id={m.id}
+      className={`row${selected ? ' selected' : ''} status-${m.status} sentiment-${m.sentimentLabel}${m.claim ? ' claimed' : ''}`}
+      onClick={onSelect}
+    >
+      <div className="row-top">
+        <span className={`chip channel channel-${m.channel}`}>{t(`channel.${m.channel}`)}</span>
+        <span className="author">{m.author.handle}</span>
+        {m.brand && <span className="brand">{m.brand}</span>}
+        <span className="spacer" />
+        {m.claim && <span className="chip claim">{m.claim.operatorName}</span>}
+        <span className={`chip status status-${m.status}`}>{t(`status.${m.status}`)}</span>
+        <time dateTime={m.occurredAt}>{formatTime(m.occurredAt, lang)}</time>
+      </div>
+      {/* Untrusted text: rendered as a text node, never as markup. */}
+      <div className="row-text">{m.text}</div>
+    </div>
+  );
+}
+
+/** The virtualised queue: only visible rows exist in the DOM; pages load as you scroll. */
+export function MentionList(props: {
+  cache: PageCache;
+  version: number;
+  selectedIndex: number;
+  onSelect: (index: number) => void;
+  ensure: (first: number, last: number) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const parent = useRef<HTMLDivElement>(null);
+  const total = props.cache.total;
+  const v = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const items = v.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensure } = props;
+
+  useEffect(() => ensure(first, last), [ensure, first, last, total, props.version]);
+  useEffect(() => {
+    if (props.selectedIndex >= 0) v.scrollToIndex(props.selectedIndex, { align: 'auto' });
+  }, [props.selectedIndex, v]);
+
+  if (total === 0) return <div className="empty muted">{t('queue.empty')}</div>;
+  return (
+    <div ref={parent} className="list" role="listbox" aria-label={t('queue.title')} tabIndex={-1}>
+      <div style={{ height: v.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const m = props.cache.rowAt(item.index);
+          return (
+            <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+              {m ? (
+                <Row m={m} selected={item.index === props.selectedIndex} onSelect={() => props.onSelect(item.index)} lang={i18n.language} />
+              ) : (
+                <div className="row loading" aria-hidden="true" />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

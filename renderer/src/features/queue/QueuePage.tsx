@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MentionQuerySchema, type MentionQuery } from '../../../../shared/contract/mentions';
+import type { RoomInfo } from '../../../../shared/contract/room';
+import type { Mention } from '../../../../shared/domain/mention';
+import { call, type DeskSocket } from '../../desk/client';
+import { formatNumber } from '../../components/format';
+import { LanguagePicker } from '../../app/LanguagePicker';
+import { actionFor } from '../help/keymap';
+import { HelpOverlay } from '../help/HelpOverlay';
+import { ImportDialog } from '../import/ImportDialog';
+import { NewMentionDialog } from '../manual/NewMentionDialog';
+import { PeopleDialog } from '../people/PeopleDialog';
+import { MentionDetail, type MentionActionName } from '../mention/MentionDetail';
+import { Filters } from './Filters';
+import { MentionList } from './MentionList';
+import { useQueue } from './use-queue';
+
+type Dialog = 'import' | 'new' | 'people' | 'help' | null;
+
+/** Home: filters | the live virtualised queue | the selected mention. */
+export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: string; onLogout: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { socket, room } = props;
+  const [query, setQuery] = useState<MentionQuery>(() => MentionQuerySchema.parse({}));
+  const { cache, version, ensure, added } = useQueue(socket, query);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [opened, setOpened] = useState<Mention | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [online, setOnline] = useState(socket.connected);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const selectedIndex = selectedId ? cache.indexOf(selectedId) : -1;
+  const selected = opened ?? (selectedIndex >= 0 ? cache.rowAt(selectedIndex) : undefined);
+
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    socket.on('connect', up);
+    socket.on('disconnect', down);
+    return () => {
+      socket.off('connect', up);
+      socket.off('disconnect', down);
+    };
+  }, [socket]);
+
+  // Keep the opened author-history mention current when it changes.
+  useEffect(() => {
+    if (opened) {
+      const i = cache.indexOf(opened.id);
+      const fresh = i >= 0 ? cache.rowAt(i) : undefined;
+      if (fresh && fresh !== opened) setOpened(fresh);
+    }
+  }, [version, opened, cache]);
+
+  const select = useCallback(
+    (index: number) => {
+      const m = cache.rowAt(index);
+      if (!m) return;
+      setOpened(null);
+      setNotice(null);
+      setSelectedId(m.id);
+    },
+    [cache],
+  );
+
+  const act = useCallback(
+    async (action: MentionActionName) => {
+      const m = selected;
+      if (!m) return;
+      setNotice(null);
+      if (action === 'mention.claim') {
+        const r = await call(socket, 'mention.claim', { mentionId: m.id, basis: null });
+        if (!r.ok) setNotice(r.message);
+        else if (!r.won) setNotice(t('detail.collision', { name: r.mention.claim?.operatorName ?? '?' }));
+        if (r.ok) cache.update([r.mention]);
+      } else {
+        const r = await call(socket, action, { mentionId: m.id });
+        if (r.ok) cache.update([r.mention]);
+        else setNotice(r.message);
+      }
+      if (opened) {
+        const r = await call(socket, 'mention.get', { mentionId: m.id });
+        if (r.ok) setOpened(r.mention);
+      }
+    },
+    [selected, socket, cache, opened, t],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog && dialog !== 'help') return;
+      const a = actionFor(e);
+      if (!a) return;
+      e.preventDefault();
+      const at = selectedIndex < 0 ? -1 : selectedIndex;
+      switch (a) {
+        case 'next': return select(Math.min(cache.total - 1, at + 1));
+        case 'previous': return select(Math.max(0, at - 1));
+        case 'claim': return void act('mention.claim');
+        case 'release': return void act('mention.release');
+        case 'answer': return void act('mention.answer');
+        case 'close': return void act('mention.close');
+        case 'ignore': return void act('mention.ignore');
+        case 'reopen': return void act('mention.reopen');
+        case 'search': return searchRef.current?.focus();
+        case 'help': return setDialog(dialog === 'help' ? null : 'help');
+        case 'new': return setDialog('new');
+        case 'escape':
+          if (dialog) return setDialog(null);
+          return (document.activeElement as HTMLElement | null)?.blur();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, select, selectedIndex, cache, dialog]);
+
+  const canImport = room.me.role === 'admin' || room.me.role === 'lead';
+  return (
+    <div className="workspace">
+      <header className="topbar">
+        <strong className="room">{room.warRoom}</strong>
+        <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
+          {online ? t('app.online') : t('app.offline')}
+        </span>
+        <span className="total" data-testid="queue-total">
+          {t('queue.count', { count: cache.total, formatted: formatNumber(cache.total, i18n.language) + (cache.capped ? '+' : '') })}
+        </span>
+        {added > 0 && <span className="muted">{t('queue.arrived', { count: added })}</span>}
+        <span className="spacer" />
+        <button type="button" onClick={() => setDialog('new')}>{t('manual.open')}</button>
+        {canImport && <button type="button" onClick={() => setDialog('import')}>{t('import.open')}</button>}
+        <button type="button" onClick={() => setDialog('people')}>{t('people.open')}</button>
+        <button type="button" className="ghost" onClick={() => setDialog('help')} aria-label={t('help.title')}>?</button>
+        <LanguagePicker />
+        <span className="me">{room.me.displayName} · {t(`role.${room.me.role}`)}</span>
+        <button type="button" className="ghost" onClick={props.onLogout}>{t('auth.logout')}</button>
+      </header>
+      <main className="panes">
+        <Filters socket={socket} query={query} onChange={setQuery} searchRef={searchRef} refreshKey={added} />
+        <MentionList cache={cache} version={version} selectedIndex={selectedIndex} onSelect={select} ensure={ensure} />
+        <MentionDetail socket={socket} room={room} mention={selected} version={version} notice={notice} onAction={(a) => void act(a)} onOpen={(m) => setOpened(m)} />
+      </main>
+      {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <ImportDialog token={props.token} onClose={() => setDialog(null)} />}
+      {dialog === 'new' && <NewMentionDialog socket={socket} onClose={() => setDialog(null)} onCreated={(m) => { setDialog(null); setOpened(m); }} />}
+      {dialog === 'people' && <PeopleDialog socket={socket} room={room} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
