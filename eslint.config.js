@@ -104,6 +104,7 @@ module.exports = [
       'coverage/**',
       'bench/.cache/**',
       '.holdline-data/**',
+      '.scratch/**',
     ],
   },
   js.configs.recommended,

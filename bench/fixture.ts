@@ -1,11 +1,21 @@
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
 
 /** Where the real airline file is (absent in a user's clone). */
-export const AIRLINE_CSV = path.resolve(process.env.HOLDLINE_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data'), 'airline-tweets-2015.csv');
+export const AIRLINE_CSV = path.resolve(
+  process.env.HOLDLINE_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data'),
+  'airline-tweets-2015.csv',
+);
 
 /** Rows to build for the large benchmarks. */
 export const BENCH_ROWS = Number(process.env.HOLDLINE_BENCH_ROWS ?? 1_000_000);
@@ -32,7 +42,9 @@ export async function readAirline(): Promise<{ header: string[]; rows: string[][
  */
 export async function airlineFixture(n: number): Promise<string> {
   if (!existsSync(AIRLINE_CSV)) {
-    console.log(`SKIP: ${AIRLINE_CSV} is absent (it is not shipped with Holdline); set HOLDLINE_SHARED_DATA to its folder`);
+    console.log(
+      `SKIP: ${AIRLINE_CSV} is absent (it is not shipped with Holdline); set HOLDLINE_SHARED_DATA to its folder`,
+    );
     process.exit(0);
   }
   mkdirSync(CACHE_DIR, { recursive: true });

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
     .filter((f) => f.endsWith('.bench.ts'))
     .map((f) => f.replace(/\.bench\.ts$/, ''));
   const chosen = names.length === 0 || names.includes('all') ? available : names;
-  if (names.length === 0) console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
+  if (names.length === 0)
+    console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
   for (const name of chosen) {
     if (!available.includes(name)) {
       console.error(`no benchmark "${name}"; have: ${available.join(', ')}`);
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`\n== ${name} ==`);
-    const mod = (await import(path.join(__dirname, `${name}.bench.ts`))) as { run(): Promise<void> };
+    const mod = (await import(path.join(__dirname, `${name}.bench.ts`))) as {
+      run(): Promise<void>;
+    };
     await mod.run();
   }
 }

@@ -14,14 +14,20 @@ import { report } from './report';
 // per multi-row statement in one transaction — the fastest plain use of sqlite3 (BASELINES.md).
 async function rawInsert(file: string, dir: string): Promise<{ rows: number; seconds: number }> {
   const rows: string[][] = [];
-  for await (const r of createReadStream(file).pipe(parse({ bom: true, from_line: 2 })) as AsyncIterable<string[]>) rows.push(r);
+  for await (const r of createReadStream(file).pipe(
+    parse({ bom: true, from_line: 2 }),
+  ) as AsyncIterable<string[]>)
+    rows.push(r);
   const width = rows[0]?.length ?? 0;
   const db = await openDb(path.join(dir, 'raw.db'));
-  await db.exec(`CREATE TABLE raw (${Array.from({ length: width }, (_, i) => `c${i} TEXT`).join(', ')})`);
+  await db.exec(
+    `CREATE TABLE raw (${Array.from({ length: width }, (_, i) => `c${i} TEXT`).join(', ')})`,
+  );
   const sql = `INSERT INTO raw SELECT ${Array.from({ length: width }, (_, i) => `value->>${i}`).join(', ')} FROM json_each(?)`;
   const t0 = performance.now();
   await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 5000) await tx.run(sql, [JSON.stringify(rows.slice(i, i + 5000))]);
+    for (let i = 0; i < rows.length; i += 5000)
+      await tx.run(sql, [JSON.stringify(rows.slice(i, i + 5000))]);
   });
   const seconds = (performance.now() - t0) / 1000;
   await db.close();
@@ -31,15 +37,26 @@ async function rawInsert(file: string, dir: string): Promise<{ rows: number; sec
 /** Ingest: the full import path against a raw batched insert of the same rows. */
 export async function run(): Promise<void> {
   const file = await airlineFixture(BENCH_ROWS);
-  console.log(`input: ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB, ${BENCH_ROWS.toLocaleString('en-US')} rows)`);
+  console.log(
+    `input: ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB, ${BENCH_ROWS.toLocaleString('en-US')} rows)`,
+  );
   const t = tempDir('holdline-bench-');
   try {
     const core = await StationCore.open(path.join(t.dir, 'station'));
-    const { adminId } = await createWarRoom(core, { warRoom: 'Bench', username: 'lead', displayName: 'Lead', password: 'bench-password' });
+    const { adminId } = await createWarRoom(core, {
+      warRoom: 'Bench',
+      username: 'lead',
+      displayName: 'Lead',
+      password: 'bench-password',
+    });
     const preset = await loadPreset('airline-2015');
     const t0 = performance.now();
     const summary = await importMentions(core, createReadStream(file), {
-      format: 'csv', preset, actor: adminId, connector: 'csv', bytesTotal: statSync(file).size,
+      format: 'csv',
+      preset,
+      actor: adminId,
+      connector: 'csv',
+      bytesTotal: statSync(file).size,
     });
     const seconds = (performance.now() - t0) / 1000;
     await core.close();
@@ -48,7 +65,9 @@ export async function run(): Promise<void> {
     rmSync(keep, { recursive: true, force: true });
     renameSync(path.join(t.dir, 'station'), keep);
     writeFileSync(path.join(keep, 'complete'), new Date().toISOString());
-    console.log(`full path: ${summary.imported} mentions in ${seconds.toFixed(1)} s (${summary.errors} row errors)`);
+    console.log(
+      `full path: ${summary.imported} mentions in ${seconds.toFixed(1)} s (${summary.errors} row errors)`,
+    );
     const raw = await rawInsert(file, t.dir);
     console.log(`raw insert: ${raw.rows} rows in ${raw.seconds.toFixed(1)} s`);
     report([

@@ -50,33 +50,74 @@ export async function run(): Promise<void> {
   const core = await StationCore.open(dir);
   if (!(await listOperators(core.db)).some((o) => o.username === 'bench')) {
     const admin = (await listOperators(core.db)).find((o) => o.role === 'admin');
-    await createOperator(core, admin?.id as string, { username: 'bench', displayName: 'Bench', password: 'bench-password', role: 'operator', departments: [] });
+    await createOperator(core, admin?.id as string, {
+      username: 'bench',
+      displayName: 'Bench',
+      password: 'bench-password',
+      role: 'operator',
+      departments: [],
+    });
   }
   await core.close();
 
-  const station = spawn(process.execPath, [path.join(ROOT, 'bin/holdline.js'), 'station', '--data', dir, '--port', '0', '--no-discovery'], {
+  const station = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/holdline.js'), 'station', '--data', dir, '--port', '0', '--no-discovery'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const baseline = spawn(process.execPath, ['-e', BASELINE_SCRIPT, path.join(dir, 'holdline.db')], {
+    cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const baseline = spawn(process.execPath, ['-e', BASELINE_SCRIPT, path.join(dir, 'holdline.db')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await waitReady(station);
     await waitReady(baseline);
-    const desks = await Promise.all([1, 2, 3].map(async () => connectDesk(url, await loginToken(url, 'bench', 'bench-password'))));
+    const desks = await Promise.all(
+      [1, 2, 3].map(async () => connectDesk(url, await loginToken(url, 'bench', 'bench-password'))),
+    );
     // A working session: scroll the queue, filter, search, open mentions.
     for (let i = 0; i < 20; i++) {
       for (const d of desks) {
-        await call(d, 'mention.window', { query: { sort: i % 2 ? 'priority' : 'newest' }, offset: i * 5000, limit: 200 });
-        await call(d, 'mention.window', { query: { search: ['flight', 'bag', 'refund', 'delay'][i % 4] }, offset: 0, limit: 200 });
+        await call(d, 'mention.window', {
+          query: { sort: i % 2 ? 'priority' : 'newest' },
+          offset: i * 5000,
+          limit: 200,
+        });
+        await call(d, 'mention.window', {
+          query: { search: ['flight', 'bag', 'refund', 'delay'][i % 4] },
+          offset: 0,
+          limit: 200,
+        });
       }
     }
     await call(desks[0] as never, 'mention.facets', {});
     const s = rssMb(station.pid as number);
     const b = rssMb(baseline.pid as number);
     for (const d of desks) d.close();
-    console.log(`station RSS ${s.rss.toFixed(0)} MB (peak ${s.peak.toFixed(0)} MB); bare node+sqlite3 ${b.rss.toFixed(0)} MB`);
+    console.log(
+      `station RSS ${s.rss.toFixed(0)} MB (peak ${s.peak.toFixed(0)} MB); bare node+sqlite3 ${b.rss.toFixed(0)} MB`,
+    );
     report([
-      { name: 'station.rss', value: s.rss, unit: 'MB', baseline: b.rss, baselineName: 'bare node + sqlite3 on the same db', better: 'lower', goal: '< 250 MB' },
-      { name: 'station.rss-peak', value: s.peak, unit: 'MB', baseline: b.peak, baselineName: 'bare node + sqlite3 on the same db', better: 'lower', goal: '< 250 MB' },
+      {
+        name: 'station.rss',
+        value: s.rss,
+        unit: 'MB',
+        baseline: b.rss,
+        baselineName: 'bare node + sqlite3 on the same db',
+        better: 'lower',
+        goal: '< 250 MB',
+      },
+      {
+        name: 'station.rss-peak',
+        value: s.peak,
+        unit: 'MB',
+        baseline: b.peak,
+        baselineName: 'bare node + sqlite3 on the same db',
+        better: 'lower',
+        goal: '< 250 MB',
+      },
     ]);
   } finally {
     station.kill('SIGTERM');

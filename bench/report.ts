@@ -34,7 +34,13 @@ export function report(figures: readonly Figure[]): void {
   for (const r of rows) {
     console.log(
       'BENCH ' +
-        JSON.stringify({ name: r.name, value: Number(r.value.toFixed(3)), unit: r.unit, baseline: Number(r.baseline.toFixed(3)), ratio: Number(r.ratio.toFixed(4)) }),
+        JSON.stringify({
+          name: r.name,
+          value: Number(r.value.toFixed(3)),
+          unit: r.unit,
+          baseline: Number(r.baseline.toFixed(3)),
+          ratio: Number(r.ratio.toFixed(4)),
+        }),
     );
   }
 }

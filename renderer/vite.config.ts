@@ -1,6 +1,5 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import path from 'node:path';
 
 // The renderer on its own, for the station to serve to browsers (npm run build:web).
 // electron.vite.config.ts builds the same root for the desktop window.
@@ -9,7 +8,7 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: path.resolve(__dirname, '../out/renderer'),
+    outDir: '../out/renderer', // relative to root
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
   },

@@ -16,7 +16,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   stats: statsCommand,
   verify: verifyCommand,
   presets: async () => {
-    for (const p of await listPresets()) process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);
+    for (const p of await listPresets())
+      process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);
     return 0;
   },
 };

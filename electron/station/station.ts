@@ -33,14 +33,21 @@ export function defaultRendererDir(): string | null {
     path.resolve(__dirname, '../renderer'),
     path.resolve(process.cwd(), 'out/renderer'),
   ];
-  return candidates.find((d): d is string => Boolean(d) && existsSync(path.join(d as string, 'index.html'))) ?? null;
+  return (
+    candidates.find(
+      (d): d is string => Boolean(d) && existsSync(path.join(d as string, 'index.html')),
+    ) ?? null
+  );
 }
 
 /** Opens the data folder and serves /desk, the API and the UI. Headless and in Electron alike. */
 export async function startStation(opts: StationOptions): Promise<RunningStation> {
   const core = await StationCore.open(opts.dataDir);
   const host = opts.host ?? '127.0.0.1';
-  const server = createStationServer(core, opts.rendererDir === undefined ? defaultRendererDir() : opts.rendererDir);
+  const server = createStationServer(
+    core,
+    opts.rendererDir === undefined ? defaultRendererDir() : opts.rendererDir,
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       server.http.once('error', reject);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LoginSchema, SetupSchema } from './room';
 
 /**
@@ -39,4 +38,5 @@ export type Health = {
 };
 
 /** Answer of setup and login. */
-export type TokenAnswer = { ok: true; token: string } | { ok: false; code: string; message: string };
+export type TokenAnswer =
+  { ok: true; token: string } | { ok: false; code: string; message: string };

@@ -92,15 +92,39 @@ export type MentionsCommands = {
     /** `capped`: more than `total` match (counting stops at 100,000). */
     ack: Ack<{ total: number; capped: boolean; rows: Mention[] }>,
   ) => void;
-  'mention.facets': (input: z.input<typeof MentionQuerySchema>, ack: Ack<{ facets: Facets }>) => void;
+  'mention.facets': (
+    input: z.input<typeof MentionQuerySchema>,
+    ack: Ack<{ facets: Facets }>,
+  ) => void;
   'mention.get': (input: z.input<typeof MentionRefSchema>, ack: Ack<MentionDetail>) => void;
-  'mention.claim': (input: z.input<typeof ClaimMentionSchema>, ack: Ack<{ mention: Mention; won: boolean }>) => void;
-  'mention.release': (input: z.input<typeof MentionRefSchema>, ack: Ack<{ mention: Mention }>) => void;
-  'mention.answer': (input: z.input<typeof MentionRefSchema>, ack: Ack<{ mention: Mention }>) => void;
-  'mention.close': (input: z.input<typeof MentionRefSchema>, ack: Ack<{ mention: Mention }>) => void;
-  'mention.ignore': (input: z.input<typeof MentionRefSchema>, ack: Ack<{ mention: Mention }>) => void;
-  'mention.reopen': (input: z.input<typeof MentionRefSchema>, ack: Ack<{ mention: Mention }>) => void;
-  'mention.create': (input: z.input<typeof CreateMentionSchema>, ack: Ack<{ mention: Mention }>) => void;
+  'mention.claim': (
+    input: z.input<typeof ClaimMentionSchema>,
+    ack: Ack<{ mention: Mention; won: boolean }>,
+  ) => void;
+  'mention.release': (
+    input: z.input<typeof MentionRefSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
+  'mention.answer': (
+    input: z.input<typeof MentionRefSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
+  'mention.close': (
+    input: z.input<typeof MentionRefSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
+  'mention.ignore': (
+    input: z.input<typeof MentionRefSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
+  'mention.reopen': (
+    input: z.input<typeof MentionRefSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
+  'mention.create': (
+    input: z.input<typeof CreateMentionSchema>,
+    ack: Ack<{ mention: Mention }>,
+  ) => void;
 };
 
 /** Events of the mentions domain. */

@@ -33,7 +33,11 @@ export type MentionState = {
 };
 
 /** What one op did. */
-export type Verdict = { opId: string; effect: 'applied' | 'refused' | 'collision'; reason: string | null };
+export type Verdict = {
+  opId: string;
+  effect: 'applied' | 'refused' | 'collision';
+  reason: string | null;
+};
 
 /** Everything the fold may ask about the world. */
 export type FoldContext = { roleAt(actor: string, hlc: string): Role | null };
@@ -44,7 +48,9 @@ export const DEFAULT_LEASE_MS = 15 * 60_000;
 const INITIAL: MentionState = { status: 'open', statusBy: null, statusHlc: null, claim: null };
 
 function payloadField<T>(payload: unknown, key: string): T | undefined {
-  return payload && typeof payload === 'object' ? ((payload as Record<string, unknown>)[key] as T) : undefined;
+  return payload && typeof payload === 'object'
+    ? ((payload as Record<string, unknown>)[key] as T)
+    : undefined;
 }
 
 /**
@@ -54,8 +60,13 @@ function payloadField<T>(payload: unknown, key: string): T | undefined {
  * else holds it is a collision (so among claims on the same basis the earliest HLC wins).
  * Status is sticky (DECISIONS.md 8): open → answered → closed/ignored; only reopen goes back.
  */
-export function foldMentionState(ops: readonly StateOp[], ctx: FoldContext): { state: MentionState; verdicts: Verdict[] } {
-  const sorted = [...ops].sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1));
+export function foldMentionState(
+  ops: readonly StateOp[],
+  ctx: FoldContext,
+): { state: MentionState; verdicts: Verdict[] } {
+  const sorted = [...ops].sort((a, b) =>
+    a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1,
+  );
   let s: MentionState = { ...INITIAL };
   const verdicts: Verdict[] = [];
   for (const op of sorted) {
@@ -101,7 +112,11 @@ export function foldMentionState(ops: readonly StateOp[], ctx: FoldContext): { s
       case 'mention.close':
       case 'mention.ignore': {
         const target: MentionStatus =
-          op.type === 'mention.answer' ? 'answered' : op.type === 'mention.close' ? 'closed' : 'ignored';
+          op.type === 'mention.answer'
+            ? 'answered'
+            : op.type === 'mention.close'
+              ? 'closed'
+              : 'ignored';
         const rank: Record<MentionStatus, number> = { open: 0, answered: 1, closed: 2, ignored: 2 };
         if (!can(role, 'mention.work')) refuse(`role ${role ?? 'none'} may not change status`);
         else if (heldByOther && !mayOverride) refuse(`held by ${holder}`);

@@ -10,7 +10,11 @@ describe('HLC', () => {
         fc.integer({ min: 0, max: 999_999 }),
         fc.stringMatching(/^[a-z0-9-]{1,20}$/),
         (wall, counter, station) => {
-          expect(decodeHlc(encodeHlc({ wall, counter, station }))).toEqual({ wall, counter, station });
+          expect(decodeHlc(encodeHlc({ wall, counter, station }))).toEqual({
+            wall,
+            counter,
+            station,
+          });
         },
       ),
     );

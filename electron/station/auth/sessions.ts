@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Sql } from '../db/connection';
-import { deleteSession, operatorByUsername, putSession, sessionOperator, toOperator } from '../db/queries/people';
+import {
+  deleteSession,
+  operatorByUsername,
+  putSession,
+  sessionOperator,
+  toOperator,
+} from '../db/queries/people';
 import type { Operator } from '../../../shared/domain/people';
 import { verifyPassword } from './password';
 
@@ -20,11 +26,18 @@ export async function openSession(db: Db, operatorId: string): Promise<string> {
 }
 
 /** Checks a username and password; returns a session token, or null (never says which part was wrong). */
-export async function login(db: Db, username: string, password: string): Promise<{ token: string; operator: Operator } | null> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+): Promise<{ token: string; operator: Operator } | null> {
   const row = await operatorByUsername(db, username.trim().toLowerCase());
   if (!row || row.disabled) {
     // Spend the same time as a real check so timing does not reveal which usernames exist.
-    await verifyPassword(password, 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    await verifyPassword(
+      password,
+      'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+    );
     return null;
   }
   if (!(await verifyPassword(password, row.password_hash))) return null;

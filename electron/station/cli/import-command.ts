@@ -19,7 +19,8 @@ function formatOf(file: string, flags: Flags, presetFormat?: 'csv' | 'jsonl'): '
 async function importLocal(file: string, dataDir: string, flags: Flags): Promise<ImportSummary> {
   const core = await StationCore.open(dataDir);
   try {
-    if (!(await getRoom(core.db))) throw new UsageError(`no war room in ${dataDir}: run holdline init first`);
+    if (!(await getRoom(core.db)))
+      throw new UsageError(`no war room in ${dataDir}: run holdline init first`);
     let actor: string;
     if (flags.user) {
       const row = await operatorByUsername(core.db, flags.user);
@@ -45,7 +46,12 @@ async function importLocal(file: string, dataDir: string, flags: Flags): Promise
   }
 }
 
-async function importRemote(file: string, station: string, flags: Flags, password: string): Promise<ImportSummary> {
+async function importRemote(
+  file: string,
+  station: string,
+  flags: Flags,
+  password: string,
+): Promise<ImportSummary> {
   const base = station.endsWith('/') ? station : station + '/';
   const login = await fetch(new URL('api/login', base), {
     method: 'POST',
@@ -53,13 +59,17 @@ async function importRemote(file: string, station: string, flags: Flags, passwor
     body: JSON.stringify({ username: flags.user, password }),
   });
   const auth = (await login.json()) as { ok: boolean; token?: string; message?: string };
-  if (!auth.ok || !auth.token) throw new Error(`login to ${station} failed: ${auth.message ?? login.status}`);
+  if (!auth.ok || !auth.token)
+    throw new Error(`login to ${station} failed: ${auth.message ?? login.status}`);
   const params = new URLSearchParams({ filename: file.split('/').pop() ?? file });
   if (flags.preset) params.set('preset', flags.preset);
   if (flags.format) params.set('format', flags.format);
   const res = await fetch(new URL(`api/import?${params}`, base), {
     method: 'POST',
-    headers: { authorization: `Bearer ${auth.token}`, 'content-length': String(statSync(file).size) },
+    headers: {
+      authorization: `Bearer ${auth.token}`,
+      'content-length': String(statSync(file).size),
+    },
     body: Readable.toWeb(createReadStream(file)) as ReadableStream,
     duplex: 'half',
   } as RequestInit);
@@ -87,8 +97,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(
     argv,
     {
-      preset: { type: 'string' }, format: { type: 'string' }, data: { type: 'string' },
-      station: { type: 'string' }, user: { type: 'string' }, 'password-file': { type: 'string' },
+      preset: { type: 'string' },
+      format: { type: 'string' },
+      data: { type: 'string' },
+      station: { type: 'string' },
+      user: { type: 'string' },
+      'password-file': { type: 'string' },
     },
     true,
   );
@@ -108,7 +122,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   let summary: ImportSummary;
   if (values.station) {
     required(values.user, '--user');
-    summary = await importRemote(file, values.station, flags, readPasswordFile(required(values['password-file'], '--password-file')));
+    summary = await importRemote(
+      file,
+      values.station,
+      flags,
+      readPasswordFile(required(values['password-file'], '--password-file')),
+    );
   } else {
     summary = await importLocal(file, required(values.data, '--data (or --station)'), flags);
   }

@@ -26,7 +26,12 @@ export async function initCommand(argv: string[]): Promise<number> {
   try {
     const room = await createWarRoom(core, input.data);
     process.stdout.write(
-      JSON.stringify({ stationId: room.stationId, warRoom: room.warRoom, warRoomId: room.warRoomId, joinCode: room.joinCode }) + '\n',
+      JSON.stringify({
+        stationId: room.stationId,
+        warRoom: room.warRoom,
+        warRoomId: room.warRoomId,
+        joinCode: room.joinCode,
+      }) + '\n',
     );
     return 0;
   } finally {

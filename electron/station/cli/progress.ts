@@ -10,7 +10,10 @@ export function progressPrinter(): (p: ImportProgress) => void {
     if (!done && now - last < (tty ? 100 : 1000)) return;
     last = now;
     const share = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : null;
-    const bar = share === null ? '' : `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${Math.round(share * 100)}% `;
+    const bar =
+      share === null
+        ? ''
+        : `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${Math.round(share * 100)}% `;
     const text = `${bar}${p.rows} rows, ${p.imported} new, ${p.duplicates} duplicates, ${p.errors} errors`;
     process.stderr.write(tty ? `\r${text}${done ? '\n' : ''}` : `${text}\n`);
   };

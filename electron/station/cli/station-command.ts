@@ -15,7 +15,14 @@ export async function stationCommand(argv: string[]): Promise<number> {
     port: portOf(values.port, 4120),
     discovery: !values['no-discovery'],
   });
-  process.stdout.write(JSON.stringify({ ready: true, url: station.url, port: station.port, stationId: station.stationId }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ready: true,
+      url: station.url,
+      port: station.port,
+      stationId: station.stationId,
+    }) + '\n',
+  );
   process.stderr.write(`Holdline station ${station.stationId} is serving: open ${station.url}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

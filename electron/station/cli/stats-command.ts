@@ -9,7 +9,8 @@ import { parse, required, UsageError } from './args';
 export async function statsCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, { data: { type: 'string' }, json: { type: 'boolean' } });
   const file = dataPaths(required(values.data, '--data')).db;
-  if (!existsSync(file)) throw new UsageError(`no station data in ${values.data} (run holdline init first)`);
+  if (!existsSync(file))
+    throw new UsageError(`no station data in ${values.data} (run holdline init first)`);
   const db = await openReadDb(file);
   try {
     const stats = { ...(await mentionStats(db)), ops: await countOps(db) };

@@ -15,11 +15,15 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     for (const origin of await origins(core.db)) {
       const ops = await opsOfOrigin(core.db, origin);
       const key = keys.get(origin);
-      const problems = key ? verifyChain(ops, key) : [{ seq: 0, opId: '', reason: 'origin is not an admitted station' }];
+      const problems = key
+        ? verifyChain(ops, key)
+        : [{ seq: 0, opId: '', reason: 'origin is not an admitted station' }];
       report.push({ origin, ops: ops.length, problems });
     }
     const ok = report.every((r) => r.problems.length === 0);
-    process.stdout.write(JSON.stringify({ ok, chains: report, digest: await stateDigest(core.db) }) + '\n');
+    process.stdout.write(
+      JSON.stringify({ ok, chains: report, digest: await stateDigest(core.db) }) + '\n',
+    );
     return ok ? 0 : 1;
   } finally {
     await core.close();

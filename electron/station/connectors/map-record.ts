@@ -4,7 +4,8 @@ import type { FieldSource, Preset } from './preset';
 /** Reads one source column of a record (CSV: by header; JSONL: by dotted path). */
 export type ColumnReader = (column: string) => unknown;
 
-const SPACE_OFFSET = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-])(\d{2}):?(\d{2})$/;
+const SPACE_OFFSET =
+  /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-])(\d{2}):?(\d{2})$/;
 
 /** Turns a source time into ISO 8601 with its offset; null when it cannot. */
 export function normaliseTime(raw: unknown, format: Preset['timeFormat']): string | null {
@@ -21,7 +22,9 @@ export function normaliseTime(raw: unknown, format: Preset['timeFormat']): strin
     return `${m[1]}T${time}${m[3]}${m[4]}:${m[5]}`;
   }
   // ISO 8601 must say its offset: a time without one is ambiguous across desks in two time zones.
-  return /(?:Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)) ? s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : null;
+  return /(?:Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))
+    ? s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')
+    : null;
 }
 
 function valueOf(src: FieldSource | undefined, read: ColumnReader): string | undefined {
@@ -29,7 +32,12 @@ function valueOf(src: FieldSource | undefined, read: ColumnReader): string | und
   if ('value' in src) return src.value;
   const v = read(src.column);
   if (v === undefined || v === null) return undefined;
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  const s =
+    typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : JSON.stringify(v);
   return s === '' ? undefined : s;
 }
 
@@ -37,12 +45,17 @@ function valueOf(src: FieldSource | undefined, read: ColumnReader): string | und
  * Maps one source record to a mention input through a preset; the error says which field is
  * wrong and why. Text is kept exactly as written (entities such as &amp; are data, not markup).
  */
-export function mapRecord(preset: Preset, read: ColumnReader): { input: MentionInput } | { error: string } {
+export function mapRecord(
+  preset: Preset,
+  read: ColumnReader,
+): { input: MentionInput } | { error: string } {
   const f = preset.fields;
   const rawTime = 'value' in f.occurredAt ? f.occurredAt.value : read(f.occurredAt.column);
   const occurredAt = normaliseTime(rawTime, preset.timeFormat);
   if (occurredAt === null) {
-    return { error: `occurredAt: cannot read the time ${JSON.stringify(String(rawTime ?? '')).slice(0, 60)} (${preset.timeFormat} with a time zone expected)` };
+    return {
+      error: `occurredAt: cannot read the time ${JSON.stringify(String(rawTime ?? '')).slice(0, 60)} (${preset.timeFormat} with a time zone expected)`,
+    };
   }
   const metadata: Record<string, string | number | boolean | null> = {};
   for (const col of preset.metadata) {
@@ -51,10 +64,18 @@ export function mapRecord(preset: Preset, read: ColumnReader): { input: MentionI
     else if (preset.numbers.includes(col)) {
       const n = Number(v);
       metadata[col] = Number.isFinite(n) ? n : String(v);
-    } else metadata[col] = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v);
+    } else
+      metadata[col] =
+        typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+          ? v
+          : JSON.stringify(v);
   }
   const author: Record<string, string> = { handle: valueOf(f.authorHandle, read) ?? '' };
-  for (const [key, src] of [['name', f.authorName], ['email', f.authorEmail], ['phone', f.authorPhone]] as const) {
+  for (const [key, src] of [
+    ['name', f.authorName],
+    ['email', f.authorEmail],
+    ['phone', f.authorPhone],
+  ] as const) {
     const v = valueOf(src, read);
     if (v !== undefined) author[key] = v;
   }
@@ -74,7 +95,8 @@ export function mapRecord(preset: Preset, read: ColumnReader): { input: MentionI
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     const field = i?.path.join('.') || 'record';
-    const msg = i?.code === 'invalid_type' && i.input === undefined ? 'missing' : (i?.message ?? 'invalid');
+    const msg =
+      i?.code === 'invalid_type' && i.input === undefined ? 'missing' : (i?.message ?? 'invalid');
     return { error: `${field}: ${msg}` };
   }
   return { input: parsed.data };

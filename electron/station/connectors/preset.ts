@@ -55,7 +55,10 @@ export function presetsDir(): string {
     path.resolve(__dirname, '../../resources/presets'),
     path.resolve(process.cwd(), 'resources/presets'),
   ];
-  return candidates.find((d): d is string => Boolean(d) && existsSync(d as string)) ?? (candidates[1] as string);
+  return (
+    candidates.find((d): d is string => Boolean(d) && existsSync(d as string)) ??
+    (candidates[1] as string)
+  );
 }
 
 /** Parses and checks a preset's YAML text; errors name the field at fault. */
@@ -78,7 +81,10 @@ export function parsePreset(text: string, source = 'preset'): Preset {
 export async function loadPreset(name: string): Promise<Preset> {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(name)) throw new Error(`no preset "${name}"`);
   const file = path.join(presetsDir(), `${name}.yaml`);
-  if (!existsSync(file)) throw new Error(`no preset "${name}" (have: ${(await listPresets()).map((p) => p.name).join(', ')})`);
+  if (!existsSync(file))
+    throw new Error(
+      `no preset "${name}" (have: ${(await listPresets()).map((p) => p.name).join(', ')})`,
+    );
   return parsePreset(readFileSync(file, 'utf8'), `preset ${name}`);
 }
 

@@ -7,7 +7,11 @@ const HEADER = 'id,channel,author,text,created_at';
 const row = (id: string, text: string) => `${id},twitter,@u${id},${text},2015-02-24T11:35:52-08:00`;
 
 /** Reads an input given as byte chunks (so records straddle chunk boundaries). */
-async function read(input: Buffer | string, format: 'csv' | 'jsonl' = 'csv', chunk = 7): Promise<ReadItem[]> {
+async function read(
+  input: Buffer | string,
+  format: 'csv' | 'jsonl' = 'csv',
+  chunk = 7,
+): Promise<ReadItem[]> {
   const buf = Buffer.isBuffer(input) ? input : Buffer.from(input);
   const chunks: Buffer[] = [];
   for (let i = 0; i < buf.length; i += chunk) chunks.push(buf.subarray(i, i + chunk));
@@ -16,14 +20,21 @@ async function read(input: Buffer | string, format: 'csv' | 'jsonl' = 'csv', chu
   return items;
 }
 
-const good = (items: ReadItem[]) => items.flatMap((i) => ('input' in i ? [i.input.externalId] : []));
-const bad = (items: ReadItem[]) => items.flatMap((i) => ('error' in i ? [[i.line, i.error] as const] : []));
+const good = (items: ReadItem[]) =>
+  items.flatMap((i) => ('input' in i ? [i.input.externalId] : []));
+const bad = (items: ReadItem[]) =>
+  items.flatMap((i) => ('error' in i ? [[i.line, i.error] as const] : []));
 
 describe('reading CSV', () => {
   it('keeps multi-line text, quotes, emoji and entities exactly', async () => {
-    const items = await read([HEADER, row('1', '"two\nlines, ""quoted"""'), row('2', '😡 &amp; <b>'), ''].join('\r\n'));
+    const items = await read(
+      [HEADER, row('1', '"two\nlines, ""quoted"""'), row('2', '😡 &amp; <b>'), ''].join('\r\n'),
+    );
     expect(bad(items)).toEqual([]);
-    expect(items.map((i) => ('input' in i ? i.input.text : ''))).toEqual(['two\nlines, "quoted"', '😡 &amp; <b>']);
+    expect(items.map((i) => ('input' in i ? i.input.text : ''))).toEqual([
+      'two\nlines, "quoted"',
+      '😡 &amp; <b>',
+    ]);
     expect(items.map((i) => i.line)).toEqual([2, 4]);
   });
 
@@ -33,7 +44,11 @@ describe('reading CSV', () => {
   });
 
   it('reports rows with too few or too many fields and keeps the rest', async () => {
-    const items = await read([HEADER, row('1', 'ok'), '2,twitter,@u2', row('3', 'ok') + ',extra', row('4', 'ok')].join('\n'));
+    const items = await read(
+      [HEADER, row('1', 'ok'), '2,twitter,@u2', row('3', 'ok') + ',extra', row('4', 'ok')].join(
+        '\n',
+      ),
+    );
     expect(good(items)).toEqual(['1', '4']);
     expect(bad(items)).toEqual([
       [3, 'expected 5 fields, found 3'],
@@ -42,14 +57,27 @@ describe('reading CSV', () => {
   });
 
   it('reports broken quoting by line and loses no good row after it', async () => {
-    const items = await read([HEADER, row('1', 'ok'), row('2', 'say x"oops'), row('3', '"never closed'), row('4', 'ok'), row('5', 'ok')].join('\n'));
+    const items = await read(
+      [
+        HEADER,
+        row('1', 'ok'),
+        row('2', 'say x"oops'),
+        row('3', '"never closed'),
+        row('4', 'ok'),
+        row('5', 'ok'),
+      ].join('\n'),
+    );
     expect(good(items)).toEqual(['1', '4', '5']);
     expect(bad(items).map(([line]) => line)).toEqual([3, 4]);
     expect(bad(items)[1]?.[1]).toMatch(/quote/);
   });
 
   it('reports invalid UTF-8 by line instead of inventing characters', async () => {
-    const input = Buffer.concat([Buffer.from(`${HEADER}\n${row('1', 'ok')}\n${row('2', 'bad ')}`), Buffer.from([0xff, 0xfe]), Buffer.from(`\n${row('3', 'zażółć')}\n`)]);
+    const input = Buffer.concat([
+      Buffer.from(`${HEADER}\n${row('1', 'ok')}\n${row('2', 'bad ')}`),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(`\n${row('3', 'zażółć')}\n`),
+    ]);
     const items = await read(input);
     expect(good(items)).toEqual(['1', '3']);
     expect(bad(items)).toEqual([[3, 'invalid UTF-8 bytes in this record']]);
@@ -57,11 +85,19 @@ describe('reading CSV', () => {
 
   it('reports a 10 MB field without holding it in memory, and keeps the rows around it', async () => {
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const input = [HEADER, row('1', 'ok'), row('2', huge), row('3', `"${huge}"`), row('4', 'ok')].join('\n');
+    const input = [
+      HEADER,
+      row('1', 'ok'),
+      row('2', huge),
+      row('3', `"${huge}"`),
+      row('4', 'ok'),
+    ].join('\n');
     const before = process.memoryUsage().rss;
     const items = await read(input, 'csv', 64 * 1024);
     expect(good(items)).toEqual(['1', '4']);
-    expect(bad(items).map(([line, e]) => [line, e.includes('larger than') || e.includes('runs past')])).toEqual([
+    expect(
+      bad(items).map(([line, e]) => [line, e.includes('larger than') || e.includes('runs past')]),
+    ).toEqual([
       [3, true],
       [4, true],
     ]);
@@ -69,19 +105,43 @@ describe('reading CSV', () => {
   });
 
   it('reports a bad time or a missing text by field', async () => {
-    const items = await read([HEADER, '1,twitter,@a,hello,yesterday', '2,twitter,@a,,2015-02-24T11:35:52-08:00', '3,telegraph,@a,hi,2015-02-24T11:35:52Z'].join('\n'));
-    expect(bad(items).map(([l, e]) => `${l} ${e.split(':')[0]}`)).toEqual(['2 occurredAt', '3 text', '4 channel']);
+    const items = await read(
+      [
+        HEADER,
+        '1,twitter,@a,hello,yesterday',
+        '2,twitter,@a,,2015-02-24T11:35:52-08:00',
+        '3,telegraph,@a,hi,2015-02-24T11:35:52Z',
+      ].join('\n'),
+    );
+    expect(bad(items).map(([l, e]) => `${l} ${e.split(':')[0]}`)).toEqual([
+      '2 occurredAt',
+      '3 text',
+      '4 channel',
+    ]);
   });
 });
 
 describe('reading JSONL', () => {
   it('maps objects by path, and reports bad lines by number', async () => {
     const lines = [
-      JSON.stringify({ id: 'a', channel: 'email', author: 'jan@example.com', text: 'Gdzie mój zwrot?', created_at: '2024-05-01T10:00:00+02:00', brand: 'Acme' }),
+      JSON.stringify({
+        id: 'a',
+        channel: 'email',
+        author: 'jan@example.com',
+        text: 'Gdzie mój zwrot?',
+        created_at: '2024-05-01T10:00:00+02:00',
+        brand: 'Acme',
+      }),
       '{"id": "b", broken',
       '[1, 2]',
       '',
-      JSON.stringify({ id: 'c', channel: 'phone', author: '+48 600', text: 'Called twice', created_at: '2024-05-01T10:05:00Z' }),
+      JSON.stringify({
+        id: 'c',
+        channel: 'phone',
+        author: '+48 600',
+        text: 'Called twice',
+        created_at: '2024-05-01T10:05:00Z',
+      }),
     ];
     const items = await read(lines.join('\n'), 'jsonl');
     expect(good(items)).toEqual(['a', 'c']);

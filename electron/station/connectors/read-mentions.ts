@@ -5,7 +5,9 @@ import { loadPreset, type Preset } from './preset';
 import { RecordSplitter, type RawRecord } from './record-splitter';
 
 /** One source record: the mention it maps to, or why it could not be read. */
-export type ReadItem = { line: number; input: import('../../../shared/domain/mention').MentionInput } | { line: number; error: string };
+export type ReadItem =
+  | { line: number; input: import('../../../shared/domain/mention').MentionInput }
+  | { line: number; error: string };
 /** A batch of read records and how far into the input the reader is. */
 export type ReadChunk = { items: ReadItem[]; bytesRead: number };
 /** How to read an input. */
@@ -19,7 +21,9 @@ export class InputFormatError extends Error {}
 
 function requiredColumns(preset: Preset): string[] {
   const f = preset.fields;
-  return [f.externalId, f.channel, f.authorHandle, f.text, f.occurredAt].flatMap((s) => ('column' in s ? [s.column] : []));
+  return [f.externalId, f.channel, f.authorHandle, f.text, f.occurredAt].flatMap((s) =>
+    'column' in s ? [s.column] : [],
+  );
 }
 
 /** Reads a field of a JSON object by dotted path. */
@@ -33,7 +37,11 @@ function readPath(obj: unknown, dotted: string): unknown {
 }
 
 /** Parses a batch of CSV records with csv-parse; records keep their original line numbers. */
-function csvBatch(records: { line: number; text: string }[], header: string[], preset: Preset): ReadItem[] {
+function csvBatch(
+  records: { line: number; text: string }[],
+  header: string[],
+  preset: Preset,
+): ReadItem[] {
   const items = new Map<number, ReadItem>();
   // Joined-text line where each record starts, to map csv-parse's line numbers back.
   const starts: number[] = [];
@@ -60,7 +68,11 @@ function csvBatch(records: { line: number; text: string }[], header: string[], p
     on_skip: (err: { lines?: number; message?: string } | undefined) => {
       const i = indexOfLine(err?.lines ?? 1);
       const rec = records[i];
-      if (rec) items.set(i, { line: rec.line, error: `bad quoting: ${(err?.message ?? '').split(':')[0]}` });
+      if (rec)
+        items.set(i, {
+          line: rec.line,
+          error: `bad quoting: ${(err?.message ?? '').split(':')[0]}`,
+        });
     },
   } as never) as unknown as { record: string[]; info: { lines: number } }[];
   const column = new Map(header.map((h, i) => [h, i]));
@@ -68,14 +80,22 @@ function csvBatch(records: { line: number; text: string }[], header: string[], p
     const i = indexOfLine(info.lines - (record.join(',').match(/\n/g)?.length ?? 0));
     const rec = records[i] as { line: number };
     if (record.length !== header.length) {
-      items.set(i, { line: rec.line, error: `expected ${header.length} fields, found ${record.length}` });
+      items.set(i, {
+        line: rec.line,
+        error: `expected ${header.length} fields, found ${record.length}`,
+      });
       continue;
     }
     const mapped = mapRecord(preset, (col) => {
       const k = column.get(col);
       return k === undefined ? undefined : record[k];
     });
-    items.set(i, 'error' in mapped ? { line: rec.line, error: mapped.error } : { line: rec.line, input: mapped.input });
+    items.set(
+      i,
+      'error' in mapped
+        ? { line: rec.line, error: mapped.error }
+        : { line: rec.line, input: mapped.input },
+    );
   }
   return [...items.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
 }
@@ -89,19 +109,32 @@ function jsonlItem(rec: { line: number; text: string }, preset: Preset): ReadIte
   } catch (err) {
     return { line: rec.line, error: `not valid JSON: ${(err as Error).message.slice(0, 100)}` };
   }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return { line: rec.line, error: 'each line must be a JSON object' };
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
+    return { line: rec.line, error: 'each line must be a JSON object' };
   const mapped = mapRecord(preset, (col) => readPath(obj, col));
-  return 'error' in mapped ? { line: rec.line, error: mapped.error } : { line: rec.line, input: mapped.input };
+  return 'error' in mapped
+    ? { line: rec.line, error: mapped.error }
+    : { line: rec.line, input: mapped.input };
 }
 
 /**
  * Streams mentions out of a CSV or JSONL input through a preset: batches of mapped records, each
  * good one as a mention input and each bad one as its line and reason, plus bytes read so far.
  */
-export async function* readMentions(stream: Readable, opts: ReadOptions): AsyncGenerator<ReadChunk> {
-  const preset = opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl'));
-  if (preset.format !== opts.format) throw new InputFormatError(`preset "${preset.name}" reads ${preset.format}, not ${opts.format}`);
-  const splitter = new RecordSplitter(opts.maxRecordBytes ?? MAX_RECORD_BYTES, opts.format === 'csv');
+export async function* readMentions(
+  stream: Readable,
+  opts: ReadOptions,
+): AsyncGenerator<ReadChunk> {
+  const preset =
+    opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl'));
+  if (preset.format !== opts.format)
+    throw new InputFormatError(
+      `preset "${preset.name}" reads ${preset.format}, not ${opts.format}`,
+    );
+  const splitter = new RecordSplitter(
+    opts.maxRecordBytes ?? MAX_RECORD_BYTES,
+    opts.format === 'csv',
+  );
   let header: string[] | null = opts.format === 'csv' ? null : [];
   let bytesRead = 0;
 
@@ -124,7 +157,9 @@ export async function* readMentions(stream: Readable, opts: ReadOptions): AsyncG
         continue;
       }
       if (header === null) {
-        header = (parseCsv(r.text, { relax_column_count: true }) as string[][])[0]?.map((h) => h.trim()) ?? [];
+        header =
+          (parseCsv(r.text, { relax_column_count: true }) as string[][])[0]?.map((h) => h.trim()) ??
+          [];
         const missing = requiredColumns(preset).filter((c) => !header?.includes(c));
         if (missing.length > 0) {
           throw new InputFormatError(

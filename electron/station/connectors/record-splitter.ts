@@ -38,7 +38,10 @@ export class RecordSplitter {
 
   /** Adds bytes; returns the records they completed. */
   push(chunk: Buffer): RawRecord[] {
-    this.buf = this.start > 0 ? Buffer.concat([this.buf.subarray(this.start), chunk]) : Buffer.concat([this.buf, chunk]);
+    this.buf =
+      this.start > 0
+        ? Buffer.concat([this.buf.subarray(this.start), chunk])
+        : Buffer.concat([this.buf, chunk]);
     this.pos -= this.start;
     this.start = 0;
     return this.scan(false);
@@ -51,7 +54,8 @@ export class RecordSplitter {
 
   private emit(out: RawRecord[], endExclusive: number): void {
     let slice = this.buf.subarray(this.start, endExclusive);
-    if (this.first && slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf) slice = slice.subarray(3);
+    if (this.first && slice[0] === 0xef && slice[1] === 0xbb && slice[2] === 0xbf)
+      slice = slice.subarray(3);
     this.first = false;
     if (slice.length > 0 && slice[slice.length - 1] === CR) slice = slice.subarray(0, -1);
     if (slice.length > 0) {
@@ -96,7 +100,8 @@ export class RecordSplitter {
       } else {
         // A quote opens a quoted field only at the start of a field, or right after a closing
         // quote (the "" escape); elsewhere it is a stray character that csv-parse will report.
-        if (c === QUOTE && this.quotes && (this.atFieldStart || this.justClosed)) this.inQuotes = true;
+        if (c === QUOTE && this.quotes && (this.atFieldStart || this.justClosed))
+          this.inQuotes = true;
         this.atFieldStart = c === COMMA;
         this.justClosed = false;
       }

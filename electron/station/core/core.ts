@@ -55,7 +55,15 @@ export class StationCore extends EventEmitter<CoreEvents> {
 
   /** Records drafts as this station's ops and applies them, all in one transaction. */
   async commit(drafts: readonly OpDraft[]): Promise<Applied> {
-    if (drafts.length === 0) return { ops: [], ingested: [], newMentions: 0, mentionsChanged: [], operatorsChanged: false, roomChanged: false };
+    if (drafts.length === 0)
+      return {
+        ops: [],
+        ingested: [],
+        newMentions: 0,
+        mentionsChanged: [],
+        operatorsChanged: false,
+        roomChanged: false,
+      };
     let applied: Applied;
     try {
       applied = await this.db.transaction(async (tx) => {

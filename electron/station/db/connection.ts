@@ -17,7 +17,12 @@ export type Sql = {
    * ROWS_PER_STATEMENT rows, cached per shape. Bound values go to SQLite as they are; this beat
    * json_each unpacking by ~2x on the ingest path (JSON escaping and re-parsing of long texts).
    */
-  insertRows(head: string, width: number, rows: readonly (readonly SqlValue[])[], tail?: string): Promise<number>;
+  insertRows(
+    head: string,
+    width: number,
+    rows: readonly (readonly SqlValue[])[],
+    tail?: string,
+  ): Promise<number>;
   /** Finalizes cached statements (before closing). */
   finalize(): Promise<void>;
 };
@@ -54,7 +59,9 @@ function wrap(raw: sqlite3.Database): Sql {
     finalize: async () => {
       const all = [...statements.values()];
       statements.clear();
-      await Promise.all(all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+      await Promise.all(
+        all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))),
+      );
     },
     insertRows: async (head, width, rows, tail = '') => {
       const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
@@ -70,10 +77,14 @@ function wrap(raw: sqlite3.Database): Sql {
     },
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
-        raw.run(sql, params as unknown[], function onRun(this: sqlite3.RunResult, err: Error | null) {
-          if (err) reject(err);
-          else resolve({ changes: this.changes, lastID: this.lastID });
-        });
+        raw.run(
+          sql,
+          params as unknown[],
+          function onRun(this: sqlite3.RunResult, err: Error | null) {
+            if (err) reject(err);
+            else resolve({ changes: this.changes, lastID: this.lastID });
+          },
+        );
       }),
     get: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -101,7 +112,8 @@ function wrap(raw: sqlite3.Database): Sql {
             if (err) failed = err;
             else if (!failed) onRow(row);
           },
-          (err: Error | null, count: number) => (err || failed ? reject(err ?? failed) : resolve(count)),
+          (err: Error | null, count: number) =>
+            err || failed ? reject(err ?? failed) : resolve(count),
         );
       }),
   };
@@ -149,7 +161,9 @@ export async function openDb(file: string): Promise<Db> {
     close: () =>
       queue.then(async () => {
         await sql.finalize();
-        await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve())));
+        await new Promise<void>((resolve, reject) =>
+          raw.close((err) => (err ? reject(err) : resolve())),
+        );
       }),
   };
 }
@@ -158,12 +172,16 @@ export async function openDb(file: string): Promise<Db> {
 export async function openReadDb(file: string): Promise<Sql & { close(): Promise<void> }> {
   const raw = await openRaw(file, sqlite3.OPEN_READONLY);
   const sql = wrap(raw);
-  await sql.exec('PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -32000;');
+  await sql.exec(
+    'PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -32000;',
+  );
   return {
     ...sql,
     close: async () => {
       await sql.finalize();
-      await new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        raw.close((err) => (err ? reject(err) : resolve())),
+      );
     },
   };
 }

@@ -21,7 +21,11 @@ afterEach(async () => {
 });
 
 const tables = async (d: Db) =>
-  (await d.all<{ name: string }>(`SELECT name FROM sqlite_schema WHERE type IN ('table') ORDER BY name`)).map((r) => r.name);
+  (
+    await d.all<{ name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type IN ('table') ORDER BY name`,
+    )
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('are numbered 1..n with unique names', () => {
@@ -33,8 +37,12 @@ describe('migrations', () => {
     const d = await fresh();
     expect(await migrate(d)).toEqual(MIGRATIONS.map((m) => m.id));
     expect(await migrate(d)).toEqual([]);
-    expect((await d.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(MIGRATIONS.length);
-    expect((await d.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe('wal');
+    expect((await d.get<{ user_version: number }>('PRAGMA user_version'))?.user_version).toBe(
+      MIGRATIONS.length,
+    );
+    expect((await d.get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode).toBe(
+      'wal',
+    );
     expect((await d.get<{ foreign_keys: number }>('PRAGMA foreign_keys'))?.foreign_keys).toBe(1);
   });
 
@@ -43,24 +51,38 @@ describe('migrations', () => {
     await migrate(d, 1);
     expect(await tables(d)).toEqual(expect.arrayContaining(['ops', 'op_effects', 'local_meta']));
     const insert = (id: string, seq: number) =>
-      d.run(`INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload_hash) VALUES (?, 'st-a', ?, 'h', 'x', 't.t', 1, 'p')`, [id, seq]);
+      d.run(
+        `INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload_hash) VALUES (?, 'st-a', ?, 'h', 'x', 't.t', 1, 'p')`,
+        [id, seq],
+      );
     await insert('a', 1);
     await expect(insert('b', 1)).rejects.toThrow(/UNIQUE/);
     await expect(insert('c', 0)).rejects.toThrow(/CHECK/);
-    await expect(d.run(`INSERT INTO op_effects (op_id, subject, effect) VALUES ('a', 's', 'maybe')`)).rejects.toThrow(/CHECK/);
-    const plan = await d.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM ops WHERE id = 'a' AND type <> 'mention.ingest'`);
+    await expect(
+      d.run(`INSERT INTO op_effects (op_id, subject, effect) VALUES ('a', 's', 'maybe')`),
+    ).rejects.toThrow(/CHECK/);
+    const plan = await d.all<{ detail: string }>(
+      `EXPLAIN QUERY PLAN SELECT * FROM ops WHERE id = 'a' AND type <> 'mention.ingest'`,
+    );
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/ops_id/);
   });
 
   it('0002 creates room and people with role checks and local sessions', async () => {
     const d = await fresh();
     await migrate(d, 2);
-    expect(await tables(d)).toEqual(expect.arrayContaining(['room', 'stations', 'operators', 'join_codes', 'sessions']));
+    expect(await tables(d)).toEqual(
+      expect.arrayContaining(['room', 'stations', 'operators', 'join_codes', 'sessions']),
+    );
     const op = (role: string) =>
-      d.run(`INSERT INTO operators (id, username, display_name, role, password_hash, created_hlc, updated_hlc) VALUES (?, ?, 'N', ?, 'h', 'h', 'h')`, [role, role, role]);
+      d.run(
+        `INSERT INTO operators (id, username, display_name, role, password_hash, created_hlc, updated_hlc) VALUES (?, ?, 'N', ?, 'h', 'h', 'h')`,
+        [role, role, role],
+      );
     await op('admin');
     await expect(op('overlord')).rejects.toThrow(/CHECK/);
-    await expect(d.run(`INSERT INTO sessions VALUES ('t', 'ghost', 'a', 'b')`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(d.run(`INSERT INTO sessions VALUES ('t', 'ghost', 'a', 'b')`)).rejects.toThrow(
+      /FOREIGN KEY/,
+    );
   });
 
   it('0003 creates mentions whose text is searchable through FTS5 and kept in sync', async () => {
@@ -75,12 +97,19 @@ describe('migrations', () => {
     await add('m1', 'Flight délayed again');
     await add('m2', 'Great crew today');
     const hits = async (q: string) =>
-      (await d.all<{ id: string }>(`SELECT m.id FROM mentions_fts f JOIN mentions m ON m.seq = f.rowid WHERE mentions_fts MATCH ?`, [q])).map((r) => r.id);
+      (
+        await d.all<{ id: string }>(
+          `SELECT m.id FROM mentions_fts f JOIN mentions m ON m.seq = f.rowid WHERE mentions_fts MATCH ?`,
+          [q],
+        )
+      ).map((r) => r.id);
     expect(await hits('delayed')).toEqual(['m1']);
     await d.run(`UPDATE mentions SET text = 'crew was late' WHERE id = 'm1'`);
     expect(await hits('delayed')).toEqual([]);
     expect((await hits('crew')).sort()).toEqual(['m1', 'm2']);
-    await expect(d.run(`UPDATE mentions SET status = 'reopened' WHERE id = 'm1'`)).rejects.toThrow(/CHECK/);
+    await expect(d.run(`UPDATE mentions SET status = 'reopened' WHERE id = 'm1'`)).rejects.toThrow(
+      /CHECK/,
+    );
   });
 
   it('refuses a database written by a newer Holdline', async () => {

@@ -24,7 +24,10 @@ export class DeskBroadcaster {
     try {
       if (a.mentionsChanged.length > 0) {
         const rows = await mentionsByIds(this.core.read, a.mentionsChanged);
-        this.desk.emit('mention.changed', rows.map((mention) => ({ id: mention.id, mention })));
+        this.desk.emit(
+          'mention.changed',
+          rows.map((mention) => ({ id: mention.id, mention })),
+        );
       }
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStation, type RunningStation } from '../station';
 import { tempDir } from '../test-support/temp-dir';
-import { call, connectDesk, loginToken, postJson, type DeskClient } from '../test-support/station-client';
+import {
+  call,
+  connectDesk,
+  loginToken,
+  postJson,
+  type DeskClient,
+} from '../test-support/station-client';
 import type { MentionDelta } from '../../../shared/contract/mentions';
 
 let station: RunningStation;
@@ -19,11 +25,26 @@ beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   station = await startStation({ dataDir: t.dir, port: 0, discovery: false, rendererDir: null });
-  const setup = await postJson(station.url, '/api/setup', { warRoom: 'Recall', username: 'lead', displayName: 'Lea Lead', password: 'lead-password' });
+  const setup = await postJson(station.url, '/api/setup', {
+    warRoom: 'Recall',
+    username: 'lead',
+    displayName: 'Lea Lead',
+    password: 'lead-password',
+  });
   expect(setup.status).toBe(200);
   admin = await deskAs('lead', 'lead-password');
-  for (const [username, role] of [['ana', 'operator'], ['bo', 'operator'], ['olga', 'observer']] as const) {
-    const r = await call(admin, 'operator.create', { username, displayName: username.toUpperCase(), password: `${username}-password`, role, departments: ['customer-care'] });
+  for (const [username, role] of [
+    ['ana', 'operator'],
+    ['bo', 'operator'],
+    ['olga', 'observer'],
+  ] as const) {
+    const r = await call(admin, 'operator.create', {
+      username,
+      displayName: username.toUpperCase(),
+      password: `${username}-password`,
+      role,
+      departments: ['customer-care'],
+    });
     expect(r.ok).toBe(true);
   }
 });
@@ -36,7 +57,10 @@ afterAll(async () => {
 
 describe('/desk', () => {
   it('answers /health with the room and counts', async () => {
-    const h = (await (await fetch(new URL('/health', station.url))).json()) as Record<string, unknown>;
+    const h = (await (await fetch(new URL('/health', station.url))).json()) as Record<
+      string,
+      unknown
+    >;
     expect(h).toMatchObject({ ok: true, stationId: station.stationId, warRoom: 'Recall' });
     expect(h.ops).toBeGreaterThanOrEqual(7);
   });
@@ -45,12 +69,20 @@ describe('/desk', () => {
     const r = await postJson(station.url, '/api/login', { username: 'ana', password: 'nope-nope' });
     expect(r.status).toBe(401);
     expect(r.body.message).toBe('wrong username or password');
-    const ghost = await postJson(station.url, '/api/login', { username: 'ghost', password: 'nope-nope' });
+    const ghost = await postJson(station.url, '/api/login', {
+      username: 'ghost',
+      password: 'nope-nope',
+    });
     expect(ghost.body.message).toBe('wrong username or password');
   });
 
   it('refuses a second war room setup', async () => {
-    const r = await postJson(station.url, '/api/setup', { warRoom: 'Other', username: 'eve', displayName: 'Eve', password: 'eve-password' });
+    const r = await postJson(station.url, '/api/setup', {
+      warRoom: 'Other',
+      username: 'eve',
+      displayName: 'Eve',
+      password: 'eve-password',
+    });
     expect(r.status).toBe(409);
   });
 
@@ -65,8 +97,14 @@ describe('/desk', () => {
     expect(bad).toMatchObject({ ok: false, code: 'invalid' });
     expect(bad.ok === false && bad.message).toMatch(/mentionId/);
     expect(await call(ana, 'mention.explode', {})).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await call(ana, 'mention.window', 'not an object')).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await call(ana, 'mention.get', { mentionId: 'm-missing' })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await call(ana, 'mention.window', 'not an object')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(await call(ana, 'mention.get', { mentionId: 'm-missing' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
     expect(await call(ana, 'room.get', {})).toMatchObject({ ok: true, warRoom: 'Recall' });
   });
 
@@ -75,7 +113,9 @@ describe('/desk', () => {
     const bo = await deskAs('bo', 'bo-password');
     const olga = await deskAs('olga', 'olga-password');
     const created = await call(ana, 'mention.create', {
-      channel: 'phone', author: { handle: 'Mrs Kowalska', phone: '+48 600 000 000' }, text: 'Called about the recall <b>twice</b>',
+      channel: 'phone',
+      author: { handle: 'Mrs Kowalska', phone: '+48 600 000 000' },
+      text: 'Called about the recall <b>twice</b>',
     });
     if (!created.ok) throw new Error(created.message);
     const mention = created.mention as { id: string; text: string; channel: string };
@@ -89,12 +129,27 @@ describe('/desk', () => {
 
     const lost = await call(bo, 'mention.claim', { mentionId: mention.id, basis: null });
     expect(lost).toMatchObject({ ok: true, won: false });
-    expect(await call(bo, 'mention.answer', { mentionId: mention.id })).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await call(bo, 'mention.answer', { mentionId: mention.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
 
-    expect(await call(olga, 'mention.claim', { mentionId: mention.id, basis: null })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await call(olga, 'operator.create', { username: 'x1', displayName: 'X', password: 'password!', role: 'admin' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call(olga, 'mention.claim', { mentionId: mention.id, basis: null })).toMatchObject(
+      { ok: false, code: 'forbidden' },
+    );
+    expect(
+      await call(olga, 'operator.create', {
+        username: 'x1',
+        displayName: 'X',
+        password: 'password!',
+        role: 'admin',
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
 
-    expect(await call(ana, 'mention.answer', { mentionId: mention.id })).toMatchObject({ ok: true, mention: { status: 'answered', claim: null } });
+    expect(await call(ana, 'mention.answer', { mentionId: mention.id })).toMatchObject({
+      ok: true,
+      mention: { status: 'answered', claim: null },
+    });
     const detail = await call(olga, 'mention.get', { mentionId: mention.id });
     if (!detail.ok) throw new Error(detail.message);
     const history = detail.history as { type: string; effect: string; actorName: string }[];
@@ -109,12 +164,28 @@ describe('/desk', () => {
 
   it('finds mentions by full-text search and filters', async () => {
     const ana = await deskAs('ana', 'ana-password');
-    await call(ana, 'mention.create', { channel: 'email', author: { handle: 'jan@example.com' }, text: 'Zażółć gęślą jaźń: refund please' });
-    const found = await call(ana, 'mention.window', { query: { search: 'refu' }, offset: 0, limit: 50 });
+    await call(ana, 'mention.create', {
+      channel: 'email',
+      author: { handle: 'jan@example.com' },
+      text: 'Zażółć gęślą jaźń: refund please',
+    });
+    const found = await call(ana, 'mention.window', {
+      query: { search: 'refu' },
+      offset: 0,
+      limit: 50,
+    });
     expect(found).toMatchObject({ ok: true, total: 1 });
-    const byChannel = await call(ana, 'mention.window', { query: { channels: ['phone'] }, offset: 0, limit: 50 });
+    const byChannel = await call(ana, 'mention.window', {
+      query: { channels: ['phone'] },
+      offset: 0,
+      limit: 50,
+    });
     expect(byChannel).toMatchObject({ ok: true, total: 1 });
-    const hostile = await call(ana, 'mention.window', { query: { search: '" OR * NEAR(' }, offset: 0, limit: 5 });
+    const hostile = await call(ana, 'mention.window', {
+      query: { search: '" OR * NEAR(' },
+      offset: 0,
+      limit: 5,
+    });
     expect(hostile.ok).toBe(true);
   });
 });

@@ -16,22 +16,38 @@ import type { Presence } from '../scheduler/claim-leases';
 
 type DeskSocket = Socket<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
 /** The /desk namespace, typed by the contract. */
-export type DeskNamespace = Namespace<DeskCommands, DeskEvents, Record<string, never>, { operator: Operator }>;
+export type DeskNamespace = Namespace<
+  DeskCommands,
+  DeskEvents,
+  Record<string, never>,
+  { operator: Operator }
+>;
 
-const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = { ...mentionHandlers, ...roomHandlers } as never;
+const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
+  ...mentionHandlers,
+  ...roomHandlers,
+} as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
   return { ok: false, code, message };
 }
 
 /** Runs one command: validate, authorise (by the account as it is now), run, answer. */
-async function dispatch(core: StationCore, facets: FacetCache, socket: DeskSocket, name: string, input: unknown): Promise<Result<object>> {
+async function dispatch(
+  core: StationCore,
+  facets: FacetCache,
+  socket: DeskSocket,
+  name: string,
+  input: unknown,
+): Promise<Result<object>> {
   const h = HANDLERS[name];
   if (!h) return fail('invalid', `unknown command "${name}"`);
   const row = await operatorById(core.read, socket.data.operator.id);
-  if (!row || row.disabled) return fail('unauthenticated', 'your account is no longer active; log in again');
+  if (!row || row.disabled)
+    return fail('unauthenticated', 'your account is no longer active; log in again');
   const operator = toOperator(row);
-  if (!can(operator.role, h.permission)) return fail('forbidden', `a ${operator.role} may not ${name}`);
+  if (!can(operator.role, h.permission))
+    return fail('forbidden', `a ${operator.role} may not ${name}`);
   const parsed = h.input.safeParse(input ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -57,7 +73,8 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
     if (typeof token !== 'string') return next(new Error('unauthenticated: log in first'));
     resolveSession(core.read, token)
       .then((operator) => {
-        if (!operator) return next(new Error('unauthenticated: session expired or unknown; log in again'));
+        if (!operator)
+          return next(new Error('unauthenticated: session expired or unknown; log in again'));
         socket.data.operator = operator;
         next();
       })
@@ -73,7 +90,9 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // every command is acknowledged; stray events are ignored
       const input = args.length > 1 ? args[0] : undefined;
-      void dispatch(core, facets, socket, String(name), input).then((r) => (ack as (r: Result<object>) => void)(r));
+      void dispatch(core, facets, socket, String(name), input).then((r) =>
+        (ack as (r: Result<object>) => void)(r),
+      );
     });
   });
   const broadcaster = new DeskBroadcaster(core, desk);

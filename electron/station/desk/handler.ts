@@ -10,7 +10,8 @@ import type { FacetCache } from '../mentions/facet-cache';
 export type DeskContext = { core: StationCore; operator: Operator; facets: FacetCache };
 
 /** The success payload a command answers with. */
-export type AnswerOf<K extends DeskCommandName> = Parameters<DeskCommands[K]>[1] extends Ack<infer T> ? T : never;
+export type AnswerOf<K extends DeskCommandName> =
+  Parameters<DeskCommands[K]>[1] extends Ack<infer T> ? T : never;
 
 /** One command: its input schema, the permission it needs, and what it does. */
 export type DeskHandler<K extends DeskCommandName> = {

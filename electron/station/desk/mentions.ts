@@ -11,21 +11,36 @@ import {
   mentionWindow,
   mentionsByAuthor,
 } from '../db/queries/mention-reads';
-import { actOnMention, claimMention, createManualMention, type MentionAction } from '../mentions/commands';
+import {
+  actOnMention,
+  claimMention,
+  createManualMention,
+  type MentionAction,
+} from '../mentions/commands';
 import { DeskError, handler, type DeskHandlerMap } from './handler';
 
 function action(type: MentionAction) {
   return handler({
     input: MentionRefSchema,
     permission: 'mention.work',
-    run: async ({ core, operator }, { mentionId }) => ({ mention: await actOnMention(core, operator.id, mentionId, type) }),
+    run: async ({ core, operator }, { mentionId }) => ({
+      mention: await actOnMention(core, operator.id, mentionId, type),
+    }),
   });
 }
 
 /** Handlers of the mentions domain. */
 export const mentionHandlers: DeskHandlerMap<
-  | 'mention.window' | 'mention.facets' | 'mention.get' | 'mention.claim' | 'mention.release'
-  | 'mention.answer' | 'mention.close' | 'mention.ignore' | 'mention.reopen' | 'mention.create'
+  | 'mention.window'
+  | 'mention.facets'
+  | 'mention.get'
+  | 'mention.claim'
+  | 'mention.release'
+  | 'mention.answer'
+  | 'mention.close'
+  | 'mention.ignore'
+  | 'mention.reopen'
+  | 'mention.create'
 > = {
   'mention.window': handler({
     input: MentionWindowSchema,
@@ -53,7 +68,8 @@ export const mentionHandlers: DeskHandlerMap<
   'mention.claim': handler({
     input: ClaimMentionSchema,
     permission: 'mention.work',
-    run: ({ core, operator }, { mentionId, basis }) => claimMention(core, operator.id, mentionId, basis),
+    run: ({ core, operator }, { mentionId, basis }) =>
+      claimMention(core, operator.id, mentionId, basis),
   }),
   'mention.release': action('mention.release'),
   'mention.answer': action('mention.answer'),
@@ -63,6 +79,8 @@ export const mentionHandlers: DeskHandlerMap<
   'mention.create': handler({
     input: CreateMentionSchema,
     permission: 'mention.create',
-    run: async ({ core, operator }, input) => ({ mention: await createManualMention(core, operator.id, input) }),
+    run: async ({ core, operator }, input) => ({
+      mention: await createManualMention(core, operator.id, input),
+    }),
   }),
 };

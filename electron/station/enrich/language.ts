@@ -16,10 +16,20 @@ const LETTERS: Record<string, RegExp> = {
 // The most frequent short words of each language (function words), none shared across the three.
 const STOPWORDS: Record<string, Set<string>> = {
   en: new Set(
-    'the and to is my you for on it of in was with that this your are have be at not but me we they can get just what when will now from an our about no so do how why been has had i'.split(' '),
+    'the and to is my you for on it of in was with that this your are have be at not but me we they can get just what when will now from an our about no so do how why been has had i'.split(
+      ' ',
+    ),
   ),
-  tr: new Set('ve bir bu çok için ile da de ne mi mı mu mü gibi daha ama değil var yok ben sen biz siz onlar nasıl neden şimdi hala artık'.split(' ')),
-  pl: new Set('i w nie na się jest że to z do jak ale po co czy tak już mnie mój moja ten ta od dla przez bardzo jeszcze tylko gdzie dlaczego'.split(' ')),
+  tr: new Set(
+    've bir bu çok için ile da de ne mi mı mu mü gibi daha ama değil var yok ben sen biz siz onlar nasıl neden şimdi hala artık'.split(
+      ' ',
+    ),
+  ),
+  pl: new Set(
+    'i w nie na się jest że to z do jak ale po co czy tak już mnie mój moja ten ta od dla przez bardzo jeszcze tylko gdzie dlaczego'.split(
+      ' ',
+    ),
+  ),
 };
 
 const FRANC_TO_ISO1: Record<string, string> = { eng: 'en', tur: 'tr', pol: 'pl' };
@@ -39,12 +49,17 @@ export function detectLanguage(text: string): string {
   const words = clean.toLocaleLowerCase('en').match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return 'und';
   const score: Record<string, number> = { en: 0, tr: 0, pl: 0 };
-  for (const w of words) for (const lang of ['en', 'tr', 'pl']) if (STOPWORDS[lang]?.has(w)) score[lang] = (score[lang] ?? 0) + 1;
-  for (const lang of ['tr', 'pl']) score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
+  for (const w of words)
+    for (const lang of ['en', 'tr', 'pl'])
+      if (STOPWORDS[lang]?.has(w)) score[lang] = (score[lang] ?? 0) + 1;
+  for (const lang of ['tr', 'pl'])
+    score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
   const ranked = Object.entries(score).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
-  if (first && second && first[1] >= 1 && first[1] >= 2 * second[1] + (second[1] > 0 ? 1 : 0)) return first[0];
-  if (clean.trim().length < 12) return first && first[1] > 0 && first[1] > (second?.[1] ?? 0) ? first[0] : 'und';
+  if (first && second && first[1] >= 1 && first[1] >= 2 * second[1] + (second[1] > 0 ? 1 : 0))
+    return first[0];
+  if (clean.trim().length < 12)
+    return first && first[1] > 0 && first[1] > (second?.[1] ?? 0) ? first[0] : 'und';
   const guess = franc(clean, { only: ['eng', 'tur', 'pol'], minLength: 10 });
   return FRANC_TO_ISO1[guess] ?? 'und';
 }

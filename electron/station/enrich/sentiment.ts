@@ -20,12 +20,20 @@ export const NEGATIVE_AT = -0.02;
 export const POSITIVE_AT = 0.16;
 
 /** Sentiment score (AFINN sum, clamped to -10..10) and label of a text in a known language. */
-export function scoreSentiment(text: string, language: string): { score: number; label: SentimentLabel } {
+export function scoreSentiment(
+  text: string,
+  language: string,
+): { score: number; label: SentimentLabel } {
   const lang = language === 'tr' || language === 'pl' ? language : 'en';
   // sentiment splits on spaces and lowercases with the default locale: give it the Turkish or
   // Polish lowercase form so İ/I and Ł are matched as their speakers write them.
   const input = lang === 'en' ? text : text.toLocaleLowerCase(lang);
   const r = analyser.analyze(input, { language: lang });
-  const label: SentimentLabel = r.comparative <= NEGATIVE_AT && r.score < 0 ? 'negative' : r.comparative >= POSITIVE_AT ? 'positive' : 'neutral';
+  const label: SentimentLabel =
+    r.comparative <= NEGATIVE_AT && r.score < 0
+      ? 'negative'
+      : r.comparative >= POSITIVE_AT
+        ? 'positive'
+        : 'neutral';
   return { score: Math.max(-10, Math.min(10, r.score)), label };
 }

@@ -40,8 +40,17 @@ function isLoopback(req: IncomingMessage): boolean {
 }
 
 /** POST /api/setup: creates the war room and its admin, and logs the admin in. */
-export async function setup(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!isLoopback(req)) return sendError(res, 'forbidden', 'a war room can only be created from the station machine itself');
+export async function setup(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (!isLoopback(req))
+    return sendError(
+      res,
+      'forbidden',
+      'a war room can only be created from the station machine itself',
+    );
   const parsed = SetupBodySchema.safeParse(await readJson(req));
   if (!parsed.success) {
     const i = parsed.error.issues[0];
@@ -58,7 +67,11 @@ export async function setup(core: StationCore, req: IncomingMessage, res: Server
 }
 
 /** POST /api/login. */
-export async function loginRoute(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function loginRoute(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const parsed = LoginBodySchema.safeParse(await readJson(req));
   if (!parsed.success) return sendError(res, 'invalid', 'give a username and a password');
   const session = await login(core.db, parsed.data.username, parsed.data.password);
@@ -67,14 +80,22 @@ export async function loginRoute(core: StationCore, req: IncomingMessage, res: S
 }
 
 /** POST /api/logout. */
-export async function logoutRoute(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function logoutRoute(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const token = bearerToken(req);
   if (token) await closeSession(core.db, token);
   sendJson(res, 200, { ok: true });
 }
 
 /** The account behind a request's bearer token, or null after answering 401. */
-export async function requireOperator(core: StationCore, req: IncomingMessage, res: ServerResponse) {
+export async function requireOperator(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const token = bearerToken(req);
   const operator = token ? await resolveSession(core.read, token) : null;
   if (!operator) sendError(res, 'unauthenticated', 'log in first (Authorization: Bearer <token>)');

@@ -11,13 +11,19 @@ import { sendError } from './respond';
  * POST /api/import: the file is the request body, streamed straight into the import; progress
  * comes back as NDJSON lines while it runs (DECISIONS.md 15: bulk imports are HTTP, not socket.io).
  */
-export async function importRoute(core: StationCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function importRoute(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const operator = await requireOperator(core, req, res);
   if (!operator) return;
-  if (!can(operator.role, 'mention.import')) return sendError(res, 'forbidden', `a ${operator.role} may not import`);
+  if (!can(operator.role, 'mention.import'))
+    return sendError(res, 'forbidden', `a ${operator.role} may not import`);
   const url = new URL(req.url ?? '/', 'http://station');
   const parsed = ImportRequestSchema.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) return sendError(res, 'invalid', 'bad import parameters (preset, format, filename)');
+  if (!parsed.success)
+    return sendError(res, 'invalid', 'bad import parameters (preset, format, filename)');
   const { preset: presetName, format: asked, filename } = parsed.data;
   let preset;
   try {
@@ -26,9 +32,13 @@ export async function importRoute(core: StationCore, req: IncomingMessage, res: 
     return sendError(res, 'invalid', (err as Error).message);
   }
   const format = preset?.format ?? asked ?? (filename ? detectFormat(filename) : null);
-  if (!format) return sendError(res, 'invalid', 'say which preset or format (csv or jsonl) the file is in');
+  if (!format)
+    return sendError(res, 'invalid', 'say which preset or format (csv or jsonl) the file is in');
   const length = Number(req.headers['content-length']);
-  res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': 'application/x-ndjson; charset=utf-8',
+    'cache-control': 'no-store',
+  });
   const line = (obj: unknown) => res.write(JSON.stringify(obj) + '\n');
   try {
     await importMentions(core, req, {

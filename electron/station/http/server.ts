@@ -1,4 +1,9 @@
-import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server as HttpServer,
+  type ServerResponse,
+} from 'node:http';
 import { Server as IoServer } from 'socket.io';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
@@ -21,7 +26,8 @@ const ROUTES: Record<string, Route> = {
   'POST /api/login': loginRoute,
   'POST /api/logout': logoutRoute,
   'GET /api/presets': async (core, req, res) => {
-    if (await requireOperator(core, req, res)) sendJson(res, 200, { ok: true, presets: await listPresets() });
+    if (await requireOperator(core, req, res))
+      sendJson(res, 200, { ok: true, presets: await listPresets() });
   },
   'POST /api/import': importRoute,
 };
@@ -32,8 +38,10 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     const path = new URL(req.url ?? '/', 'http://station').pathname;
     const route = ROUTES[`${req.method} ${path}`];
     if (!route) {
-      if (path.startsWith('/api/')) return sendError(res, 'not-found', `no route ${req.method} ${path}`);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 'not-found', `no route ${req.method} ${path}`);
+      if (path.startsWith('/api/'))
+        return sendError(res, 'not-found', `no route ${req.method} ${path}`);
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendError(res, 'not-found', `no route ${req.method} ${path}`);
       return serveStatic(rendererDir, req, res);
     }
     route(core, req, res).catch((err: unknown) => {
@@ -44,7 +52,11 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     });
   });
   // Stay far below socket.io's 1 MB default: no desk message needs more than this.
-  const io = new IoServer(http, { maxHttpBufferSize: 512 * 1024, serveClient: false, cors: { origin: false } });
+  const io = new IoServer(http, {
+    maxHttpBufferSize: 512 * 1024,
+    serveClient: false,
+    cors: { origin: false },
+  });
   const desk = mountDesk(io, core);
   const leases = startClaimLeases(core, desk.presence);
   return {

@@ -24,16 +24,26 @@ const SECURITY_HEADERS = {
 };
 
 /** Serves the renderer bundle; unknown paths get index.html (the app routes itself). */
-export function serveStatic(rootDir: string | null, req: IncomingMessage, res: ServerResponse): void {
+export function serveStatic(
+  rootDir: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   if (!rootDir || !existsSync(path.join(rootDir, 'index.html'))) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end('The Holdline UI is not built yet: run `npm run build:web` (or `npm start`, which builds it).\n');
+    res.end(
+      'The Holdline UI is not built yet: run `npm run build:web` (or `npm start`, which builds it).\n',
+    );
     return;
   }
   const url = new URL(req.url ?? '/', 'http://station');
   const wanted = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
   let file = path.join(rootDir, wanted);
-  if (!file.startsWith(path.resolve(rootDir)) || !existsSync(file) || statSync(file).isDirectory()) {
+  if (
+    !file.startsWith(path.resolve(rootDir)) ||
+    !existsSync(file) ||
+    statSync(file).isDirectory()
+  ) {
     file = path.join(rootDir, 'index.html');
   }
   const ext = path.extname(file);

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import type { ImportProgress, ImportRowError, ImportSummary } from '../../../shared/contract/imports';
+import type {
+  ImportProgress,
+  ImportRowError,
+  ImportSummary,
+} from '../../../shared/contract/imports';
 import type { StationCore } from '../core/core';
 import { readMentions, type ReadOptions } from '../connectors/read-mentions';
 import type { OpDraft } from '../ops/op';
@@ -25,10 +29,20 @@ export type ImportOptions = ReadOptions & {
  * reported with their line and reason; every good row still lands. Duplicates (same channel and
  * external id, in the file or already here) collapse into one mention.
  */
-export async function importMentions(core: StationCore, stream: Readable, opts: ImportOptions): Promise<ImportSummary> {
+export async function importMentions(
+  core: StationCore,
+  stream: Readable,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const importId = randomUUID();
   const progress: ImportProgress = {
-    phase: 'reading', bytesRead: 0, bytesTotal: opts.bytesTotal, rows: 0, imported: 0, duplicates: 0, errors: 0,
+    phase: 'reading',
+    bytesRead: 0,
+    bytesTotal: opts.bytesTotal,
+    rows: 0,
+    imported: 0,
+    duplicates: 0,
+    errors: 0,
   };
   const rowErrors: ImportRowError[] = [];
   let pending: OpDraft[] = [];
@@ -53,9 +67,16 @@ export async function importMentions(core: StationCore, stream: Readable, opts: 
       progress.rows += 1;
       if ('error' in item) {
         progress.errors += 1;
-        if (rowErrors.length < MAX_REPORTED_ERRORS) rowErrors.push({ line: item.line, reason: item.error });
+        if (rowErrors.length < MAX_REPORTED_ERRORS)
+          rowErrors.push({ line: item.line, reason: item.error });
       } else {
-        pending.push(ingestDraft(item.input, opts.actor, { connector: opts.connector, importId, line: item.line }));
+        pending.push(
+          ingestDraft(item.input, opts.actor, {
+            connector: opts.connector,
+            importId,
+            line: item.line,
+          }),
+        );
       }
     }
     progress.bytesRead = chunk.bytesRead;

@@ -10,12 +10,22 @@ import type { MentionIngest } from '../ops/payloads';
  * The op that brings one mention in: its enrichment (language, sentiment, priority) is computed
  * once, here, and travels in the op so every station shows the same values.
  */
-export function ingestDraft(mention: MentionInput, actor: string, source: MentionIngest['source']): OpDraft {
+export function ingestDraft(
+  mention: MentionInput,
+  actor: string,
+  source: MentionIngest['source'],
+): OpDraft {
   const e = enrich(mention.text);
   const payload: MentionIngest = {
     mention,
     enrichment: { ...e, priority: priorityOf(mention.text, mention.channel, e.sentiment) },
     source,
   };
-  return prepareDraft({ type: 'mention.ingest', v: 1, actor, subject: mentionIdOf(mention.channel, mention.externalId), payload });
+  return prepareDraft({
+    type: 'mention.ingest',
+    v: 1,
+    actor,
+    subject: mentionIdOf(mention.channel, mention.externalId),
+    payload,
+  });
 }

@@ -20,7 +20,8 @@ export class CommandError extends Error {
 }
 
 /** Status and claim commands, as op types. */
-export type MentionAction = 'mention.release' | 'mention.answer' | 'mention.close' | 'mention.ignore' | 'mention.reopen';
+export type MentionAction =
+  'mention.release' | 'mention.answer' | 'mention.close' | 'mention.ignore' | 'mention.reopen';
 
 async function mustExist(core: StationCore, id: string): Promise<Mention> {
   const m = await mentionById(core.db, id);
@@ -29,28 +30,50 @@ async function mustExist(core: StationCore, id: string): Promise<Mention> {
 }
 
 /** Records a claim; `won` is false when somebody else already held it (a collision). */
-export async function claimMention(core: StationCore, actor: string, mentionId: string, basis: string | null): Promise<{ mention: Mention; won: boolean }> {
+export async function claimMention(
+  core: StationCore,
+  actor: string,
+  mentionId: string,
+  basis: string | null,
+): Promise<{ mention: Mention; won: boolean }> {
   await mustExist(core, mentionId);
   const applied = await core.commit([
-    { type: 'mention.claim', v: 1, actor, subject: mentionId, payload: { basis, leaseMs: DEFAULT_LEASE_MS } },
+    {
+      type: 'mention.claim',
+      v: 1,
+      actor,
+      subject: mentionId,
+      payload: { basis, leaseMs: DEFAULT_LEASE_MS },
+    },
   ]);
   const opId = applied.ops[0]?.id as string;
   const effect = await effectOf(core.db, opId);
-  if (effect?.effect === 'refused') throw new CommandError('conflict', effect.reason ?? 'claim refused');
+  if (effect?.effect === 'refused')
+    throw new CommandError('conflict', effect.reason ?? 'claim refused');
   return { mention: await mustExist(core, mentionId), won: effect?.effect === 'applied' };
 }
 
 /** Records a status or release op; a refused one answers with why (and stays in the history). */
-export async function actOnMention(core: StationCore, actor: string, mentionId: string, type: MentionAction): Promise<Mention> {
+export async function actOnMention(
+  core: StationCore,
+  actor: string,
+  mentionId: string,
+  type: MentionAction,
+): Promise<Mention> {
   await mustExist(core, mentionId);
   const applied = await core.commit([{ type, v: 1, actor, subject: mentionId, payload: {} }]);
   const effect = await effectOf(core.db, applied.ops[0]?.id as string);
-  if (effect && effect.effect !== 'applied') throw new CommandError('conflict', effect.reason ?? 'refused');
+  if (effect && effect.effect !== 'applied')
+    throw new CommandError('conflict', effect.reason ?? 'refused');
   return mustExist(core, mentionId);
 }
 
 /** Records a mention an operator typed in (a call, an email, a fax, a visit). */
-export async function createManualMention(core: StationCore, actor: string, input: z.output<typeof CreateMentionSchema>): Promise<Mention> {
+export async function createManualMention(
+  core: StationCore,
+  actor: string,
+  input: z.output<typeof CreateMentionSchema>,
+): Promise<Mention> {
   const mention: MentionInput = {
     channel: input.channel,
     externalId: `manual-${randomUUID()}`,
@@ -63,7 +86,11 @@ export async function createManualMention(core: StationCore, actor: string, inpu
   };
   const id = mentionIdOf(mention.channel, mention.externalId);
   await core.commit([
-    ingestDraft(mention, actor, { connector: 'manual', enteredBy: actor, ...(input.note !== undefined && { note: input.note }) }),
+    ingestDraft(mention, actor, {
+      connector: 'manual',
+      enteredBy: actor,
+      ...(input.note !== undefined && { note: input.note }),
+    }),
   ]);
   return mustExist(core, id);
 }

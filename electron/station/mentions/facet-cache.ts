@@ -20,7 +20,8 @@ export class FacetCache {
     const key = JSON.stringify(q);
     const hit = this.entries.get(key);
     const now = Date.now();
-    if (hit && (hit.generation === this.core.generation || now - hit.at < MAX_STALE_MS)) return hit.facets;
+    if (hit && (hit.generation === this.core.generation || now - hit.at < MAX_STALE_MS))
+      return hit.facets;
     if (hit?.pending) return hit.pending;
     const generation = this.core.generation;
     const pending = mentionFacets(this.core.read, q);
@@ -29,7 +30,8 @@ export class FacetCache {
       const facets = await pending;
       this.entries.delete(key);
       this.entries.set(key, { facets, generation, at: Date.now() });
-      if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+      if (this.entries.size > MAX_ENTRIES)
+        this.entries.delete(this.entries.keys().next().value as string);
       return facets;
     } finally {
       if (hit) delete hit.pending;

@@ -34,7 +34,11 @@ const ACCOUNT_OPS = ['operator.create', 'operator.update'];
  * (so applying the same op twice changes nothing); effects are re-derived per subject from the
  * whole set of its ops, so the order ops arrive in does not matter.
  */
-export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: boolean }): Promise<Applied> {
+export async function applyOps(
+  tx: Sql,
+  incoming: readonly Op[],
+  opts: { fresh: boolean },
+): Promise<Applied> {
   const stored = opts.fresh ? new Map<string, string>() : await storedIdsAt(tx, incoming);
   const seen = new Set<string>();
   const ops: Op[] = [];
@@ -50,7 +54,14 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
   await insertOps(tx, ops);
 
   const roles = new RoleHistory(tx);
-  const out: Applied = { ops, ingested: [], newMentions: 0, mentionsChanged: [], operatorsChanged: false, roomChanged: false };
+  const out: Applied = {
+    ops,
+    ingested: [],
+    newMentions: 0,
+    mentionsChanged: [],
+    operatorsChanged: false,
+    roomChanged: false,
+  };
   const mentionSubjects = new Set<string>();
   const operatorSubjects = new Set<string>();
   const ingests: Op[] = [];
@@ -58,7 +69,8 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
   for (const op of ops) {
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
-    else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject) operatorSubjects.add(op.subject);
+    else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject)
+      operatorSubjects.add(op.subject);
     else if ((PEOPLE_OPS as readonly string[]).includes(op.type)) {
       await applyRoomOp(tx, op);
       out.roomChanged = true;
@@ -83,8 +95,10 @@ export async function applyOps(tx: Sql, incoming: readonly Op[], opts: { fresh: 
     refolded.add(id);
     await refoldOperator(tx, id, roles);
     out.operatorsChanged = true;
-    for (const s of await subjectsOfActorSince(tx, id, from, ACCOUNT_OPS)) if (!refolded.has(s)) queue.push([s, from]);
-    for (const s of await subjectsOfActorSince(tx, id, from, MENTION_STATE_OPS)) mentionSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, ACCOUNT_OPS))
+      if (!refolded.has(s)) queue.push([s, from]);
+    for (const s of await subjectsOfActorSince(tx, id, from, MENTION_STATE_OPS))
+      mentionSubjects.add(s);
   }
 
   if (ingests.length > 0) {

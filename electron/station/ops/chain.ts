@@ -54,8 +54,31 @@ export class OpChain {
       const payloadJson = d.payloadJson ?? canonicalJson(d.payload);
       const payloadHash = d.payloadHash ?? sha256Hex(payloadJson);
       const origin = this.origin;
-      const id = opIdOf({ origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payloadHash, prev });
-      ops.push({ id, origin, seq, hlc, actor: d.actor, type: d.type, v: d.v, payload: d.payload, payloadHash, prev, sig: null, subject: d.subject, payloadJson });
+      const id = opIdOf({
+        origin,
+        seq,
+        hlc,
+        actor: d.actor,
+        type: d.type,
+        v: d.v,
+        payloadHash,
+        prev,
+      });
+      ops.push({
+        id,
+        origin,
+        seq,
+        hlc,
+        actor: d.actor,
+        type: d.type,
+        v: d.v,
+        payload: d.payload,
+        payloadHash,
+        prev,
+        sig: null,
+        subject: d.subject,
+        payloadJson,
+      });
       prev = id;
     }
     const last = ops.at(-1);

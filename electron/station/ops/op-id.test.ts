@@ -14,13 +14,29 @@ describe('canonical JSON', () => {
   });
 
   it('sorts keys by UTF-16 code units and keeps text exactly', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], é: '&amp; 😡\n', A: -0, '\u{1F600}': 1, '\uFB01': 2 })).toBe(
-      '{"A":0,"a":[true,null,"x"],"b":1,"é":"&amp; 😡\\n","\u{1F600}":1,"\uFB01":2}',
-    );
+    expect(
+      canonicalJson({
+        b: 1,
+        a: [true, null, 'x'],
+        é: '&amp; 😡\n',
+        A: -0,
+        '\u{1F600}': 1,
+        '\uFB01': 2,
+      }),
+    ).toBe('{"A":0,"a":[true,null,"x"],"b":1,"é":"&amp; 😡\\n","\u{1F600}":1,"\uFB01":2}');
   });
 
   it('makes op ids from the canonical header', () => {
-    const h = { origin: 'st-a', seq: 1, hlc: '000000000000001-000000-st-a', actor: 'u', type: 'x.y', v: 1, payloadHash: 'p', prev: null };
+    const h = {
+      origin: 'st-a',
+      seq: 1,
+      hlc: '000000000000001-000000-st-a',
+      actor: 'u',
+      type: 'x.y',
+      v: 1,
+      payloadHash: 'p',
+      prev: null,
+    };
     expect(opIdOf(h)).toBe(sha256Hex(canonicalize(h) as string));
   });
 });

@@ -17,7 +17,9 @@ export function canonicalJson(value: unknown): string {
       return value ? 'true' : 'false';
     case 'object':
       if (value === null) return 'null';
-      return Array.isArray(value) ? canonicalArray(value) : canonicalObject(value as Record<string, unknown>);
+      return Array.isArray(value)
+        ? canonicalArray(value)
+        : canonicalObject(value as Record<string, unknown>);
     default:
       throw new Error(`JSON has no form for a ${typeof value}`);
   }
@@ -77,6 +79,15 @@ export function opIdOf(h: OpHeader): string {
   // Keys written in sorted order and every value a string, integer or null: JSON.stringify of
   // this literal is already the canonical form, without a generic canonicalizer.
   return sha256Hex(
-    JSON.stringify({ actor: h.actor, hlc: h.hlc, origin: h.origin, payloadHash: h.payloadHash, prev: h.prev, seq: h.seq, type: h.type, v: h.v }),
+    JSON.stringify({
+      actor: h.actor,
+      hlc: h.hlc,
+      origin: h.origin,
+      payloadHash: h.payloadHash,
+      prev: h.prev,
+      seq: h.seq,
+      type: h.type,
+      v: h.v,
+    }),
   );
 }

@@ -24,7 +24,12 @@ async function scenario() {
   const ta = tempDir();
   const tb = tempDir();
   const s = await twoStationScenario(ta.dir, tb.dir);
-  cleanups.push(ta.cleanup, tb.cleanup, () => s.a.close(), () => s.b.close());
+  cleanups.push(
+    ta.cleanup,
+    tb.cleanup,
+    () => s.a.close(),
+    () => s.b.close(),
+  );
   return s;
 }
 
@@ -47,14 +52,22 @@ describe('op log', () => {
     const key = a.key.publicKeyPem;
     const victim = chain.find((o) => o.type === 'mention.ingest');
     if (!victim) throw new Error('scenario has no ingest');
-    const edited = chain.map((o) => (o.id === victim.id ? { ...o, payload: { ...(o.payload as object), note: 'edited' } } : o));
-    expect(verifyChain(edited, key).map((p) => p.reason)).toContain('payload does not match its hash');
+    const edited = chain.map((o) =>
+      o.id === victim.id ? { ...o, payload: { ...(o.payload as object), note: 'edited' } } : o,
+    );
+    expect(verifyChain(edited, key).map((p) => p.reason)).toContain(
+      'payload does not match its hash',
+    );
 
     const reordered = chain.map((o) => (o.id === victim.id ? { ...o, actor: 'someone-else' } : o));
-    expect(verifyChain(reordered, key).map((p) => p.reason)).toContain('id does not match the op header');
+    expect(verifyChain(reordered, key).map((p) => p.reason)).toContain(
+      'id does not match the op header',
+    );
 
     const signed = chain.filter((o) => o.sig !== null);
-    const forged = chain.map((o) => (o.id === signed[0]?.id ? { ...o, sig: signed[1]?.sig ?? null } : o));
+    const forged = chain.map((o) =>
+      o.id === signed[0]?.id ? { ...o, sig: signed[1]?.sig ?? null } : o,
+    );
     expect(verifyChain(forged, key).map((p) => p.reason)).toContain('bad signature');
 
     const dropped = chain.filter((o) => o.seq !== 3);
@@ -63,7 +76,9 @@ describe('op log', () => {
 
   it('detects an op altered in the database file itself', async () => {
     const { a } = await scenario();
-    await a.db.run(`UPDATE ops SET payload = replace(payload, 'lost', 'found') WHERE type = 'mention.ingest'`);
+    await a.db.run(
+      `UPDATE ops SET payload = replace(payload, 'lost', 'found') WHERE type = 'mention.ingest'`,
+    );
     const problems = verifyChain(await opsOfOrigin(a.db, a.stationId), a.key.publicKeyPem);
     expect(problems.some((p) => p.reason === 'payload does not match its hash')).toBe(true);
   });
@@ -88,12 +103,16 @@ describe('op log', () => {
       `SELECT o.type, e.effect, e.reason FROM op_effects e JOIN ops o ON o.id = e.op_id WHERE o.type LIKE 'mention.%' ORDER BY o.hlc`,
     );
     expect(effects.filter((e) => e.effect === 'collision').length).toBeGreaterThanOrEqual(1);
-    expect(effects.some((e) => e.effect === 'refused' && /observer may not claim/.test(e.reason ?? ''))).toBe(true);
+    expect(
+      effects.some((e) => e.effect === 'refused' && /observer may not claim/.test(e.reason ?? '')),
+    ).toBe(true);
     const t2 = await replica.db.get<{ status: string; claim_operator: string | null }>(
       `SELECT status, claim_operator FROM mentions WHERE text LIKE 'flight cancelled%'`,
     );
     expect(t2?.status).toBe('answered');
-    const dup = await replica.db.get<{ duplicates: number }>(`SELECT duplicates FROM mentions WHERE text LIKE 'my bag%'`);
+    const dup = await replica.db.get<{ duplicates: number }>(
+      `SELECT duplicates FROM mentions WHERE text LIKE 'my bag%'`,
+    );
     expect(dup?.duplicates).toBe(1);
   });
 
@@ -107,7 +126,8 @@ describe('op log', () => {
         fc.integer({ min: 1, max: 6 }),
         async (order, batch) => {
           const replica = await freshCore();
-          for (let i = 0; i < order.length; i += batch) await replica.applyReplicated(order.slice(i, i + batch));
+          for (let i = 0; i < order.length; i += batch)
+            await replica.applyReplicated(order.slice(i, i + batch));
           expect(await stateDigest(replica.db)).toBe(expected);
         },
       ),

@@ -3,7 +3,10 @@ import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/men
 import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
 
 /** room.create v1: the genesis op of a war room. */
-export const RoomCreateV1 = z.object({ roomId: z.string().min(1).max(64), name: z.string().min(1).max(120) });
+export const RoomCreateV1 = z.object({
+  roomId: z.string().min(1).max(64),
+  name: z.string().min(1).max(120),
+});
 
 /** station.admit v1: a station becomes a member (its key vouches for its ops). */
 export const StationAdmitV1 = z.object({
@@ -13,7 +16,10 @@ export const StationAdmitV1 = z.object({
 });
 
 /** room.join-code v1: a capability to admit a station, stored as a hash, with an expiry. */
-export const JoinCodeV1 = z.object({ codeHash: z.string().length(64), expiresAt: z.iso.datetime() });
+export const JoinCodeV1 = z.object({
+  codeHash: z.string().length(64),
+  expiresAt: z.iso.datetime(),
+});
 
 /** operator.create v1: an account (the scrypt hash replicates so the operator can log in at any desk). */
 export const OperatorCreateV1 = z.object({
@@ -56,7 +62,10 @@ export const MentionIngestV1 = z.object({
 export type MentionIngest = z.infer<typeof MentionIngestV1>;
 
 /** mention.claim v1: names the claim state it saw (basis) and its lease. */
-export const MentionClaimV1 = z.object({ basis: z.string().max(128).nullable(), leaseMs: z.number().int().min(1000).max(86_400_000) });
+export const MentionClaimV1 = z.object({
+  basis: z.string().max(128).nullable(),
+  leaseMs: z.number().int().min(1000).max(86_400_000),
+});
 /** claim.expired v1: the scheduler ends a lease nobody renewed. */
 export const ClaimExpiredV1 = z.object({ claimOp: z.string().length(64) });
 /** Status ops carry no data beyond who and when. */
@@ -82,4 +91,10 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
 };
 
 /** Op types whose effect is on people and the room. */
-export const PEOPLE_OPS = ['room.create', 'station.admit', 'room.join-code', 'operator.create', 'operator.update'] as const;
+export const PEOPLE_OPS = [
+  'room.create',
+  'station.admit',
+  'room.join-code',
+  'operator.create',
+  'operator.update',
+] as const;

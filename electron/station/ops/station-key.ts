@@ -26,7 +26,9 @@ export function generateStationKey(): { key: StationKey; privateKeyPem: string }
 /** Rebuilds a station identity from its stored PEM private key. */
 export function loadStationKey(privateKeyPem: string): StationKey {
   const privateKey = createPrivateKey(privateKeyPem);
-  const publicKeyPem = createPublicKey(privateKey).export({ format: 'pem', type: 'spki' }).toString();
+  const publicKeyPem = createPublicKey(privateKey)
+    .export({ format: 'pem', type: 'spki' })
+    .toString();
   return { stationId: stationIdOf(publicKeyPem), publicKeyPem, privateKey };
 }
 

@@ -18,7 +18,11 @@ export function verifyChain(ops: readonly Op[], publicKeyPem: string): ChainProb
     const at = (reason: string) => problems.push({ seq: op.seq, opId: op.id, reason });
     if (op.seq !== i + 1) at(`expected seq ${i + 1}`);
     if (op.prev !== prev) at('prev does not name the previous op');
-    if (op.payload !== null && op.payload !== undefined && payloadHashOf(op.payload) !== op.payloadHash) {
+    if (
+      op.payload !== null &&
+      op.payload !== undefined &&
+      payloadHashOf(op.payload) !== op.payloadHash
+    ) {
       at('payload does not match its hash');
     }
     if (opIdOf(op) !== op.id) at('id does not match the op header');

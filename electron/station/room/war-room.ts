@@ -7,7 +7,13 @@ import { sha256Hex } from '../ops/op-id';
 import type { Department, Role } from '../../../shared/domain/people';
 
 /** What creating a war room hands back (the join code is shown once and stored only as a hash). */
-export type CreatedRoom = { stationId: string; warRoom: string; warRoomId: string; joinCode: string; adminId: string };
+export type CreatedRoom = {
+  stationId: string;
+  warRoom: string;
+  warRoomId: string;
+  joinCode: string;
+  adminId: string;
+};
 
 const JOIN_CODE_DAYS = 7;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -33,24 +39,54 @@ export async function createWarRoom(
   input: { warRoom: string; username: string; displayName: string; password: string },
 ): Promise<CreatedRoom> {
   const existing = await getRoom(core.db);
-  if (existing) throw new RoomExistsError(`this station already belongs to the war room "${existing.name}"`);
+  if (existing)
+    throw new RoomExistsError(`this station already belongs to the war room "${existing.name}"`);
   const warRoomId = 'wr-' + randomBytes(8).toString('hex');
   const adminId = operatorIdOf(warRoomId, input.username);
   const joinCode = newJoinCode();
   const passwordHash = await hashPassword(input.password);
   await core.commit([
-    { type: 'room.create', v: 1, actor: SYSTEM_ACTOR, subject: 'room', payload: { roomId: warRoomId, name: input.warRoom } },
     {
-      type: 'station.admit', v: 1, actor: SYSTEM_ACTOR, subject: core.stationId,
-      payload: { stationId: core.stationId, publicKey: core.key.publicKeyPem, name: 'first station' },
+      type: 'room.create',
+      v: 1,
+      actor: SYSTEM_ACTOR,
+      subject: 'room',
+      payload: { roomId: warRoomId, name: input.warRoom },
     },
     {
-      type: 'operator.create', v: 1, actor: SYSTEM_ACTOR, subject: adminId,
-      payload: { operatorId: adminId, username: input.username, displayName: input.displayName, role: 'admin', departments: [], passwordHash },
+      type: 'station.admit',
+      v: 1,
+      actor: SYSTEM_ACTOR,
+      subject: core.stationId,
+      payload: {
+        stationId: core.stationId,
+        publicKey: core.key.publicKeyPem,
+        name: 'first station',
+      },
     },
     {
-      type: 'room.join-code', v: 1, actor: adminId, subject: 'join-codes',
-      payload: { codeHash: sha256Hex(joinCode), expiresAt: new Date(Date.now() + JOIN_CODE_DAYS * 86_400_000).toISOString() },
+      type: 'operator.create',
+      v: 1,
+      actor: SYSTEM_ACTOR,
+      subject: adminId,
+      payload: {
+        operatorId: adminId,
+        username: input.username,
+        displayName: input.displayName,
+        role: 'admin',
+        departments: [],
+        passwordHash,
+      },
+    },
+    {
+      type: 'room.join-code',
+      v: 1,
+      actor: adminId,
+      subject: 'join-codes',
+      payload: {
+        codeHash: sha256Hex(joinCode),
+        expiresAt: new Date(Date.now() + JOIN_CODE_DAYS * 86_400_000).toISOString(),
+      },
     },
   ]);
   return { stationId: core.stationId, warRoom: input.warRoom, warRoomId, joinCode, adminId };
@@ -63,18 +99,32 @@ export class UsernameTakenError extends Error {}
 export async function createOperator(
   core: StationCore,
   actor: string,
-  input: { username: string; displayName: string; password: string; role: Role; departments: Department[] },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    role: Role;
+    departments: Department[];
+  },
 ): Promise<string> {
   const room = await getRoom(core.db);
   if (!room) throw new Error('no war room yet');
-  if (await operatorByUsername(core.db, input.username)) throw new UsernameTakenError(`the username "${input.username}" is taken`);
+  if (await operatorByUsername(core.db, input.username))
+    throw new UsernameTakenError(`the username "${input.username}" is taken`);
   const operatorId = operatorIdOf(room.id, input.username);
   await core.commit([
     {
-      type: 'operator.create', v: 1, actor, subject: operatorId,
+      type: 'operator.create',
+      v: 1,
+      actor,
+      subject: operatorId,
       payload: {
-        operatorId, username: input.username, displayName: input.displayName, role: input.role,
-        departments: input.departments, passwordHash: await hashPassword(input.password),
+        operatorId,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        departments: input.departments,
+        passwordHash: await hashPassword(input.password),
       },
     },
   ]);

@@ -16,8 +16,19 @@ async function claimed(leaseMs: number) {
   const t = tempDir();
   const core = await StationCore.open(t.dir);
   cleanups.push(t.cleanup, () => core.close());
-  const { adminId } = await createWarRoom(core, { warRoom: 'W', username: 'lead', displayName: 'Lead', password: 'lead-password' });
-  const ana = await createOperator(core, adminId, { username: 'ana', displayName: 'Ana', password: 'ana-password', role: 'operator', departments: [] });
+  const { adminId } = await createWarRoom(core, {
+    warRoom: 'W',
+    username: 'lead',
+    displayName: 'Lead',
+    password: 'lead-password',
+  });
+  const ana = await createOperator(core, adminId, {
+    username: 'ana',
+    displayName: 'Ana',
+    password: 'ana-password',
+    role: 'operator',
+    departments: [],
+  });
   await core.commit([ingestDraft(ana, 't9', 'stuck at the gate')]);
   await core.commit([stateDraft('mention.claim', ana, 't9', { basis: null, leaseMs })]);
   return { core, ana, id: mentionIdOf('twitter', 't9') };
@@ -37,9 +48,16 @@ describe('claim leases', () => {
 
   it('are kept while the holder is at a desk, and not before they run out', async () => {
     const { core, ana, id } = await claimed(60_000);
-    const present = startClaimLeases(core, { isPresent: (op) => op === ana }, () => Date.now() + 120_000);
+    const present = startClaimLeases(
+      core,
+      { isPresent: (op) => op === ana },
+      () => Date.now() + 120_000,
+    );
     const early = startClaimLeases(core, { isPresent: () => false }, () => Date.now());
-    cleanups.push(() => present.stop(), () => early.stop());
+    cleanups.push(
+      () => present.stop(),
+      () => early.stop(),
+    );
     expect(await present.tick()).toBe(0);
     expect(await early.tick()).toBe(0);
     expect((await mentionById(core.db, id))?.claim?.operatorId).toBe(ana);

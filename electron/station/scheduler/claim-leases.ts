@@ -12,16 +12,30 @@ const EVERY_MS = 10_000;
  * presence, expiry is a scheduler op). Only the station where a claim was made expires it: it is
  * the one that knows whether the holder is still at a desk.
  */
-export function startClaimLeases(core: StationCore, presence: Presence, now: () => number = Date.now): { stop(): void; tick(): Promise<number> } {
+export function startClaimLeases(
+  core: StationCore,
+  presence: Presence,
+  now: () => number = Date.now,
+): { stop(): void; tick(): Promise<number> } {
   let running = false;
   const tick = async (): Promise<number> => {
     if (running) return 0;
     running = true;
     try {
-      const expired = await expiredLocalClaims(core.read, core.stationId, new Date(now()).toISOString());
+      const expired = await expiredLocalClaims(
+        core.read,
+        core.stationId,
+        new Date(now()).toISOString(),
+      );
       const drafts = expired
         .filter((c) => !presence.isPresent(c.claim_operator))
-        .map((c) => ({ type: 'claim.expired', v: 1, actor: SYSTEM_ACTOR, subject: c.id, payload: { claimOp: c.claim_op } }));
+        .map((c) => ({
+          type: 'claim.expired',
+          v: 1,
+          actor: SYSTEM_ACTOR,
+          subject: c.id,
+          payload: { claimOp: c.claim_op },
+        }));
       if (drafts.length > 0) await core.commit(drafts);
       return drafts.length;
     } catch (err) {

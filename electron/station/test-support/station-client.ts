@@ -6,17 +6,29 @@ import type { DeskCommands, DeskEvents } from '../../../shared/contract/desk';
 export type DeskClient = Socket<DeskEvents, DeskCommands>;
 
 /** POSTs JSON to a station and returns status and body. */
-export async function postJson(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function postJson(
+  base: string,
+  path: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(new URL(path, base), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 /** Logs in and returns the session token (throws on failure). */
-export async function loginToken(base: string, username: string, password: string): Promise<string> {
+export async function loginToken(
+  base: string,
+  username: string,
+  password: string,
+): Promise<string> {
   const r = await postJson(base, '/api/login', { username, password });
   if (r.status !== 200) throw new Error(`login failed: ${JSON.stringify(r.body)}`);
   return r.body.token as string;
@@ -40,6 +52,12 @@ export function connectDesk(base: string, token: string | undefined): Promise<De
 }
 
 /** Sends a command (or anything, to test refusals) and waits for its answer. */
-export function call(socket: DeskClient, name: string, input: unknown): Promise<Result<Record<string, unknown>>> {
-  return (socket as unknown as Socket).timeout(10_000).emitWithAck(name, input) as Promise<Result<Record<string, unknown>>>;
+export function call(
+  socket: DeskClient,
+  name: string,
+  input: unknown,
+): Promise<Result<Record<string, unknown>>> {
+  return (socket as unknown as Socket).timeout(10_000).emitWithAck(name, input) as Promise<
+    Result<Record<string, unknown>>
+  >;
 }

@@ -23,7 +23,12 @@ export function App() {
   const toLogin = useCallback(async (notice: string | null) => {
     const s = await getSetupState();
     if (s.ok && !s.initialized) setScreen({ kind: 'setup' });
-    else setScreen({ kind: 'login', warRoom: s.ok ? s.warRoom : null, notice: s.ok ? notice : s.message });
+    else
+      setScreen({
+        kind: 'login',
+        warRoom: s.ok ? s.warRoom : null,
+        notice: s.ok ? notice : s.message,
+      });
   }, []);
 
   const open = useCallback(
@@ -51,8 +56,11 @@ export function App() {
 
   useEffect(() => {
     const token = loadToken();
+    // Runs once: resume the tab's session, or show login or setup once the station answers.
+    /* eslint-disable react-hooks/set-state-in-effect */
     if (token) open(token);
     else void toLogin(null);
+    /* eslint-enable react-hooks/set-state-in-effect */
   }, [open, toLogin]);
 
   const logout = async () => {
@@ -78,7 +86,14 @@ export function App() {
           <LanguagePicker />
         </div>
       )}
-      {screen.kind === 'desk' && <QueuePage socket={screen.socket} room={screen.room} token={screen.token} onLogout={logout} />}
+      {screen.kind === 'desk' && (
+        <QueuePage
+          socket={screen.socket}
+          room={screen.room}
+          token={screen.token}
+          onLogout={logout}
+        />
+      )}
     </div>
   );
 }

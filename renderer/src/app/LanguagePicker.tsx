@@ -7,7 +7,11 @@ export function LanguagePicker() {
   return (
     <label className="language">
       <span className="sr-only">{t('app.language')}</span>
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value)} aria-label={t('app.language')}>
+      <select
+        value={i18n.language}
+        onChange={(e) => setLanguage(e.target.value)}
+        aria-label={t('app.language')}
+      >
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code}>
             {l.name}

@@ -18,12 +18,23 @@ export function connectDesk(token: string): DeskSocket {
 const TIMEOUT_MS = 15_000;
 
 /** Sends one command and waits for its answer; a timeout or lost link answers as an error. */
-export async function call<K extends DeskCommandName>(socket: DeskSocket, name: K, input: InputOf<K>): Promise<AnswerOf<K>> {
+export async function call<K extends DeskCommandName>(
+  socket: DeskSocket,
+  name: K,
+  input: InputOf<K>,
+): Promise<AnswerOf<K>> {
   try {
-    const emit = socket.timeout(TIMEOUT_MS).emitWithAck as unknown as (n: string, i: unknown) => Promise<AnswerOf<K>>;
+    const emit = socket.timeout(TIMEOUT_MS).emitWithAck as unknown as (
+      n: string,
+      i: unknown,
+    ) => Promise<AnswerOf<K>>;
     return await emit.call(socket.timeout(TIMEOUT_MS), name, input);
   } catch {
-    return { ok: false, code: 'internal', message: 'The station did not answer in time; nothing was lost, try again.' } as AnswerOf<K>;
+    return {
+      ok: false,
+      code: 'internal',
+      message: 'The station did not answer in time; nothing was lost, try again.',
+    } as AnswerOf<K>;
   }
 }
 

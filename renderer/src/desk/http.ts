@@ -4,11 +4,19 @@ import { stationBase } from './session';
 /** An answer of the station's HTTP API. */
 export type ApiAnswer<T> = ({ ok: true } & T) | { ok: false; code: string; message: string };
 
-async function api<T>(path: string, init: RequestInit = {}, token?: string | null): Promise<ApiAnswer<T>> {
+async function api<T>(
+  path: string,
+  init: RequestInit = {},
+  token?: string | null,
+): Promise<ApiAnswer<T>> {
   try {
     const res = await fetch(stationBase() + path, {
       ...init,
-      headers: { ...(init.body && typeof init.body === 'string' && { 'content-type': 'application/json' }), ...(token && { authorization: `Bearer ${token}` }), ...init.headers },
+      headers: {
+        ...(init.body && typeof init.body === 'string' && { 'content-type': 'application/json' }),
+        ...(token && { authorization: `Bearer ${token}` }),
+        ...init.headers,
+      },
     });
     return (await res.json()) as ApiAnswer<T>;
   } catch {
@@ -17,11 +25,16 @@ async function api<T>(path: string, init: RequestInit = {}, token?: string | nul
 }
 
 /** Has this station a war room yet? */
-export const getSetupState = () => api<{ initialized: boolean; warRoom: string | null }>('/api/setup');
+export const getSetupState = () =>
+  api<{ initialized: boolean; warRoom: string | null }>('/api/setup');
 
 /** First start: create the war room and its admin. */
-export const postSetup = (body: { warRoom: string; username: string; displayName: string; password: string }) =>
-  api<{ token: string }>('/api/setup', { method: 'POST', body: JSON.stringify(body) });
+export const postSetup = (body: {
+  warRoom: string;
+  username: string;
+  displayName: string;
+  password: string;
+}) => api<{ token: string }>('/api/setup', { method: 'POST', body: JSON.stringify(body) });
 
 /** Log in. */
 export const postLogin = (body: { username: string; password: string }) =>
@@ -31,7 +44,8 @@ export const postLogin = (body: { username: string; password: string }) =>
 export const postLogout = (token: string) => api<object>('/api/logout', { method: 'POST' }, token);
 
 /** Import presets. */
-export const getPresets = (token: string) => api<{ presets: PresetInfo[] }>('/api/presets', {}, token);
+export const getPresets = (token: string) =>
+  api<{ presets: PresetInfo[] }>('/api/presets', {}, token);
 
 /** Uploads a file and reports progress from the station's NDJSON stream; resolves with the summary. */
 export async function uploadImport(
@@ -43,7 +57,11 @@ export async function uploadImport(
   const q = new URLSearchParams({ filename: file.name });
   if (params.preset) q.set('preset', params.preset);
   if (params.format) q.set('format', params.format);
-  const res = await fetch(`${stationBase()}/api/import?${q}`, { method: 'POST', body: file, headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${stationBase()}/api/import?${q}`, {
+    method: 'POST',
+    body: file,
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => ({}))) as { message?: string };
     throw new Error(body.message ?? `the station refused the import (${res.status})`);

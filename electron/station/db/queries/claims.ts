@@ -1,7 +1,12 @@
 import type { Sql } from '../connection';
 
 /** Claims recorded on this station whose lease has run out. */
-export async function expiredLocalClaims(sql: Sql, origin: string, nowIso: string, limit = 500): Promise<{ id: string; claim_op: string; claim_operator: string }[]> {
+export async function expiredLocalClaims(
+  sql: Sql,
+  origin: string,
+  nowIso: string,
+  limit = 500,
+): Promise<{ id: string; claim_op: string; claim_operator: string }[]> {
   return sql.all(
     `SELECT m.id, m.claim_op, m.claim_operator FROM mentions m JOIN ops o ON o.id = m.claim_op
      WHERE o.type <> 'mention.ingest' AND m.claim_op IS NOT NULL AND m.claim_expires < ? AND o.origin = ? LIMIT ?`,

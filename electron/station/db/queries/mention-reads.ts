@@ -1,5 +1,10 @@
 import type { Sql, SqlValue } from '../connection';
-import type { Channel, Mention, MentionStatus, SentimentLabel } from '../../../../shared/domain/mention';
+import type {
+  Channel,
+  Mention,
+  MentionStatus,
+  SentimentLabel,
+} from '../../../../shared/domain/mention';
 import type { Facets, MentionEvent, MentionQuery } from '../../../../shared/contract/mentions';
 
 type MentionRow = {
@@ -65,7 +70,12 @@ function toMention(r: MentionRow): Mention {
     statusAt: r.status_at,
     claim:
       r.claim_operator && r.claim_at && r.claim_expires
-        ? { operatorId: r.claim_operator, operatorName: r.claim_name ?? r.claim_operator, at: r.claim_at, expiresAt: r.claim_expires }
+        ? {
+            operatorId: r.claim_operator,
+            operatorName: r.claim_name ?? r.claim_operator,
+            at: r.claim_at,
+            expiresAt: r.claim_expires,
+          }
         : null,
     duplicates: r.duplicates,
     metadata: JSON.parse(r.metadata) as Mention['metadata'],
@@ -133,23 +143,33 @@ const ORDER: Record<MentionQuery['sort'], string> = {
 export const COUNT_CAP = 100_000;
 
 /** How many mentions match, exact up to COUNT_CAP (unfiltered counts are always exact). */
-export async function countMatching(sql: Sql, q: MentionQuery): Promise<{ total: number; capped: boolean }> {
+export async function countMatching(
+  sql: Sql,
+  q: MentionQuery,
+): Promise<{ total: number; capped: boolean }> {
   const w = whereOf(q);
   if (!w.sql) return { total: await countMentions(sql), capped: false };
-  const row = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM mentions m ${w.sql} LIMIT ${COUNT_CAP + 1})`, w.params);
+  const row = await sql.get<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM mentions m ${w.sql} LIMIT ${COUNT_CAP + 1})`,
+    w.params,
+  );
   const n = row?.n ?? 0;
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
 /** A window of the queue and the total it is a window of. */
-export async function mentionWindow(sql: Sql, q: MentionQuery, offset: number, limit: number): Promise<{ total: number; capped: boolean; rows: Mention[] }> {
+export async function mentionWindow(
+  sql: Sql,
+  q: MentionQuery,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; capped: boolean; rows: Mention[] }> {
   const w = whereOf(q);
   const { total, capped } = await countMatching(sql, q);
-  const rows = await sql.all<MentionRow>(`${SELECT} ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`, [
-    ...w.params,
-    limit,
-    offset,
-  ]);
+  const rows = await sql.all<MentionRow>(
+    `${SELECT} ${w.sql} ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`,
+    [...w.params, limit, offset],
+  );
   return { total, capped, rows: rows.map(toMention) };
 }
 
@@ -165,8 +185,19 @@ const FACETS: [keyof Facets, keyof MentionQuery, string][] = [
 /** Counts behind each filter, each facet counted with the other filters applied. */
 export async function mentionFacets(sql: Sql, q: MentionQuery): Promise<Facets> {
   const all = whereOf(q);
-  const total = await sql.get<{ n: number }>(`SELECT count(*) AS n FROM mentions m ${all.sql}`, all.params);
-  const facets: Facets = { total: total?.n ?? 0, byStatus: {}, byChannel: {}, bySentiment: {}, byLanguage: {}, byBrand: {}, byDepartment: {} };
+  const total = await sql.get<{ n: number }>(
+    `SELECT count(*) AS n FROM mentions m ${all.sql}`,
+    all.params,
+  );
+  const facets: Facets = {
+    total: total?.n ?? 0,
+    byStatus: {},
+    byChannel: {},
+    bySentiment: {},
+    byLanguage: {},
+    byBrand: {},
+    byDepartment: {},
+  };
   for (const [key, skip, column] of FACETS) {
     const w = whereOf(q, skip);
     const rows = await sql.all<{ k: string | null; n: number }>(
@@ -189,12 +220,20 @@ export async function mentionById(sql: Sql, id: string): Promise<Mention | undef
 /** Several mentions by id (for pushing deltas). */
 export async function mentionsByIds(sql: Sql, ids: readonly string[]): Promise<Mention[]> {
   if (ids.length === 0) return [];
-  const rows = await sql.all<MentionRow>(`${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(ids)]);
+  const rows = await sql.all<MentionRow>(
+    `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids)],
+  );
   return rows.map(toMention);
 }
 
 /** The same author's other mentions, newest first (first step to one customer across channels). */
-export async function mentionsByAuthor(sql: Sql, handle: string, exceptId: string, limit = 50): Promise<Mention[]> {
+export async function mentionsByAuthor(
+  sql: Sql,
+  handle: string,
+  exceptId: string,
+  limit = 50,
+): Promise<Mention[]> {
   const rows = await sql.all<MentionRow>(
     `${SELECT} WHERE m.author_handle = ? AND m.id <> ? ORDER BY m.occurred_ms DESC LIMIT ?`,
     [handle, exceptId, limit],
@@ -204,7 +243,15 @@ export async function mentionsByAuthor(sql: Sql, handle: string, exceptId: strin
 
 /** A mention's history: every op about it with who, when and what it did. */
 export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent[]> {
-  const rows = await sql.all<{ id: string; type: string; hlc: string; actor_name: string | null; actor: string; effect: string | null; reason: string | null }>(
+  const rows = await sql.all<{
+    id: string;
+    type: string;
+    hlc: string;
+    actor_name: string | null;
+    actor: string;
+    effect: string | null;
+    reason: string | null;
+  }>(
     `SELECT o.id, o.type, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason
      FROM ops o LEFT JOIN operators op ON op.id = o.actor LEFT JOIN op_effects e ON e.op_id = o.id
      WHERE o.subject = ? ORDER BY o.hlc, o.id`,
@@ -221,12 +268,25 @@ export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent
 }
 
 /** Counts for `holdline stats`. */
-export async function mentionStats(sql: Sql): Promise<{ mentions: number; byStatus: Record<string, number>; byChannel: Record<string, number>; authors: number }> {
+export async function mentionStats(sql: Sql): Promise<{
+  mentions: number;
+  byStatus: Record<string, number>;
+  byChannel: Record<string, number>;
+  authors: number;
+}> {
   const byStatus: Record<string, number> = {};
   const byChannel: Record<string, number> = {};
-  for (const r of await sql.all<{ k: string; n: number }>('SELECT status AS k, count(*) AS n FROM mentions GROUP BY status')) byStatus[r.k] = r.n;
-  for (const r of await sql.all<{ k: string; n: number }>('SELECT channel AS k, count(*) AS n FROM mentions GROUP BY channel')) byChannel[r.k] = r.n;
-  const authors = await sql.get<{ n: number }>('SELECT count(DISTINCT author_handle) AS n FROM mentions');
+  for (const r of await sql.all<{ k: string; n: number }>(
+    'SELECT status AS k, count(*) AS n FROM mentions GROUP BY status',
+  ))
+    byStatus[r.k] = r.n;
+  for (const r of await sql.all<{ k: string; n: number }>(
+    'SELECT channel AS k, count(*) AS n FROM mentions GROUP BY channel',
+  ))
+    byChannel[r.k] = r.n;
+  const authors = await sql.get<{ n: number }>(
+    'SELECT count(DISTINCT author_handle) AS n FROM mentions',
+  );
   const mentions = Object.values(byStatus).reduce((a, b) => a + b, 0);
   return { mentions, byStatus, byChannel, authors: authors?.n ?? 0 };
 }

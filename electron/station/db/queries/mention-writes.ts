@@ -2,9 +2,26 @@ import type { Sql } from '../connection';
 import type { MentionState, Verdict } from '../../../../shared/domain/mention-state';
 
 const CONTENT = [
-  'channel', 'external_id', 'author_handle', 'author_name', 'author_email', 'author_phone', 'text',
-  'occurred_at', 'occurred_ms', 'recorded_hlc', 'source_op', 'brand', 'location', 'url', 'department',
-  'language', 'sentiment_score', 'sentiment_label', 'priority', 'metadata',
+  'channel',
+  'external_id',
+  'author_handle',
+  'author_name',
+  'author_email',
+  'author_phone',
+  'text',
+  'occurred_at',
+  'occurred_ms',
+  'recorded_hlc',
+  'source_op',
+  'brand',
+  'location',
+  'url',
+  'department',
+  'language',
+  'sentiment_score',
+  'sentiment_label',
+  'priority',
+  'metadata',
 ];
 
 // Each mention is derived inside SQLite from its ingest op's stored payload: the JSON is parsed
@@ -51,7 +68,8 @@ export async function lastOpRowid(tx: Sql): Promise<number> {
 /** Derives mentions from the ingest ops stored after `afterRowid`; returns how many were new. */
 export async function deriveIngested(tx: Sql, afterRowid: number): Promise<number> {
   // seq is an INTEGER PRIMARY KEY that only grows, so max(seq) is a free "how many rows were added".
-  const maxSeq = async () => (await tx.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
+  const maxSeq = async () =>
+    (await tx.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
   const before = await maxSeq();
   await tx.run(DERIVE, [afterRowid]);
   return (await maxSeq()) - before;
@@ -64,17 +82,32 @@ function hlcIso(hlc: string | null): string | null {
 /** Writes a mention's folded status and claim. Returns false when the mention is not here yet. */
 export async function writeMentionState(tx: Sql, id: string, s: MentionState): Promise<boolean> {
   const claimAt = s.claim ? hlcIso(s.claim.hlc) : null;
-  const claimExpires = s.claim ? new Date(Number(s.claim.hlc.slice(0, 15)) + s.claim.leaseMs).toISOString() : null;
+  const claimExpires = s.claim
+    ? new Date(Number(s.claim.hlc.slice(0, 15)) + s.claim.leaseMs).toISOString()
+    : null;
   const res = await tx.run(
     `UPDATE mentions SET status = ?, status_by = ?, status_at = ?, claim_op = ?, claim_operator = ?,
        claim_at = ?, claim_expires = ? WHERE id = ?`,
-    [s.status, s.statusBy, hlcIso(s.statusHlc), s.claim?.op ?? null, s.claim?.operator ?? null, claimAt, claimExpires, id],
+    [
+      s.status,
+      s.statusBy,
+      hlcIso(s.statusHlc),
+      s.claim?.op ?? null,
+      s.claim?.operator ?? null,
+      claimAt,
+      claimExpires,
+      id,
+    ],
   );
   return res.changes > 0;
 }
 
 /** Replaces the recorded effects of a subject's ops. */
-export async function writeEffects(tx: Sql, subject: string, verdicts: readonly Verdict[]): Promise<void> {
+export async function writeEffects(
+  tx: Sql,
+  subject: string,
+  verdicts: readonly Verdict[],
+): Promise<void> {
   await tx.run('DELETE FROM op_effects WHERE subject = ?', [subject]);
   if (verdicts.length === 0) return;
   await tx.run(

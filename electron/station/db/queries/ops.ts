@@ -41,10 +41,19 @@ export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
     'INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject)',
     12,
     ops.map((o) => [
-      o.id, o.origin, o.seq, o.hlc, o.actor, o.type, o.v,
+      o.id,
+      o.origin,
+      o.seq,
+      o.hlc,
+      o.actor,
+      o.type,
+      o.v,
       // Always canonical: mentions are derived from this text, so it must be the same bytes everywhere.
       o.payload === null ? null : (o.payloadJson ?? canonicalJson(o.payload)),
-      o.payloadHash, o.prev, o.sig, o.subject,
+      o.payloadHash,
+      o.prev,
+      o.sig,
+      o.subject,
     ]),
   );
 }
@@ -53,7 +62,10 @@ export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
  * Which of these ops are already stored, by (origin, seq) — the log's own key. An op whose place
  * is taken by a different id is a fork of that origin's chain; the caller refuses it.
  */
-export async function storedIdsAt(sql: Sql, ops: readonly Pick<Op, 'origin' | 'seq'>[]): Promise<Map<string, string>> {
+export async function storedIdsAt(
+  sql: Sql,
+  ops: readonly Pick<Op, 'origin' | 'seq'>[],
+): Promise<Map<string, string>> {
   if (ops.length === 0) return new Map();
   const rows = await sql.all<{ origin: string; seq: number; id: string }>(
     `SELECT o.origin, o.seq, o.id FROM json_each(?) j JOIN ops o ON o.origin = j.value->>0 AND o.seq = j.value->>1`,
@@ -63,7 +75,11 @@ export async function storedIdsAt(sql: Sql, ops: readonly Pick<Op, 'origin' | 's
 }
 
 /** Every op about one subject of the given types, in HLC order. */
-export async function opsBySubject(sql: Sql, subject: string, types: readonly string[]): Promise<Op[]> {
+export async function opsBySubject(
+  sql: Sql,
+  subject: string,
+  types: readonly string[],
+): Promise<Op[]> {
   const rows = await sql.all<OpRow>(
     `SELECT * FROM ops WHERE subject = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY hlc, id`,
     [subject, JSON.stringify(types)],
@@ -72,7 +88,12 @@ export async function opsBySubject(sql: Sql, subject: string, types: readonly st
 }
 
 /** Subjects of ops by an actor from an HLC on (to re-judge them when the actor's role changes). */
-export async function subjectsOfActorSince(sql: Sql, actor: string, hlc: string, types: readonly string[]): Promise<string[]> {
+export async function subjectsOfActorSince(
+  sql: Sql,
+  actor: string,
+  hlc: string,
+  types: readonly string[],
+): Promise<string[]> {
   const rows = await sql.all<{ subject: string }>(
     `SELECT DISTINCT subject FROM ops
      WHERE actor = ? AND hlc >= ? AND type <> 'mention.ingest' AND subject IS NOT NULL
@@ -83,8 +104,13 @@ export async function subjectsOfActorSince(sql: Sql, actor: string, hlc: string,
 }
 
 /** The last op of one origin's chain. */
-export async function chainHeadOf(sql: Sql, origin: string): Promise<{ seq: number; id: string; hlc: string } | undefined> {
-  return sql.get('SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1', [origin]);
+export async function chainHeadOf(
+  sql: Sql,
+  origin: string,
+): Promise<{ seq: number; id: string; hlc: string } | undefined> {
+  return sql.get('SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1', [
+    origin,
+  ]);
 }
 
 /** One origin's whole chain, in seq order. */

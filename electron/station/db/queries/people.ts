@@ -20,7 +20,10 @@ export async function putRoom(tx: Sql, id: string, name: string, hlc: string): P
 }
 
 /** Admits a station (first admission by HLC is kept). */
-export async function putStation(tx: Sql, s: { id: string; publicKey: string; name: string; hlc: string; by: string }): Promise<void> {
+export async function putStation(
+  tx: Sql,
+  s: { id: string; publicKey: string; name: string; hlc: string; by: string },
+): Promise<void> {
   await tx.run(
     `INSERT INTO stations (id, public_key, name, admitted_hlc, admitted_by) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, name = excluded.name,
@@ -31,7 +34,9 @@ export async function putStation(tx: Sql, s: { id: string; publicKey: string; na
 }
 
 /** Member stations and their public keys. */
-export async function listStations(sql: Sql): Promise<{ id: string; public_key: string; name: string }[]> {
+export async function listStations(
+  sql: Sql,
+): Promise<{ id: string; public_key: string; name: string }[]> {
   return sql.all('SELECT id, public_key, name FROM stations ORDER BY id');
 }
 
@@ -69,7 +74,17 @@ export async function putOperator(tx: Sql, o: OperatorState): Promise<void> {
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
        role = excluded.role, departments = excluded.departments, password_hash = excluded.password_hash,
        disabled = excluded.disabled, created_hlc = excluded.created_hlc, updated_hlc = excluded.updated_hlc`,
-    [o.id, o.username, o.displayName, o.role, JSON.stringify(o.departments), o.passwordHash, o.disabled ? 1 : 0, o.createdHlc, o.updatedHlc],
+    [
+      o.id,
+      o.username,
+      o.displayName,
+      o.role,
+      JSON.stringify(o.departments),
+      o.passwordHash,
+      o.disabled ? 1 : 0,
+      o.createdHlc,
+      o.updatedHlc,
+    ],
   );
 }
 
@@ -86,7 +101,10 @@ export function toOperator(r: OperatorRow): Operator {
 }
 
 /** One account by username. */
-export async function operatorByUsername(sql: Sql, username: string): Promise<OperatorRow | undefined> {
+export async function operatorByUsername(
+  sql: Sql,
+  username: string,
+): Promise<OperatorRow | undefined> {
   return sql.get<OperatorRow>('SELECT * FROM operators WHERE username = ?', [username]);
 }
 
@@ -106,22 +124,37 @@ export async function countOperators(sql: Sql): Promise<number> {
 }
 
 /** Stores a join code's hash. */
-export async function putJoinCode(tx: Sql, codeHash: string, expiresAt: string, hlc: string): Promise<void> {
-  await tx.run('INSERT OR IGNORE INTO join_codes (code_hash, expires_at, created_hlc) VALUES (?, ?, ?)', [codeHash, expiresAt, hlc]);
+export async function putJoinCode(
+  tx: Sql,
+  codeHash: string,
+  expiresAt: string,
+  hlc: string,
+): Promise<void> {
+  await tx.run(
+    'INSERT OR IGNORE INTO join_codes (code_hash, expires_at, created_hlc) VALUES (?, ?, ?)',
+    [codeHash, expiresAt, hlc],
+  );
 }
 
 /** Creates a login session (local only). */
-export async function putSession(sql: Sql, tokenHash: string, operatorId: string, expiresAt: string): Promise<void> {
-  await sql.run('INSERT INTO sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
-    tokenHash,
-    operatorId,
-    new Date().toISOString(),
-    expiresAt,
-  ]);
+export async function putSession(
+  sql: Sql,
+  tokenHash: string,
+  operatorId: string,
+  expiresAt: string,
+): Promise<void> {
+  await sql.run(
+    'INSERT INTO sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    [tokenHash, operatorId, new Date().toISOString(), expiresAt],
+  );
 }
 
 /** The account behind a live session token hash. */
-export async function sessionOperator(sql: Sql, tokenHash: string, nowIso: string): Promise<OperatorRow | undefined> {
+export async function sessionOperator(
+  sql: Sql,
+  tokenHash: string,
+  nowIso: string,
+): Promise<OperatorRow | undefined> {
   return sql.get<OperatorRow>(
     `SELECT o.* FROM sessions s JOIN operators o ON o.id = s.operator_id
      WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled = 0`,

@@ -1,11 +1,23 @@
 import type { Sql } from '../../db/connection';
 import { opsBySubject } from '../../db/queries/ops';
-import { putJoinCode, putOperator, putRoom, putStation, type OperatorState } from '../../db/queries/people';
+import {
+  putJoinCode,
+  putOperator,
+  putRoom,
+  putStation,
+  type OperatorState,
+} from '../../db/queries/people';
 import { writeEffects } from '../../db/queries/mention-writes';
 import type { Verdict } from '../../../../shared/domain/mention-state';
 import { can } from '../../../../shared/domain/permissions';
 import type { Op } from '../op';
-import { JoinCodeV1, OperatorCreateV1, OperatorUpdateV1, RoomCreateV1, StationAdmitV1 } from '../payloads';
+import {
+  JoinCodeV1,
+  OperatorCreateV1,
+  OperatorUpdateV1,
+  RoomCreateV1,
+  StationAdmitV1,
+} from '../payloads';
 import type { RoleHistory } from './roles';
 
 /** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
@@ -15,7 +27,13 @@ export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
     await putRoom(tx, p.roomId, p.name, op.hlc);
   } else if (op.type === 'station.admit') {
     const p = StationAdmitV1.parse(op.payload);
-    await putStation(tx, { id: p.stationId, publicKey: p.publicKey, name: p.name, hlc: op.hlc, by: op.actor });
+    await putStation(tx, {
+      id: p.stationId,
+      publicKey: p.publicKey,
+      name: p.name,
+      hlc: op.hlc,
+      by: op.actor,
+    });
   } else if (op.type === 'room.join-code') {
     const p = JoinCodeV1.parse(op.payload);
     await putJoinCode(tx, p.codeHash, p.expiresAt, op.hlc);
@@ -26,7 +44,11 @@ export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
  * Re-derives one account from all of its ops in HLC order: the earliest create defines it, later
  * updates win field by field. Ops by an actor who was not an admin at the time are refused.
  */
-export async function refoldOperator(tx: Sql, operatorId: string, roles: RoleHistory): Promise<void> {
+export async function refoldOperator(
+  tx: Sql,
+  operatorId: string,
+  roles: RoleHistory,
+): Promise<void> {
   const ops = await opsBySubject(tx, operatorId, ['operator.create', 'operator.update']);
   await roles.load(ops.map((o) => o.actor));
   let state: OperatorState | null = null;
@@ -44,9 +66,15 @@ export async function refoldOperator(tx: Sql, operatorId: string, roles: RoleHis
         continue;
       }
       state = {
-        id: p.operatorId, username: p.username, displayName: p.displayName, role: p.role,
-        departments: p.departments, passwordHash: p.passwordHash, disabled: false,
-        createdHlc: op.hlc, updatedHlc: op.hlc,
+        id: p.operatorId,
+        username: p.username,
+        displayName: p.displayName,
+        role: p.role,
+        departments: p.departments,
+        passwordHash: p.passwordHash,
+        disabled: false,
+        createdHlc: op.hlc,
+        updatedHlc: op.hlc,
       };
     } else {
       const p = OperatorUpdateV1.parse(op.payload);

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { postLogin } from '../../desk/http';
 
 /** Login with username and password. */
-export function LoginForm(props: { warRoom: string | null; notice: string | null; onDone: (token: string) => void }) {
+export function LoginForm(props: {
+  warRoom: string | null;
+  notice: string | null;
+  onDone: (token: string) => void;
+}) {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -25,11 +29,23 @@ export function LoginForm(props: { warRoom: string | null; notice: string | null
       <p className="muted">{t('auth.loginIntro')}</p>
       <label>
         {t('auth.username')}
-        <input required value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoFocus />
+        <input
+          required
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          autoFocus
+        />
       </label>
       <label>
         {t('auth.password')}
-        <input required type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+        <input
+          required
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+        />
       </label>
       {error && (
         <p role="alert" className="error">

@@ -5,16 +5,28 @@ import { postSetup } from '../../desk/http';
 /** First start: name the war room and create its admin. Nothing typed is lost on an error. */
 export function SetupForm(props: { onDone: (token: string) => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ warRoom: '', username: '', displayName: '', password: '', confirm: '' });
+  const [form, setForm] = useState({
+    warRoom: '',
+    username: '',
+    displayName: '',
+    password: '',
+    confirm: '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (form.password !== form.confirm) return setError(t('auth.passwordsDiffer'));
     setBusy(true);
-    const r = await postSetup({ warRoom: form.warRoom, username: form.username, displayName: form.displayName || form.username, password: form.password });
+    const r = await postSetup({
+      warRoom: form.warRoom,
+      username: form.username,
+      displayName: form.displayName || form.username,
+      password: form.password,
+    });
     setBusy(false);
     if (r.ok) props.onDone(r.token);
     else setError(r.message);
@@ -26,7 +38,13 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
       <p className="muted">{t('setup.intro')}</p>
       <label>
         {t('setup.warRoom')}
-        <input required value={form.warRoom} onChange={set('warRoom')} autoFocus placeholder={t('setup.warRoomHint')} />
+        <input
+          required
+          value={form.warRoom}
+          onChange={set('warRoom')}
+          autoFocus
+          placeholder={t('setup.warRoomHint')}
+        />
       </label>
       <label>
         {t('auth.username')}
@@ -38,11 +56,25 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
       </label>
       <label>
         {t('auth.password')}
-        <input required type="password" minLength={8} value={form.password} onChange={set('password')} autoComplete="new-password" />
+        <input
+          required
+          type="password"
+          minLength={8}
+          value={form.password}
+          onChange={set('password')}
+          autoComplete="new-password"
+        />
       </label>
       <label>
         {t('auth.confirm')}
-        <input required type="password" minLength={8} value={form.confirm} onChange={set('confirm')} autoComplete="new-password" />
+        <input
+          required
+          type="password"
+          minLength={8}
+          value={form.confirm}
+          onChange={set('confirm')}
+          autoComplete="new-password"
+        />
       </label>
       {error && (
         <p role="alert" className="error">

@@ -11,7 +11,9 @@ export function HelpOverlay(props: { onClose: () => void }) {
         <tbody>
           {KEYMAP.map((k) => (
             <tr key={k.key}>
-              <td><kbd>{k.key === 'Escape' ? 'Esc' : k.key}</kbd></td>
+              <td>
+                <kbd>{k.key === 'Escape' ? 'Esc' : k.key}</kbd>
+              </td>
               <td>{t(`help.${k.action}`)}</td>
             </tr>
           ))}

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProgress, ImportSummary, PresetInfo } from '../../../../shared/contract/imports';
+import type {
+  ImportProgress,
+  ImportSummary,
+  PresetInfo,
+} from '../../../../shared/contract/imports';
 import { Dialog } from '../../components/Dialog';
 import { formatNumber } from '../../components/format';
 import { getPresets, uploadImport } from '../../desk/http';
@@ -30,7 +34,15 @@ export function ImportDialog(props: { token: string; onClose: () => void }) {
     if (!file) return;
     setError(null);
     setSummary(null);
-    setProgress({ phase: 'reading', bytesRead: 0, bytesTotal: file.size, rows: 0, imported: 0, duplicates: 0, errors: 0 });
+    setProgress({
+      phase: 'reading',
+      bytesRead: 0,
+      bytesTotal: file.size,
+      rows: 0,
+      imported: 0,
+      duplicates: 0,
+      errors: 0,
+    });
     try {
       setSummary(await uploadImport(props.token, file, { preset }, setProgress));
     } catch (err) {
@@ -58,9 +70,16 @@ export function ImportDialog(props: { token: string; onClose: () => void }) {
       >
         <label>
           {t('import.file')}
-          <input type="file" accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson" onChange={(e) => setFile(e.target.files?.[0] ?? null)} disabled={running} />
+          <input
+            type="file"
+            accept=".csv,.jsonl,.ndjson,text/csv,application/x-ndjson"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            disabled={running}
+          />
         </label>
-        <p className="muted">{file ? `${file.name} · ${n(Math.round(file.size / 1024))} KB` : t('import.drop')}</p>
+        <p className="muted">
+          {file ? `${file.name} · ${n(Math.round(file.size / 1024))} KB` : t('import.drop')}
+        </p>
       </div>
       <label>
         {t('import.preset')}
@@ -72,14 +91,24 @@ export function ImportDialog(props: { token: string; onClose: () => void }) {
           ))}
         </select>
       </label>
-      <button type="button" className="primary" onClick={() => void start()} disabled={!file || running || !preset}>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => void start()}
+        disabled={!file || running || !preset}
+      >
         {t('import.start')}
       </button>
       {progress && (
         <div className="import-progress">
           <progress max={1} value={share} aria-label={t('import.progress')} />
           <p role="status" data-testid="import-status">
-            {t('import.counts', { rows: n(progress.rows), imported: n(progress.imported), duplicates: n(progress.duplicates), errors: n(progress.errors) })}
+            {t('import.counts', {
+              rows: n(progress.rows),
+              imported: n(progress.imported),
+              duplicates: n(progress.duplicates),
+              errors: n(progress.errors),
+            })}
             {summary && ` · ${t('import.done')}`}
           </p>
         </div>

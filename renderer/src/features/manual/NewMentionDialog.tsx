@@ -8,16 +8,36 @@ import { call, type DeskSocket } from '../../desk/client';
 const FIRST = ['phone', 'email', 'fax', 'in-person', 'sms'] as const;
 
 /** Log a mention that came by phone, email, fax or in person; every channel is first-class. */
-export function NewMentionDialog(props: { socket: DeskSocket; onClose: () => void; onCreated: (m: Mention) => void }) {
+export function NewMentionDialog(props: {
+  socket: DeskSocket;
+  onClose: () => void;
+  onCreated: (m: Mention) => void;
+}) {
   const { t } = useTranslation();
-  const [f, setF] = useState({ channel: 'phone' as Channel, handle: '', name: '', email: '', phone: '', text: '', when: '', brand: '', department: '' as Department | '' });
+  const [f, setF] = useState({
+    channel: 'phone' as Channel,
+    handle: '',
+    name: '',
+    email: '',
+    phone: '',
+    text: '',
+    when: '',
+    brand: '',
+    department: '' as Department | '',
+  });
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
+    setF({ ...f, [k]: e.target.value });
   const channels = [...FIRST, ...CHANNELS.filter((c) => !(FIRST as readonly string[]).includes(c))];
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const author = { handle: f.handle || f.email || f.phone || f.name, ...(f.name && { name: f.name }), ...(f.email && { email: f.email }), ...(f.phone && { phone: f.phone }) };
+    const author = {
+      handle: f.handle || f.email || f.phone || f.name,
+      ...(f.name && { name: f.name }),
+      ...(f.email && { email: f.email }),
+      ...(f.phone && { phone: f.phone }),
+    };
     const r = await call(props.socket, 'mention.create', {
       channel: f.channel,
       author,
@@ -37,7 +57,9 @@ export function NewMentionDialog(props: { socket: DeskSocket; onClose: () => voi
           {t('manual.channel')}
           <select value={f.channel} onChange={set('channel')}>
             {channels.map((c) => (
-              <option key={c} value={c}>{t(`channel.${c}`)}</option>
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -70,7 +92,9 @@ export function NewMentionDialog(props: { socket: DeskSocket; onClose: () => voi
           <select value={f.department} onChange={set('department')}>
             <option value="">—</option>
             {DEPARTMENTS.map((d) => (
-              <option key={d} value={d}>{t(`department.${d}`)}</option>
+              <option key={d} value={d}>
+                {t(`department.${d}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -78,8 +102,16 @@ export function NewMentionDialog(props: { socket: DeskSocket; onClose: () => voi
           {t('manual.text')}
           <textarea required rows={5} value={f.text} onChange={set('text')} />
         </label>
-        {error && <p role="alert" className="error full">{error}</p>}
-        <button type="submit" className="primary full" disabled={!f.text.trim() || !(f.handle || f.email || f.phone || f.name)}>
+        {error && (
+          <p role="alert" className="error full">
+            {error}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary full"
+          disabled={!f.text.trim() || !(f.handle || f.email || f.phone || f.name)}
+        >
           {t('manual.save')}
         </button>
       </form>

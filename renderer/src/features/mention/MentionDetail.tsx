@@ -7,7 +7,13 @@ import { call, type DeskSocket } from '../../desk/client';
 import { formatTime } from '../../components/format';
 
 /** What an action button does. */
-export type MentionActionName = 'mention.claim' | 'mention.release' | 'mention.answer' | 'mention.close' | 'mention.ignore' | 'mention.reopen';
+export type MentionActionName =
+  | 'mention.claim'
+  | 'mention.release'
+  | 'mention.answer'
+  | 'mention.close'
+  | 'mention.ignore'
+  | 'mention.reopen';
 
 /** The selected mention: full text, who and where, status and claim, history, the author's other mentions. */
 export function MentionDetail(props: {
@@ -20,13 +26,13 @@ export function MentionDetail(props: {
   onOpen: (m: Mention) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<Detail | null>(null);
+  const [loaded, setDetail] = useState<Detail | null>(null);
   const m = props.mention;
   const { socket } = props;
   const claimKey = `${m?.id}|${m?.status}|${m?.claim?.operatorId}`;
 
   useEffect(() => {
-    if (!m) return setDetail(null);
+    if (!m) return;
     let live = true;
     void call(socket, 'mention.get', { mentionId: m.id }).then((r) => live && r.ok && setDetail(r));
     return () => {
@@ -36,10 +42,17 @@ export function MentionDetail(props: {
   }, [socket, claimKey]);
 
   if (!m) return <section className="detail empty muted">{t('detail.none')}</section>;
+  // Only what belongs to this mention (a slow answer for the previous one is ignored).
+  const detail = loaded?.mention.id === m.id ? loaded : null;
   const mine = m.claim?.operatorId === props.room.me.id;
   const canWork = props.room.me.role !== 'observer';
   const btn = (action: MentionActionName, label: string, key: string, enabled: boolean) => (
-    <button type="button" onClick={() => props.onAction(action)} disabled={!canWork || !enabled} aria-keyshortcuts={key}>
+    <button
+      type="button"
+      onClick={() => props.onAction(action)}
+      disabled={!canWork || !enabled}
+      aria-keyshortcuts={key}
+    >
       {label} <kbd>{key}</kbd>
     </button>
   );
@@ -58,10 +71,30 @@ export function MentionDetail(props: {
         {m.text}
       </p>
       <dl className="facts">
-        {m.author.email && (<><dt>{t('detail.email')}</dt><dd>{m.author.email}</dd></>)}
-        {m.author.phone && (<><dt>{t('detail.phone')}</dt><dd>{m.author.phone}</dd></>)}
-        {m.brand && (<><dt>{t('detail.brand')}</dt><dd>{m.brand}</dd></>)}
-        {m.location && (<><dt>{t('detail.location')}</dt><dd>{m.location}</dd></>)}
+        {m.author.email && (
+          <>
+            <dt>{t('detail.email')}</dt>
+            <dd>{m.author.email}</dd>
+          </>
+        )}
+        {m.author.phone && (
+          <>
+            <dt>{t('detail.phone')}</dt>
+            <dd>{m.author.phone}</dd>
+          </>
+        )}
+        {m.brand && (
+          <>
+            <dt>{t('detail.brand')}</dt>
+            <dd>{m.brand}</dd>
+          </>
+        )}
+        {m.location && (
+          <>
+            <dt>{t('detail.location')}</dt>
+            <dd>{m.location}</dd>
+          </>
+        )}
         <dt>{t('detail.language')}</dt>
         <dd>{t(`language.${m.language}`, { defaultValue: m.language })}</dd>
         <dt>{t('detail.sentiment')}</dt>
@@ -76,11 +109,28 @@ export function MentionDetail(props: {
           {m.statusBy && ` · ${m.statusBy} · ${formatTime(m.statusAt, i18n.language)}`}
         </dd>
         <dt>{t('detail.claim')}</dt>
-        <dd data-testid="claim-state">{m.claim ? t('detail.claimedBy', { name: m.claim.operatorName, time: formatTime(m.claim.at, i18n.language) }) : t('detail.unclaimed')}</dd>
-        {m.duplicates > 0 && (<><dt>{t('detail.duplicates')}</dt><dd>{m.duplicates}</dd></>)}
-        {Object.entries(m.metadata).filter(([, v]) => v !== null && v !== '').map(([k, v]) => (
-          <div key={k} className="meta"><dt>{k}</dt><dd>{String(v)}</dd></div>
-        ))}
+        <dd data-testid="claim-state">
+          {m.claim
+            ? t('detail.claimedBy', {
+                name: m.claim.operatorName,
+                time: formatTime(m.claim.at, i18n.language),
+              })
+            : t('detail.unclaimed')}
+        </dd>
+        {m.duplicates > 0 && (
+          <>
+            <dt>{t('detail.duplicates')}</dt>
+            <dd>{m.duplicates}</dd>
+          </>
+        )}
+        {Object.entries(m.metadata)
+          .filter(([, v]) => v !== null && v !== '')
+          .map(([k, v]) => (
+            <div key={k} className="meta">
+              <dt>{k}</dt>
+              <dd>{String(v)}</dd>
+            </div>
+          ))}
       </dl>
       {props.notice && (
         <p role="alert" className="notice collision" data-testid="collision">
@@ -89,10 +139,25 @@ export function MentionDetail(props: {
       )}
       <div className="actions">
         {btn('mention.claim', t('action.claim'), 'c', !m.claim && m.status === 'open')}
-        {btn('mention.release', t('action.release'), 'r', mine || (!!m.claim && (props.room.me.role === 'admin' || props.room.me.role === 'lead')))}
+        {btn(
+          'mention.release',
+          t('action.release'),
+          'r',
+          mine || (!!m.claim && (props.room.me.role === 'admin' || props.room.me.role === 'lead')),
+        )}
         {btn('mention.answer', t('action.answer'), 'a', m.status === 'open' && (!m.claim || mine))}
-        {btn('mention.close', t('action.close'), 'x', m.status !== 'closed' && m.status !== 'ignored' && (!m.claim || mine))}
-        {btn('mention.ignore', t('action.ignore'), 'i', m.status !== 'closed' && m.status !== 'ignored' && (!m.claim || mine))}
+        {btn(
+          'mention.close',
+          t('action.close'),
+          'x',
+          m.status !== 'closed' && m.status !== 'ignored' && (!m.claim || mine),
+        )}
+        {btn(
+          'mention.ignore',
+          t('action.ignore'),
+          'i',
+          m.status !== 'closed' && m.status !== 'ignored' && (!m.claim || mine),
+        )}
         {btn('mention.reopen', t('action.reopen'), 'o', m.status !== 'open')}
       </div>
       {detail && detail.history.length > 0 && (
@@ -101,8 +166,10 @@ export function MentionDetail(props: {
           <ol>
             {detail.history.map((h) => (
               <li key={h.opId} className={`effect-${h.effect}`}>
-                <time dateTime={h.at}>{formatTime(h.at, i18n.language)}</time> {h.actorName} · {t(`op.${h.type}`, { defaultValue: h.type })}
-                {h.effect !== 'applied' && ` · ${t(`effect.${h.effect}`)}${h.reason ? `: ${h.reason}` : ''}`}
+                <time dateTime={h.at}>{formatTime(h.at, i18n.language)}</time> {h.actorName} ·{' '}
+                {t(`op.${h.type}`, { defaultValue: h.type })}
+                {h.effect !== 'applied' &&
+                  ` · ${t(`effect.${h.effect}`)}${h.reason ? `: ${h.reason}` : ''}`}
               </li>
             ))}
           </ol>
@@ -115,7 +182,8 @@ export function MentionDetail(props: {
             {detail.authorMentions.map((a) => (
               <li key={a.id}>
                 <button type="button" className="link" onClick={() => props.onOpen(a)}>
-                  <time dateTime={a.occurredAt}>{formatTime(a.occurredAt, i18n.language)}</time> · {t(`channel.${a.channel}`)} · {a.text.slice(0, 120)}
+                  <time dateTime={a.occurredAt}>{formatTime(a.occurredAt, i18n.language)}</time> ·{' '}
+                  {t(`channel.${a.channel}`)} · {a.text.slice(0, 120)}
                 </button>
               </li>
             ))}

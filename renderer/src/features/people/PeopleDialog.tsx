@@ -1,7 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomInfo } from '../../../../shared/contract/room';
-import { DEPARTMENTS, ROLES, type Department, type Operator, type Role } from '../../../../shared/domain/people';
+import {
+  DEPARTMENTS,
+  ROLES,
+  type Department,
+  type Operator,
+  type Role,
+} from '../../../../shared/domain/people';
 import { Dialog } from '../../components/Dialog';
 import { call, type DeskSocket } from '../../desk/client';
 
@@ -9,7 +15,13 @@ import { call, type DeskSocket } from '../../desk/client';
 export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClose: () => void }) {
   const { t } = useTranslation();
   const [people, setPeople] = useState<Operator[]>([]);
-  const [f, setF] = useState({ username: '', displayName: '', password: '', role: 'operator' as Role, department: '' as Department | '' });
+  const [f, setF] = useState({
+    username: '',
+    displayName: '',
+    password: '',
+    role: 'operator' as Role,
+    department: '' as Department | '',
+  });
   const [error, setError] = useState<string | null>(null);
   const { socket } = props;
   const isAdmin = props.room.me.role === 'admin';
@@ -25,7 +37,13 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const r = await call(socket, 'operator.create', { username: f.username, displayName: f.displayName || f.username, password: f.password, role: f.role, departments: f.department ? [f.department] : [] });
+    const r = await call(socket, 'operator.create', {
+      username: f.username,
+      displayName: f.displayName || f.username,
+      password: f.password,
+      role: f.role,
+      departments: f.department ? [f.department] : [],
+    });
     if (r.ok) {
       setError(null);
       setF({ ...f, username: '', displayName: '', password: '' });
@@ -36,7 +54,12 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
     <Dialog title={t('people.title')} onClose={props.onClose} wide>
       <table className="people">
         <thead>
-          <tr><th>{t('people.name')}</th><th>{t('auth.username')}</th><th>{t('people.role')}</th><th>{t('people.departments')}</th></tr>
+          <tr>
+            <th>{t('people.name')}</th>
+            <th>{t('auth.username')}</th>
+            <th>{t('people.role')}</th>
+            <th>{t('people.departments')}</th>
+          </tr>
         </thead>
         <tbody>
           {people.map((p) => (
@@ -52,24 +75,64 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
       {isAdmin && (
         <form className="form-grid" onSubmit={submit} aria-label={t('people.create')}>
           <h3 className="full">{t('people.create')}</h3>
-          <label>{t('auth.username')}<input required value={f.username} onChange={(e) => setF({ ...f, username: e.target.value })} /></label>
-          <label>{t('people.name')}<input value={f.displayName} onChange={(e) => setF({ ...f, displayName: e.target.value })} /></label>
-          <label>{t('auth.password')}<input required type="password" minLength={8} value={f.password} onChange={(e) => setF({ ...f, password: e.target.value })} autoComplete="new-password" /></label>
+          <label>
+            {t('auth.username')}
+            <input
+              required
+              value={f.username}
+              onChange={(e) => setF({ ...f, username: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('people.name')}
+            <input
+              value={f.displayName}
+              onChange={(e) => setF({ ...f, displayName: e.target.value })}
+            />
+          </label>
+          <label>
+            {t('auth.password')}
+            <input
+              required
+              type="password"
+              minLength={8}
+              value={f.password}
+              onChange={(e) => setF({ ...f, password: e.target.value })}
+              autoComplete="new-password"
+            />
+          </label>
           <label>
             {t('people.role')}
             <select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })}>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('people.departments')}
-            <select value={f.department} onChange={(e) => setF({ ...f, department: e.target.value as Department | '' })}>
+            <select
+              value={f.department}
+              onChange={(e) => setF({ ...f, department: e.target.value as Department | '' })}
+            >
               <option value="">—</option>
-              {DEPARTMENTS.map((d) => <option key={d} value={d}>{t(`department.${d}`)}</option>)}
+              {DEPARTMENTS.map((d) => (
+                <option key={d} value={d}>
+                  {t(`department.${d}`)}
+                </option>
+              ))}
             </select>
           </label>
-          {error && <p role="alert" className="error full">{error}</p>}
-          <button type="submit" className="primary full">{t('people.createButton')}</button>
+          {error && (
+            <p role="alert" className="error full">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="primary full">
+            {t('people.createButton')}
+          </button>
         </form>
       )}
     </Dialog>

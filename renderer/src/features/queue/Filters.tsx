@@ -6,17 +6,37 @@ import { call, type DeskSocket } from '../../desk/client';
 import { formatNumber } from '../../components/format';
 
 type ListKey = 'statuses' | 'channels' | 'sentiments' | 'languages' | 'brands' | 'departments';
-const GROUPS: { key: ListKey; facet: keyof Omit<Facets, 'total'>; label: (t: TFunction, v: string) => string }[] = [
+const GROUPS: {
+  key: ListKey;
+  facet: keyof Omit<Facets, 'total'>;
+  label: (t: TFunction, v: string) => string;
+}[] = [
   { key: 'statuses', facet: 'byStatus', label: (t, v) => t(`status.${v}`) },
   { key: 'channels', facet: 'byChannel', label: (t, v) => t(`channel.${v}`) },
   { key: 'sentiments', facet: 'bySentiment', label: (t, v) => t(`sentiment.${v}`) },
-  { key: 'languages', facet: 'byLanguage', label: (t, v) => t(`language.${v}`, { defaultValue: v }) },
+  {
+    key: 'languages',
+    facet: 'byLanguage',
+    label: (t, v) => t(`language.${v}`, { defaultValue: v }),
+  },
   { key: 'brands', facet: 'byBrand', label: (_t, v) => v },
-  { key: 'departments', facet: 'byDepartment', label: (t, v) => t(`department.${v}`, { defaultValue: v }) },
+  {
+    key: 'departments',
+    facet: 'byDepartment',
+    label: (t, v) => t(`department.${v}`, { defaultValue: v }),
+  },
 ];
 
+/** Id of the search box (the / key focuses it). */
+export const SEARCH_ID = 'queue-search';
+
 /** The filter pane: search, sort, and chips with counts for every facet. */
-export function Filters(props: { socket: DeskSocket; query: MentionQuery; onChange: (q: MentionQuery) => void; searchRef: React.RefObject<HTMLInputElement | null>; refreshKey: number }) {
+export function Filters(props: {
+  socket: DeskSocket;
+  query: MentionQuery;
+  onChange: (q: MentionQuery) => void;
+  refreshKey: number;
+}) {
   const { t, i18n } = useTranslation();
   const [facets, setFacets] = useState<Facets | null>(null);
   const [search, setSearch] = useState(props.query.search);
@@ -39,13 +59,16 @@ export function Filters(props: { socket: DeskSocket; query: MentionQuery; onChan
 
   const toggle = (key: ListKey, value: string) => {
     const list = query[key] as string[];
-    onChange({ ...query, [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value] });
+    onChange({
+      ...query,
+      [key]: list.includes(value) ? list.filter((v) => v !== value) : [...list, value],
+    });
   };
 
   return (
     <aside className="filters" aria-label={t('filters.title')}>
       <input
-        ref={props.searchRef}
+        id={SEARCH_ID}
         type="search"
         className="search"
         placeholder={t('filters.search')}
@@ -55,7 +78,10 @@ export function Filters(props: { socket: DeskSocket; query: MentionQuery; onChan
       />
       <label className="sort">
         {t('filters.sort')}
-        <select value={query.sort} onChange={(e) => onChange({ ...query, sort: e.target.value as MentionQuery['sort'] })}>
+        <select
+          value={query.sort}
+          onChange={(e) => onChange({ ...query, sort: e.target.value as MentionQuery['sort'] })}
+        >
           <option value="newest">{t('filters.newest')}</option>
           <option value="oldest">{t('filters.oldest')}</option>
           <option value="priority">{t('filters.priority')}</option>
@@ -71,8 +97,15 @@ export function Filters(props: { socket: DeskSocket; query: MentionQuery; onChan
             {values.slice(0, 12).map((v) => {
               const on = (query[g.key] as string[]).includes(v);
               return (
-                <button key={v} type="button" className={`chip toggle${on ? ' on' : ''}`} aria-pressed={on} onClick={() => toggle(g.key, v)}>
-                  {g.label(t, v)} <span className="count">{formatNumber(counts[v] ?? 0, i18n.language)}</span>
+                <button
+                  key={v}
+                  type="button"
+                  className={`chip toggle${on ? ' on' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => toggle(g.key, v)}
+                >
+                  {g.label(t, v)}{' '}
+                  <span className="count">{formatNumber(counts[v] ?? 0, i18n.language)}</span>
                 </button>
               );
             })}

@@ -8,7 +8,17 @@ import type { PageCache } from './page-cache';
 /** Fixed row height: fixed rows keep a 100,000-row list smooth. */
 export const ROW_HEIGHT = 56;
 
-function Row({ m, selected, onSelect, lang }: { m: Mention; selected: boolean; onSelect: () => void; lang: string }) {
+function Row({
+  m,
+  selected,
+  onSelect,
+  lang,
+}: {
+  m: Mention;
+  selected: boolean;
+  onSelect: () => void;
+  lang: string;
+}) {
   const { t } = useTranslation();
   return (
     <div
@@ -45,7 +55,12 @@ export function MentionList(props: {
   const { t, i18n } = useTranslation();
   const parent = useRef<HTMLDivElement>(null);
   const total = props.cache.total;
-  const v = useVirtualizer({ count: total, getScrollElement: () => parent.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const v = useVirtualizer({
+    count: total,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
   const items = v.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -63,9 +78,24 @@ export function MentionList(props: {
         {items.map((item) => {
           const m = props.cache.rowAt(item.index);
           return (
-            <div key={item.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                height: ROW_HEIGHT,
+                transform: `translateY(${item.start}px)`,
+              }}
+            >
               {m ? (
-                <Row m={m} selected={item.index === props.selectedIndex} onSelect={() => props.onSelect(item.index)} lang={i18n.language} />
+                <Row
+                  m={m}
+                  selected={item.index === props.selectedIndex}
+                  onSelect={() => props.onSelect(item.index)}
+                  lang={i18n.language}
+                />
               ) : (
                 <div className="row loading" aria-hidden="true" />
               )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MentionQuerySchema, type MentionQuery } from '../../../../shared/contract/mentions';
 import type { RoomInfo } from '../../../../shared/contract/room';
@@ -12,14 +12,19 @@ import { ImportDialog } from '../import/ImportDialog';
 import { NewMentionDialog } from '../manual/NewMentionDialog';
 import { PeopleDialog } from '../people/PeopleDialog';
 import { MentionDetail, type MentionActionName } from '../mention/MentionDetail';
-import { Filters } from './Filters';
+import { Filters, SEARCH_ID } from './Filters';
 import { MentionList } from './MentionList';
 import { useQueue } from './use-queue';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | null;
 
 /** Home: filters | the live virtualised queue | the selected mention. */
-export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: string; onLogout: () => void }) {
+export function QueuePage(props: {
+  socket: DeskSocket;
+  room: RoomInfo;
+  token: string;
+  onLogout: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { socket, room } = props;
   const [query, setQuery] = useState<MentionQuery>(() => MentionQuerySchema.parse({}));
@@ -29,10 +34,11 @@ export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: st
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [online, setOnline] = useState(socket.connected);
-  const searchRef = useRef<HTMLInputElement>(null);
 
   const selectedIndex = selectedId ? cache.indexOf(selectedId) : -1;
-  const selected = opened ?? (selectedIndex >= 0 ? cache.rowAt(selectedIndex) : undefined);
+  // An author-history mention opened from the detail pane, kept current from the cache when held.
+  const openedNow = opened ? (cache.rowAt(cache.indexOf(opened.id)) ?? opened) : null;
+  const selected = openedNow ?? (selectedIndex >= 0 ? cache.rowAt(selectedIndex) : undefined);
 
   useEffect(() => {
     const up = () => setOnline(true);
@@ -44,15 +50,6 @@ export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: st
       socket.off('disconnect', down);
     };
   }, [socket]);
-
-  // Keep the opened author-history mention current when it changes.
-  useEffect(() => {
-    if (opened) {
-      const i = cache.indexOf(opened.id);
-      const fresh = i >= 0 ? cache.rowAt(i) : undefined;
-      if (fresh && fresh !== opened) setOpened(fresh);
-    }
-  }, [version, opened, cache]);
 
   const select = useCallback(
     (index: number) => {
@@ -73,7 +70,8 @@ export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: st
       if (action === 'mention.claim') {
         const r = await call(socket, 'mention.claim', { mentionId: m.id, basis: null });
         if (!r.ok) setNotice(r.message);
-        else if (!r.won) setNotice(t('detail.collision', { name: r.mention.claim?.operatorName ?? '?' }));
+        else if (!r.won)
+          setNotice(t('detail.collision', { name: r.mention.claim?.operatorName ?? '?' }));
         if (r.ok) cache.update([r.mention]);
       } else {
         const r = await call(socket, action, { mentionId: m.id });
@@ -96,17 +94,28 @@ export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: st
       e.preventDefault();
       const at = selectedIndex < 0 ? -1 : selectedIndex;
       switch (a) {
-        case 'next': return select(Math.min(cache.total - 1, at + 1));
-        case 'previous': return select(Math.max(0, at - 1));
-        case 'claim': return void act('mention.claim');
-        case 'release': return void act('mention.release');
-        case 'answer': return void act('mention.answer');
-        case 'close': return void act('mention.close');
-        case 'ignore': return void act('mention.ignore');
-        case 'reopen': return void act('mention.reopen');
-        case 'search': return searchRef.current?.focus();
-        case 'help': return setDialog(dialog === 'help' ? null : 'help');
-        case 'new': return setDialog('new');
+        case 'next':
+          return select(Math.min(cache.total - 1, at + 1));
+        case 'previous':
+          return select(Math.max(0, at - 1));
+        case 'claim':
+          return void act('mention.claim');
+        case 'release':
+          return void act('mention.release');
+        case 'answer':
+          return void act('mention.answer');
+        case 'close':
+          return void act('mention.close');
+        case 'ignore':
+          return void act('mention.ignore');
+        case 'reopen':
+          return void act('mention.reopen');
+        case 'search':
+          return document.getElementById(SEARCH_ID)?.focus();
+        case 'help':
+          return setDialog(dialog === 'help' ? null : 'help');
+        case 'new':
+          return setDialog('new');
         case 'escape':
           if (dialog) return setDialog(null);
           return (document.activeElement as HTMLElement | null)?.blur();
@@ -125,27 +134,80 @@ export function QueuePage(props: { socket: DeskSocket; room: RoomInfo; token: st
           {online ? t('app.online') : t('app.offline')}
         </span>
         <span className="total" data-testid="queue-total">
-          {t('queue.count', { count: cache.total, formatted: formatNumber(cache.total, i18n.language) + (cache.capped ? '+' : '') })}
+          {t('queue.count', {
+            count: cache.total,
+            formatted: formatNumber(cache.total, i18n.language) + (cache.capped ? '+' : ''),
+          })}
         </span>
         {added > 0 && <span className="muted">{t('queue.arrived', { count: added })}</span>}
         <span className="spacer" />
-        <button type="button" onClick={() => setDialog('new')}>{t('manual.open')}</button>
-        {canImport && <button type="button" onClick={() => setDialog('import')}>{t('import.open')}</button>}
-        <button type="button" onClick={() => setDialog('people')}>{t('people.open')}</button>
-        <button type="button" className="ghost" onClick={() => setDialog('help')} aria-label={t('help.title')}>?</button>
+        <button type="button" onClick={() => setDialog('new')}>
+          {t('manual.open')}
+        </button>
+        {canImport && (
+          <button type="button" onClick={() => setDialog('import')}>
+            {t('import.open')}
+          </button>
+        )}
+        <button type="button" onClick={() => setDialog('people')}>
+          {t('people.open')}
+        </button>
+        <button
+          type="button"
+          className="ghost"
+          onClick={() => setDialog('help')}
+          aria-label={t('help.title')}
+        >
+          ?
+        </button>
         <LanguagePicker />
-        <span className="me">{room.me.displayName} · {t(`role.${room.me.role}`)}</span>
-        <button type="button" className="ghost" onClick={props.onLogout}>{t('auth.logout')}</button>
+        <span className="me">
+          {room.me.displayName} · {t(`role.${room.me.role}`)}
+        </span>
+        <button type="button" className="ghost" onClick={props.onLogout}>
+          {t('auth.logout')}
+        </button>
       </header>
       <main className="panes">
-        <Filters socket={socket} query={query} onChange={setQuery} searchRef={searchRef} refreshKey={added} />
-        <MentionList cache={cache} version={version} selectedIndex={selectedIndex} onSelect={select} ensure={ensure} />
-        <MentionDetail socket={socket} room={room} mention={selected} version={version} notice={notice} onAction={(a) => void act(a)} onOpen={(m) => setOpened(m)} />
+        <Filters
+          socket={socket}
+          query={query}
+          onChange={setQuery}
+
+          refreshKey={added}
+        />
+        <MentionList
+          cache={cache}
+          version={version}
+          selectedIndex={selectedIndex}
+          onSelect={select}
+          ensure={ensure}
+        />
+        <MentionDetail
+          socket={socket}
+          room={room}
+          mention={selected}
+          version={version}
+          notice={notice}
+          onAction={(a) => void act(a)}
+          onOpen={(m) => setOpened(m)}
+        />
       </main>
       {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportDialog token={props.token} onClose={() => setDialog(null)} />}
-      {dialog === 'new' && <NewMentionDialog socket={socket} onClose={() => setDialog(null)} onCreated={(m) => { setDialog(null); setOpened(m); }} />}
-      {dialog === 'people' && <PeopleDialog socket={socket} room={room} onClose={() => setDialog(null)} />}
+      {dialog === 'new' && (
+        <NewMentionDialog
+          socket={socket}
+          onClose={() => setDialog(null)}
+          onCreated={(m) => {
+            setDialog(null);
+            setOpened(m);
+          }}
+        />
+      )}
+      {dialog === 'people' && (
+        <PeopleDialog socket={socket} room={room} onClose={() => setDialog(null)} />
+      )}
     </div>
   );
 }

@@ -3,7 +3,8 @@ import type { Mention } from '../../../../shared/domain/mention';
 import { KEEP_PAGES, PAGE_SIZE, PageCache } from './page-cache';
 
 const mention = (id: string, status: Mention['status'] = 'open') => ({ id, status }) as Mention;
-const page = (p: number) => Array.from({ length: PAGE_SIZE }, (_, i) => mention(`m${p * PAGE_SIZE + i}`));
+const page = (p: number) =>
+  Array.from({ length: PAGE_SIZE }, (_, i) => mention(`m${p * PAGE_SIZE + i}`));
 
 describe('PageCache', () => {
   it('asks only for the pages a viewport needs, once', () => {

@@ -40,7 +40,8 @@ export class PageCache {
     this.pages.set(page, rows);
     this.total = total;
     this.capped = capped;
-    for (const p of [...this.pages.keys()]) if (Math.abs(p - page) > KEEP_PAGES) this.pages.delete(p);
+    for (const p of [...this.pages.keys()])
+      if (Math.abs(p - page) > KEEP_PAGES) this.pages.delete(p);
   }
 
   /** Replaces rows that changed (claims, statuses) wherever they are held; true if any was. */
@@ -49,7 +50,10 @@ export class PageCache {
     let changed = false;
     for (const [p, list] of this.pages) {
       if (!list.some((r) => byId.has(r.id))) continue;
-      this.pages.set(p, list.map((r) => byId.get(r.id) ?? r));
+      this.pages.set(
+        p,
+        list.map((r) => byId.get(r.id) ?? r),
+      );
       changed = true;
     }
     return changed;

@@ -6,7 +6,7 @@ import { PAGE_SIZE, PageCache } from './page-cache';
 
 /** The live queue for a query: a page cache fed by windows and kept current by deltas. */
 export function useQueue(socket: DeskSocket, query: MentionQuery) {
-  const cache = useRef(new PageCache()).current;
+  const [cache] = useState(() => new PageCache());
   const [version, setVersion] = useState(0);
   const [added, setAdded] = useState(0);
   const queryKey = JSON.stringify(query);
@@ -17,7 +17,11 @@ export function useQueue(socket: DeskSocket, query: MentionQuery) {
     async (page: number) => {
       const gen = generation.current;
       cache.markLoading(page);
-      const r = await call(socket, 'mention.window', { query, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+      const r = await call(socket, 'mention.window', {
+        query,
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
       if (gen !== generation.current) return; // the query changed meanwhile
       if (r.ok) {
         cache.put(page, r.rows, r.total, r.capped);
@@ -30,10 +34,11 @@ export function useQueue(socket: DeskSocket, query: MentionQuery) {
 
   useEffect(() => {
     generation.current += 1;
-    cache.clear();
-    bump();
+    cache.clear(); // the list re-renders when the first page of the new query lands
+    // fetchPage sets state only after the station answers, never synchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void fetchPage(0);
-  }, [fetchPage, cache, bump]);
+  }, [fetchPage, cache]);
 
   useEffect(() => {
     const onChanged = (batch: { id: string; mention: Mention }[]) => {
@@ -61,5 +66,11 @@ export function useQueue(socket: DeskSocket, query: MentionQuery) {
     [cache, fetchPage],
   );
 
-  return { cache, version, ensure, added, refresh: () => cache.heldPages().forEach((p) => void fetchPage(p)) };
+  return {
+    cache,
+    version,
+    ensure,
+    added,
+    refresh: () => cache.heldPages().forEach((p) => void fetchPage(p)),
+  };
 }
