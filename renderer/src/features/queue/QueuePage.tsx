@@ -174,7 +174,7 @@ export function QueuePage(props: {
           query={query}
           onChange={setQuery}
 
-          refreshKey={added}
+          refreshKey={version}
         />
         <MentionList
           cache={cache}
