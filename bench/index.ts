@@ -1,30 +1,26 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
+import * as ingest from './ingest.bench';
+import * as memory from './memory.bench';
+import * as search from './search.bench';
+
+const BENCHMARKS: Record<string, { run(): Promise<void> }> = { ingest, search, memory };
 
 /**
+ * Entry of `npm run bench` (bin/run-ts.js calls main with the arguments).
  * `npm run bench -- NAME…` runs bench/NAME.ts (each prints its figures with a baseline measured
  * in the same run); with no name it lists them. Scale with HOLDLINE_BENCH_ROWS (default 1,000,000).
  */
-async function main(): Promise<void> {
-  const names = process.argv.slice(2);
-  const available = readdirSync(__dirname)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .map((f) => f.replace(/\.bench\.ts$/, ''));
+export async function main(names: string[]): Promise<number> {
+  const available = Object.keys(BENCHMARKS);
   const chosen = names.length === 0 || names.includes('all') ? available : names;
-  if (names.length === 0)
-    console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
+  if (names.length === 0) console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
   for (const name of chosen) {
-    if (!available.includes(name)) {
+    const bench = BENCHMARKS[name];
+    if (!bench) {
       console.error(`no benchmark "${name}"; have: ${available.join(', ')}`);
-      process.exitCode = 2;
-      return;
+      return 2;
     }
     console.log(`\n== ${name} ==`);
-    const mod = (await import(path.join(__dirname, `${name}.bench.ts`))) as {
-      run(): Promise<void>;
-    };
-    await mod.run();
+    await bench.run();
   }
+  return 0;
 }
-
-void main();

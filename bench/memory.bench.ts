@@ -8,6 +8,7 @@ import { listOperators } from '../electron/station/db/queries/people';
 import { call, connectDesk, loginToken } from '../electron/station/test-support/station-client';
 import { BENCH_ROWS, benchStationDir, benchStationReady } from './fixture';
 import { report } from './report';
+import { run as buildStation } from './ingest.bench';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -44,7 +45,7 @@ setInterval(() => {}, 1000);
 export async function run(): Promise<void> {
   if (!benchStationReady(BENCH_ROWS)) {
     console.log('building the station first (npm run bench -- ingest)…');
-    await (await import('./ingest.bench')).run();
+    await buildStation();
   }
   const dir = benchStationDir(BENCH_ROWS);
   const core = await StationCore.open(dir);

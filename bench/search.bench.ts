@@ -3,6 +3,7 @@ import { mentionWindow } from '../electron/station/db/queries/mention-reads';
 import { MentionQuerySchema } from '../shared/contract/mentions';
 import { BENCH_ROWS, benchStationDir, benchStationReady } from './fixture';
 import { report } from './report';
+import { run as buildStation } from './ingest.bench';
 
 // What people type into the search box during an airline storm: common and rare words, two-word
 // searches, and half-typed prefixes (the last word is matched as a prefix).
@@ -67,7 +68,7 @@ async function time(fn: () => Promise<unknown>, rounds: number): Promise<number[
 export async function run(): Promise<void> {
   if (!benchStationReady(BENCH_ROWS)) {
     console.log('building the station first (npm run bench -- ingest)…');
-    await (await import('./ingest.bench')).run();
+    await buildStation();
   }
   const core = await StationCore.open(benchStationDir(BENCH_ROWS));
   try {
