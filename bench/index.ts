@@ -1,8 +1,9 @@
+import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
 import * as search from './search.bench';
 
-const BENCHMARKS: Record<string, { run(): Promise<void> }> = { ingest, search, memory };
+const BENCHMARKS: Record<string, { run(): Promise<void> }> = { ingest, search, memory, enrichment };
 
 /**
  * Entry of `npm run bench` (bin/run-ts.js calls main with the arguments).
@@ -12,7 +13,8 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = { ingest, search, m
 export async function main(names: string[]): Promise<number> {
   const available = Object.keys(BENCHMARKS);
   const chosen = names.length === 0 || names.includes('all') ? available : names;
-  if (names.length === 0) console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
+  if (names.length === 0)
+    console.log(`benchmarks: ${available.join(', ')} (running all; name one to run only it)`);
   for (const name of chosen) {
     const bench = BENCHMARKS[name];
     if (!bench) {

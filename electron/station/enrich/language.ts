@@ -9,14 +9,14 @@ import { franc } from 'franc-min';
  */
 
 const LETTERS: Record<string, RegExp> = {
-  tr: /[çğışİı]/giu,
-  pl: /[ąćęłńśźż]/giu,
+  tr: /[çğışİıÇĞŞ]/gu,
+  pl: /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/gu,
 };
 
 // The most frequent short words of each language (function words), none shared across the three.
 const STOPWORDS: Record<string, Set<string>> = {
   en: new Set(
-    'the and to is my you for on it of in was with that this your are have be at not but me we they can get just what when will now from an our about no so do how why been has had i'.split(
+    'the and to is my you for on it of in was with that this your are have be at not but me we they can get just what when will now from an our about no so do how why been has had i thanks thank please help hi hello hey yes sorry great good still flight bag'.split(
       ' ',
     ),
   ),
@@ -25,8 +25,9 @@ const STOPWORDS: Record<string, Set<string>> = {
       ' ',
     ),
   ),
+  // Not 'i', 'to', 'do': they are English words too.
   pl: new Set(
-    'i w nie na się jest że to z do jak ale po co czy tak już mnie mój moja ten ta od dla przez bardzo jeszcze tylko gdzie dlaczego'.split(
+    'w nie na się jest że z jak ale po co czy tak już mnie mój moja ten ta od dla przez bardzo jeszcze tylko gdzie dlaczego'.split(
       ' ',
     ),
   ),
@@ -54,6 +55,14 @@ export function detectLanguage(text: string): string {
       if (STOPWORDS[lang]?.has(w)) score[lang] = (score[lang] ?? 0) + 1;
   for (const lang of ['tr', 'pl'])
     score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
+  // No Turkish or Polish letter or word at all: English if any English word, otherwise only a
+  // long text is worth a trigram guess (on a short one franc-min guesses wildly).
+  if (score.tr === 0 && score.pl === 0) {
+    if ((score.en ?? 0) > 0) return 'en';
+    return clean.trim().length >= 40
+      ? (FRANC_TO_ISO1[franc(clean, { only: ['eng', 'tur', 'pol'] })] ?? 'und')
+      : 'und';
+  }
   const ranked = Object.entries(score).sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (first && second && first[1] >= 1 && first[1] >= 2 * second[1] + (second[1] > 0 ? 1 : 0))
