@@ -5,7 +5,7 @@ import { defineConfig } from 'electron-vite';
 // `npm run build` (electron-vite build): main and preload as CommonJS (package.json has no
 // "type": "module"), dependencies left external (sqlite3 is native and loads from node_modules),
 // and the renderer into out/renderer, which the station serves to the window and to browsers.
-// `npm run build:web` builds the same renderer with renderer/vite.config.ts, without Electron.
+// `npm run build:web` builds the same renderer with renderer/vite.config.mts, without Electron.
 const root = __dirname;
 
 export default defineConfig({

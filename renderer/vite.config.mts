@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 // The renderer on its own, for the station to serve to browsers (npm run build:web).
 // electron.vite.config.ts builds the same root for the desktop window.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {
