@@ -86,12 +86,12 @@ function toMention(r: MentionRow): Mention {
  * Turns what a person typed into a safe FTS5 query: every word quoted (so FTS syntax in the box
  * is just text), all words required, the last one as a prefix so results follow typing.
  */
-export function ftsQueryOf(search: string): string | null {
+export function ftsQueryOf(search: string, prefix = true): string | null {
   const words = search.match(/[\p{L}\p{N}_]+/gu) ?? [];
   if (words.length === 0) return null;
   return words
     .slice(0, 16)
-    .map((w, i) => `"${w}"${i === Math.min(words.length, 16) - 1 ? '*' : ''}`)
+    .map((w, i) => `"${w}"${prefix && i === Math.min(words.length, 16) - 1 ? '*' : ''}`)
     .join(' ');
 }
 
@@ -177,7 +177,12 @@ export async function mentionWindow(
   const w = whereOf(q);
   if (ftsQueryOf(q.search)) {
     // One pass over the index: the hits (at most SEARCH_CAP + 1) give both the count and the page.
-    const hits = await sql.all<{ seq: number }>(`SELECT m.seq FROM mentions m ${w.sql}`, w.params);
+    // The whole words first: when they alone fill the cap, expanding the last word as a prefix
+    // ("flight*": flights, flightr…) would merge huge posting lists for a list that is capped anyway.
+    const hitsFor = (params: SqlValue[]) =>
+      sql.all<{ seq: number }>(`SELECT m.seq FROM mentions m ${w.sql}`, params);
+    let hits = await hitsFor([ftsQueryOf(q.search, false), ...w.params.slice(1)]);
+    if (hits.length <= SEARCH_CAP) hits = await hitsFor(w.params);
     const rows = await sql.all<MentionRow>(
       `${SELECT} WHERE m.seq IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER[q.sort]} LIMIT ? OFFSET ?`,
       [JSON.stringify(hits.slice(0, SEARCH_CAP).map((h) => h.seq)), limit, offset],
