@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from './connection';
+import { MENTION_CONTENT_COLUMNS } from './queries/mention-writes';
 
 // Replicated materialised tables in a fixed order, each with a fixed column list and row order
 // (DECISIONS.md 4). Local-only state — sessions, local_meta, FTS — is left out. mentions.seq is
@@ -31,26 +32,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     table: 'mentions',
     columns: [
       'id',
-      'channel',
-      'external_id',
-      'author_handle',
-      'author_name',
-      'author_email',
-      'author_phone',
-      'text',
-      'occurred_at',
-      'occurred_ms',
-      'recorded_hlc',
-      'source_op',
-      'brand',
-      'location',
-      'url',
-      'department',
-      'language',
-      'sentiment_score',
-      'sentiment_label',
-      'priority',
-      'metadata',
+      ...MENTION_CONTENT_COLUMNS,
       'duplicates',
       'status',
       'status_by',

@@ -1,7 +1,8 @@
 import type { Sql } from '../connection';
 import type { MentionState, Verdict } from '../../../../shared/domain/mention-state';
 
-const CONTENT = [
+/** The columns of a mention that come from its ingest op (the rest is status and claim). */
+export const MENTION_CONTENT_COLUMNS = [
   'channel',
   'external_id',
   'author_handle',
@@ -29,7 +30,7 @@ const CONTENT = [
 // bench/ingest). The first ingested version (lowest HLC) is the mention; later copies only count
 // as duplicates (DECISIONS.md 7) — an upsert, so the result is the same in any order.
 const DERIVE = `
-  INSERT INTO mentions (id, ${CONTENT.join(', ')})
+  INSERT INTO mentions (id, ${MENTION_CONTENT_COLUMNS.join(', ')})
   SELECT
     o.subject,
     o.payload ->> '$.mention.channel',
@@ -57,7 +58,7 @@ const DERIVE = `
   ORDER BY o.rowid
   ON CONFLICT (id) DO UPDATE SET
     duplicates = mentions.duplicates + 1,
-    ${CONTENT.map((c) => `${c} = CASE WHEN excluded.recorded_hlc < mentions.recorded_hlc THEN excluded.${c} ELSE mentions.${c} END`).join(',\n    ')}
+    ${MENTION_CONTENT_COLUMNS.map((c) => `${c} = CASE WHEN excluded.recorded_hlc < mentions.recorded_hlc THEN excluded.${c} ELSE mentions.${c} END`).join(',\n    ')}
 `;
 
 /** The ops table's last rowid: ingest ops appended after it are derived into mentions. */
