@@ -1,7 +1,11 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { Result } from '../../shared/contract/common';
 import type { DeskCommands, DeskEvents } from '../../shared/contract/desk';
 import type { Department, Role } from '../../shared/domain/people';
+import {
+  connectDesk,
+  loginToken as login,
+} from '../../electron/station/test-support/station-client';
 
 /** A typed /desk connection, as the renderer has. */
 export type DeskSocket = Socket<DeskEvents, DeskCommands>;
@@ -15,40 +19,13 @@ export type TestOperator = {
   departments: Department[];
 };
 
-/** Logs in over HTTP and returns the session token. */
-export async function login(
-  stationUrl: string,
-  username: string,
-  password: string,
-): Promise<string> {
-  const res = await fetch(new URL('/api/login', stationUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await res.json()) as { ok?: boolean; token?: string; message?: string };
-  if (!res.ok || !body.ok || !body.token) {
-    throw new Error(`login as ${username} failed: ${res.status} ${body.message ?? ''}`);
-  }
-  return body.token;
-}
+import {
+  connectDesk,
+  loginToken as login,
+} from '../../electron/station/test-support/station-client';
 
-/** Opens /desk with a session token (resolves once connected). */
-export function connectDesk(stationUrl: string, token: string): Promise<DeskSocket> {
-  const socket: DeskSocket = io(new URL('/desk', stationUrl).toString(), {
-    auth: { token },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
+/** Logging in over HTTP and opening /desk: the same helpers the station's own tests use. */
+export { connectDesk, login };
 
 /** Sends a /desk command and returns its answer; throws with the station's message on refusal. */
 export async function command<T extends Record<string, unknown>>(
