@@ -19,11 +19,6 @@ export type TestOperator = {
   departments: Department[];
 };
 
-import {
-  connectDesk,
-  loginToken as login,
-} from '../../electron/station/test-support/station-client';
-
 /** Logging in over HTTP and opening /desk: the same helpers the station's own tests use. */
 export { connectDesk, login };
 
