@@ -39,10 +39,12 @@ export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 export const MAX_TEXT_CHARS = 100_000;
 
 /** Who wrote a mention, as the source knows them. */
+// Keys in alphabetical order here and in MentionInputSchema: zod returns keys in schema order,
+// so parsed inputs are already in canonical (RFC 8785) key order and hash without re-sorting.
 export const AuthorSchema = z.object({
+  email: z.string().max(320).optional(),
   handle: z.string().trim().min(1).max(256),
   name: z.string().max(256).optional(),
-  email: z.string().max(320).optional(),
   phone: z.string().max(64).optional(),
 });
 /** An author. */
@@ -56,17 +58,17 @@ export const MetadataSchema = z.record(
 
 /** One mention as a connector hands it in, before enrichment. */
 export const MentionInputSchema = z.object({
-  channel: ChannelSchema,
-  externalId: z.string().trim().min(1).max(256),
   author: AuthorSchema,
-  text: z.string().min(1).max(MAX_TEXT_CHARS),
+  brand: z.string().max(128).optional(),
+  channel: ChannelSchema,
+  department: DepartmentSchema.optional(),
+  externalId: z.string().trim().min(1).max(256),
+  location: z.string().max(256).optional(),
+  metadata: MetadataSchema.default({}),
   /** When it happened at the source, ISO 8601 with offset. */
   occurredAt: z.iso.datetime({ offset: true }),
-  brand: z.string().max(128).optional(),
-  location: z.string().max(256).optional(),
+  text: z.string().min(1).max(MAX_TEXT_CHARS),
   url: z.string().max(2048).optional(),
-  department: DepartmentSchema.optional(),
-  metadata: MetadataSchema.default({}),
 });
 /** A validated mention input. */
 export type MentionInput = z.infer<typeof MentionInputSchema>;

@@ -37,6 +37,10 @@ const URGENT = [
   'utknęł',
 ];
 
+const URGENT_PATTERN = new RegExp(
+  URGENT.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
+
 const DIRECT_CHANNELS: readonly Channel[] = ['phone', 'email', 'fax', 'in-person', 'sms'];
 
 /**
@@ -51,8 +55,7 @@ export function priorityOf(
   let p = 30;
   if (sentiment.label === 'negative') p += 25 + Math.min(15, Math.round(-sentiment.score * 3));
   if (sentiment.label === 'positive') p -= 15;
-  const lower = text.toLowerCase();
-  if (URGENT.some((w) => lower.includes(w))) p += 20;
+  if (URGENT_PATTERN.test(text.toLowerCase())) p += 20;
   if (DIRECT_CHANNELS.includes(channel)) p += 10;
   return Math.max(0, Math.min(100, p));
 }

@@ -16,9 +16,14 @@ export function ingestDraft(
   source: MentionIngest['source'],
 ): OpDraft {
   const e = enrich(mention.text);
+  // Keys in sorted order at every level (see canonicalJson): the payload hashes without re-sorting.
   const payload: MentionIngest = {
+    enrichment: {
+      language: e.language,
+      priority: priorityOf(mention.text, mention.channel, e.sentiment),
+      sentiment: { label: e.sentiment.label, score: e.sentiment.score },
+    },
     mention,
-    enrichment: { ...e, priority: priorityOf(mention.text, mention.channel, e.sentiment) },
     source,
   };
   return prepareDraft({

@@ -26,6 +26,17 @@ describe('canonical JSON', () => {
     ).toBe('{"A":0,"a":[true,null,"x"],"b":1,"é":"&amp; 😡\\n","\u{1F600}":1,"\uFB01":2}');
   });
 
+  it('takes the fast path only when the order really is canonical', () => {
+    for (const v of [
+      { '10': 1, '2': 2 },
+      { b: { d: 1, c: 2 }, a: 1 },
+      { a: [{ z: 1, y: 2 }] },
+      { a: 1, b: -0, c: 1e21 },
+    ]) {
+      expect(canonicalJson(v)).toBe(canonicalize(v));
+    }
+  });
+
   it('makes op ids from the canonical header', () => {
     const h = {
       origin: 'st-a',

@@ -7,6 +7,45 @@ import { createHash } from 'node:crypto';
  * took ~19 µs a mention); a property test holds it equal to that reference implementation.
  */
 export function canonicalJson(value: unknown): string {
+  // Data built in key order (ingest payloads are) is already canonical: JSON.stringify writes
+  // it twice as fast as re-serialising (bench: 5.4 vs 11.1 µs a mention).
+  if (typeof value === 'object' && value !== null && inCanonicalOrder(value))
+    return JSON.stringify(value);
+  return canonicalValue(value);
+}
+
+/** True when every object in the value has its keys in sorted order and nothing JSON would drop or change. */
+function inCanonicalOrder(v: unknown): boolean {
+  if (v === null) return true;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(v);
+    case 'object': {
+      if (Array.isArray(v)) {
+        for (const x of v) if (x === undefined || !inCanonicalOrder(x)) return false;
+        return true;
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return false;
+      let prev: string | null = null;
+      // for…in walks integer-like keys first, so a sorted-looking walk is a true order check.
+      for (const k in v as object) {
+        if (prev !== null && !(prev < k)) return false;
+        const x = (v as Record<string, unknown>)[k];
+        if (x === undefined || !inCanonicalOrder(x)) return false;
+        prev = k;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function canonicalValue(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -32,7 +71,7 @@ function canonicalArray(items: readonly unknown[]): string {
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (i > 0) out += ',';
-    out += item === undefined || typeof item === 'function' ? 'null' : canonicalJson(item);
+    out += item === undefined || typeof item === 'function' ? 'null' : canonicalValue(item);
   }
   return out + ']';
 }
@@ -46,7 +85,7 @@ function canonicalObject(obj: Record<string, unknown>): string {
     const v = obj[k];
     if (v === undefined || typeof v === 'function') continue;
     if (!first) out += ',';
-    out += (PLAIN_KEY.test(k) ? `"${k}"` : JSON.stringify(k)) + ':' + canonicalJson(v);
+    out += (PLAIN_KEY.test(k) ? `"${k}"` : JSON.stringify(k)) + ':' + canonicalValue(v);
     first = false;
   }
   return out + '}';
