@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postLogin } from '../../desk/http';
+import { ErrorNote, TextField } from '../../components/Field';
 
 /** Login with username and password. */
 export function LoginForm(props: {
@@ -27,31 +28,23 @@ export function LoginForm(props: {
     <form className="auth-card" onSubmit={submit} aria-labelledby="login-title">
       <h1 id="login-title">{props.warRoom ?? 'Holdline'}</h1>
       <p className="muted">{t('auth.loginIntro')}</p>
-      <label>
-        {t('auth.username')}
-        <input
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          autoFocus
-        />
-      </label>
-      <label>
-        {t('auth.password')}
-        <input
-          required
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TextField
+        label={t('auth.username')}
+        required
+        value={username}
+        onValue={setUsername}
+        autoComplete="username"
+        autoFocus
+      />
+      <TextField
+        label={t('auth.password')}
+        required
+        type="password"
+        value={password}
+        onValue={setPassword}
+        autoComplete="current-password"
+      />
+      <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('auth.login')}
       </button>

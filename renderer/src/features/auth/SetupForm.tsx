@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postSetup } from '../../desk/http';
+import { ErrorNote, NewPasswordField, TextField } from '../../components/Field';
 
 /** First start: name the war room and create its admin. Nothing typed is lost on an error. */
 export function SetupForm(props: { onDone: (token: string) => void }) {
@@ -14,8 +15,7 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [k]: e.target.value });
+  const set = (k: keyof typeof form) => (value: string) => setForm({ ...form, [k]: value });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,51 +36,34 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
     <form className="auth-card" onSubmit={submit} aria-labelledby="setup-title">
       <h1 id="setup-title">{t('setup.title')}</h1>
       <p className="muted">{t('setup.intro')}</p>
-      <label>
-        {t('setup.warRoom')}
-        <input
-          required
-          value={form.warRoom}
-          onChange={set('warRoom')}
-          autoFocus
-          placeholder={t('setup.warRoomHint')}
-        />
-      </label>
-      <label>
-        {t('auth.username')}
-        <input required value={form.username} onChange={set('username')} autoComplete="username" />
-      </label>
-      <label>
-        {t('setup.displayName')}
-        <input value={form.displayName} onChange={set('displayName')} autoComplete="name" />
-      </label>
-      <label>
-        {t('auth.password')}
-        <input
-          required
-          type="password"
-          minLength={8}
-          value={form.password}
-          onChange={set('password')}
-          autoComplete="new-password"
-        />
-      </label>
-      <label>
-        {t('auth.confirm')}
-        <input
-          required
-          type="password"
-          minLength={8}
-          value={form.confirm}
-          onChange={set('confirm')}
-          autoComplete="new-password"
-        />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <TextField
+        label={t('setup.warRoom')}
+        required
+        value={form.warRoom}
+        onValue={set('warRoom')}
+        autoFocus
+        placeholder={t('setup.warRoomHint')}
+      />
+      <TextField
+        label={t('auth.username')}
+        required
+        value={form.username}
+        onValue={set('username')}
+        autoComplete="username"
+      />
+      <TextField
+        label={t('setup.displayName')}
+        value={form.displayName}
+        onValue={set('displayName')}
+        autoComplete="name"
+      />
+      <NewPasswordField
+        label={t('auth.password')}
+        value={form.password}
+        onValue={set('password')}
+      />
+      <NewPasswordField label={t('auth.confirm')} value={form.confirm} onValue={set('confirm')} />
+      <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('setup.create')}
       </button>

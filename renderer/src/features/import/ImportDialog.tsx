@@ -6,6 +6,7 @@ import type {
   PresetInfo,
 } from '../../../../shared/contract/imports';
 import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/Field';
 import { formatNumber } from '../../components/format';
 import { getPresets, uploadImport } from '../../desk/http';
 
@@ -113,11 +114,7 @@ export function ImportDialog(props: { token: string; onClose: () => void }) {
           </p>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorNote error={error} />
       {summary && summary.rowErrors.length > 0 && (
         <details className="row-errors" open>
           <summary>{t('import.rowErrors', { count: summary.errors })}</summary>

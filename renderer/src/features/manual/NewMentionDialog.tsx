@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel, type Mention } from '../../../../shared/domain/mention';
 import { DEPARTMENTS, type Department } from '../../../../shared/domain/people';
 import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 
 const FIRST = ['phone', 'email', 'fax', 'in-person', 'sms'] as const;
@@ -102,11 +103,7 @@ export function NewMentionDialog(props: {
           {t('manual.text')}
           <textarea required rows={5} value={f.text} onChange={set('text')} />
         </label>
-        {error && (
-          <p role="alert" className="error full">
-            {error}
-          </p>
-        )}
+        <ErrorNote error={error} className="full" />
         <button
           type="submit"
           className="primary full"

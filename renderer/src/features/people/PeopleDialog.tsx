@@ -9,6 +9,7 @@ import {
   type Role,
 } from '../../../../shared/domain/people';
 import { Dialog } from '../../components/Dialog';
+import { ErrorNote, NewPasswordField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 
 /** People in the room; an admin creates accounts here. */
@@ -90,17 +91,11 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
               onChange={(e) => setF({ ...f, displayName: e.target.value })}
             />
           </label>
-          <label>
-            {t('auth.password')}
-            <input
-              required
-              type="password"
-              minLength={8}
-              value={f.password}
-              onChange={(e) => setF({ ...f, password: e.target.value })}
-              autoComplete="new-password"
-            />
-          </label>
+          <NewPasswordField
+            label={t('auth.password')}
+            value={f.password}
+            onValue={(password) => setF({ ...f, password })}
+          />
           <label>
             {t('people.role')}
             <select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })}>
@@ -125,11 +120,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
               ))}
             </select>
           </label>
-          {error && (
-            <p role="alert" className="error full">
-              {error}
-            </p>
-          )}
+          <ErrorNote error={error} className="full" />
           <button type="submit" className="primary full">
             {t('people.createButton')}
           </button>

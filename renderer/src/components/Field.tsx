@@ -1,0 +1,48 @@
+import type { InputHTMLAttributes } from 'react';
+
+/** A labelled text input; `onValue` gets the new text. */
+export function TextField({
+  label,
+  onValue,
+  className,
+  ...input
+}: { label: string; onValue: (value: string) => void; className?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'onChange'
+>) {
+  return (
+    <label className={className}>
+      {label}
+      <input {...input} onChange={(e) => onValue(e.target.value)} />
+    </label>
+  );
+}
+
+/** A labelled new-password input (at least 8 characters, as the station requires). */
+export function NewPasswordField(props: {
+  label: string;
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <TextField
+      label={props.label}
+      value={props.value}
+      onValue={props.onValue}
+      required
+      type="password"
+      minLength={8}
+      autoComplete="new-password"
+    />
+  );
+}
+
+/** An error said out loud to screen readers, or nothing. */
+export function ErrorNote({ error, className }: { error: string | null; className?: string }) {
+  if (!error) return null;
+  return (
+    <p role="alert" className={className ? `error ${className}` : 'error'}>
+      {error}
+    </p>
+  );
+}
