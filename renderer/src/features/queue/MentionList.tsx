@@ -49,6 +49,7 @@ export function MentionList(props: {
   cache: PageCache;
   version: number;
   selectedIndex: number;
+  selectedId: string | null;
   onSelect: (index: number) => void;
   ensure: (first: number, last: number) => void;
 }) {
@@ -67,9 +68,26 @@ export function MentionList(props: {
   const { ensure } = props;
 
   useEffect(() => ensure(first, last), [ensure, first, last, total, props.version]);
+  // Live without jumping: when new mentions land above the row you are on, the list scrolls by
+  // exactly as many rows, so that row stays where it was on screen. Moving with j/k (a new id)
+  // only scrolls as far as needed to keep the selection visible.
+  const seen = useRef<{ id: string | null; index: number }>({ id: null, index: -1 });
   useEffect(() => {
-    if (props.selectedIndex >= 0) v.scrollToIndex(props.selectedIndex, { align: 'auto' });
-  }, [props.selectedIndex, v]);
+    const before = seen.current;
+    seen.current = { id: props.selectedId, index: props.selectedIndex };
+    const el = parent.current;
+    if (props.selectedIndex < 0) return;
+    if (
+      el &&
+      before.id === props.selectedId &&
+      before.index >= 0 &&
+      before.index !== props.selectedIndex
+    ) {
+      el.scrollTop += (props.selectedIndex - before.index) * ROW_HEIGHT;
+      return;
+    }
+    v.scrollToIndex(props.selectedIndex, { align: 'auto' });
+  }, [props.selectedId, props.selectedIndex, v]);
 
   if (total === 0) return <div className="empty muted">{t('queue.empty')}</div>;
   return (

@@ -180,6 +180,7 @@ export function QueuePage(props: {
           cache={cache}
           version={version}
           selectedIndex={selectedIndex}
+          selectedId={selectedId}
           onSelect={select}
           ensure={ensure}
         />
