@@ -36,7 +36,7 @@ afterAll(async () => {
   cleanup();
 });
 
-const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
   fetch(new URL(path, station.url), { method: 'POST', body, headers });
 
 describe('HTTP API', () => {
