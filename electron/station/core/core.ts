@@ -58,7 +58,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
     if (drafts.length === 0)
       return {
         ops: [],
-        ingested: [],
+        ingested: 0,
         newMentions: 0,
         mentionsChanged: [],
         operatorsChanged: false,

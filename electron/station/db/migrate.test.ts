@@ -112,6 +112,22 @@ describe('migrations', () => {
     );
   });
 
+  it('0004 indexes ingest ops by id too, keeping the ops already stored', async () => {
+    const d = await fresh();
+    await migrate(d, 3);
+    await d.run(
+      `INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload_hash) VALUES ('ing', 'st-a', 1, 'h', 'x', 'mention.ingest', 2, 'p')`,
+    );
+    const planFor = async () =>
+      (await d.all<{ detail: string }>(`EXPLAIN QUERY PLAN SELECT * FROM ops WHERE id = 'ing'`))
+        .map((p) => p.detail)
+        .join(' ');
+    expect(await planFor()).not.toMatch(/ops_id/);
+    await migrate(d, 4);
+    expect(await planFor()).toMatch(/ops_id/);
+    expect((await d.get<{ id: string }>(`SELECT id FROM ops WHERE id = 'ing'`))?.id).toBe('ing');
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

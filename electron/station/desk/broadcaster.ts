@@ -32,8 +32,8 @@ export class DeskBroadcaster {
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }
-      if (a.ingested.length > 0) {
-        this.added += a.ingested.length;
+      if (a.ingested > 0) {
+        this.added += a.ingested;
         this.timer ??= setTimeout(() => void this.flushAdded(), ADDED_EVERY_MS);
       }
     } catch (err) {

@@ -7,8 +7,7 @@ import type {
 } from '../../../shared/contract/imports';
 import type { StationCore } from '../core/core';
 import { readMentions, type ReadOptions } from '../connectors/read-mentions';
-import type { OpDraft } from '../ops/op';
-import { ingestDraft } from './ingest-draft';
+import { ingestDrafts, prepareIngestItem, type PreparedItem } from './ingest-draft';
 
 // One transaction per this many mentions: big enough for multi-row SQL to pay off, small enough
 // that claims from desks are not held up behind an import for long.
@@ -45,7 +44,7 @@ export async function importMentions(
     errors: 0,
   };
   const rowErrors: ImportRowError[] = [];
-  let pending: OpDraft[] = [];
+  let pending: PreparedItem[] = [];
   // One batch commits (SQLite works on libuv's thread pool) while the next is parsed, enriched
   // and hashed on the main thread: the two cores overlap instead of taking turns.
   let inflight: Promise<void> | null = null;
@@ -55,11 +54,13 @@ export async function importMentions(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    inflight = core.commit(batch).then((applied) => {
-      progress.imported += applied.newMentions;
-      progress.duplicates += batch.length - applied.newMentions;
-      opts.onProgress?.({ ...progress });
-    });
+    inflight = core
+      .commit(ingestDrafts(batch, opts.actor, { connector: opts.connector, importId }))
+      .then((applied) => {
+        progress.imported += applied.newMentions;
+        progress.duplicates += batch.length - applied.newMentions;
+        opts.onProgress?.({ ...progress });
+      });
     inflight.catch(() => undefined); // a failure surfaces at the next await, not as an unhandled rejection
   };
   for await (const chunk of readMentions(stream, opts)) {
@@ -70,13 +71,7 @@ export async function importMentions(
         if (rowErrors.length < MAX_REPORTED_ERRORS)
           rowErrors.push({ line: item.line, reason: item.error });
       } else {
-        pending.push(
-          ingestDraft(item.input, opts.actor, {
-            connector: opts.connector,
-            importId,
-            line: item.line,
-          }),
-        );
+        pending.push(prepareIngestItem(item.input, item.line));
       }
     }
     progress.bytesRead = chunk.bytesRead;

@@ -1,36 +1,84 @@
 import type { MentionInput } from '../../../shared/domain/mention';
 import { priorityOf } from '../../../shared/domain/priority';
 import { enrich } from '../enrich/enrich';
-import { mentionIdOf } from '../mentions/mention-id';
-import { prepareDraft } from '../ops/chain';
+import { canonicalJson, sha256Hex } from '../ops/op-id';
 import type { OpDraft } from '../ops/op';
-import type { MentionIngest } from '../ops/payloads';
+import { hashOfItemHashes } from '../ops/payload-hash';
+import type { IngestItem, IngestSource } from '../ops/payloads';
+
+/** Most mentions one ingest op carries. */
+export const ITEMS_PER_OP = 500;
+/**
+ * Most payload bytes one ingest op carries (a single larger mention gets an op of its own): ops
+ * travel whole between stations, and socket.io refuses messages over 1 MB by default.
+ */
+export const BYTES_PER_OP = 256 * 1024;
+
+/** A mention ready for the log: its enriched item, canonical JSON and hash. */
+export type PreparedItem = { item: IngestItem; json: string; hash: string };
 
 /**
- * The op that brings one mention in: its enrichment (language, sentiment, priority) is computed
- * once, here, and travels in the op so every station shows the same values.
+ * Enriches one mention (language, sentiment, priority — computed once, here, and carried in the
+ * op so every station shows the same values) and works out its canonical JSON and hash.
  */
-export function ingestDraft(
-  mention: MentionInput,
-  actor: string,
-  source: MentionIngest['source'],
-): OpDraft {
+export function prepareIngestItem(mention: MentionInput, line?: number): PreparedItem {
   const e = enrich(mention.text);
-  // Keys in sorted order at every level (see canonicalJson): the payload hashes without re-sorting.
-  const payload: MentionIngest = {
+  // Keys in sorted order at every level (see canonicalJson): the item serialises without re-sorting.
+  const item: IngestItem = {
     enrichment: {
       language: e.language,
       priority: priorityOf(mention.text, mention.channel, e.sentiment),
       sentiment: { label: e.sentiment.label, score: e.sentiment.score },
     },
+    ...(line !== undefined && { line }),
     mention,
-    source,
   };
-  return prepareDraft({
-    type: 'mention.ingest',
-    v: 1,
-    actor,
-    subject: mentionIdOf(mention.channel, mention.externalId),
-    payload,
-  });
+  const json = canonicalJson(item);
+  return { item, json, hash: sha256Hex(json) };
+}
+
+/**
+ * Packs prepared mentions into `mention.ingest` drafts of at most ITEMS_PER_OP items and about
+ * BYTES_PER_OP bytes each, with their canonical payload and hash already assembled.
+ */
+export function ingestDrafts(
+  items: readonly PreparedItem[],
+  actor: string,
+  source: IngestSource,
+): OpDraft[] {
+  const drafts: OpDraft[] = [];
+  const sourceJson = canonicalJson(source);
+  let batch: PreparedItem[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    drafts.push({
+      type: 'mention.ingest',
+      v: 2,
+      actor,
+      subject: null,
+      payload: { items: batch.map((p) => p.item), source },
+      // "items" sorts before "source": this concatenation is the canonical JSON.
+      payloadJson: `{"items":[${batch.map((p) => p.json).join(',')}],"source":${sourceJson}}`,
+      payloadHash: hashOfItemHashes(
+        { source },
+        batch.map((p) => p.hash),
+      ),
+    });
+    batch = [];
+    bytes = 0;
+  };
+  for (const p of items) {
+    if (batch.length >= ITEMS_PER_OP || (batch.length > 0 && bytes + p.json.length > BYTES_PER_OP))
+      flush();
+    batch.push(p);
+    bytes += p.json.length + 1;
+  }
+  flush();
+  return drafts;
+}
+
+/** The draft that brings in one mention (a manual entry, a webhook). */
+export function ingestDraft(mention: MentionInput, actor: string, source: IngestSource): OpDraft {
+  return ingestDrafts([prepareIngestItem(mention)], actor, source)[0] as OpDraft;
 }

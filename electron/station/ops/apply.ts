@@ -7,6 +7,14 @@ import { refoldMention } from './reducers/mentions';
 import { deriveIngested, lastOpRowid } from '../db/queries/mention-writes';
 import { applyRoomOp, refoldOperator } from './reducers/people';
 import { RoleHistory } from './reducers/roles';
+import { mentionIdOf } from '../mentions/mention-id';
+import type { IngestItem } from './payloads';
+
+/** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
+function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
+  const items = (op.payload as { items?: unknown } | null)?.items;
+  return Array.isArray(items) ? items.filter((i) => typeof i === 'object' && i !== null) : [];
+}
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -18,7 +26,8 @@ export class ChainForkError extends Error {
 /** What applying a batch changed, for pushing deltas to desks. */
 export type Applied = {
   ops: Op[];
-  ingested: string[];
+  /** How many mentions the batch's ingest ops carried (new or duplicate). */
+  ingested: number;
   /** How many ingested mentions were new (the rest were duplicates). */
   newMentions: number;
   mentionsChanged: string[];
@@ -56,7 +65,7 @@ export async function applyOps(
   const roles = new RoleHistory(tx);
   const out: Applied = {
     ops,
-    ingested: [],
+    ingested: 0,
     newMentions: 0,
     mentionsChanged: [],
     operatorsChanged: false,
@@ -103,9 +112,15 @@ export async function applyOps(
 
   if (ingests.length > 0) {
     out.newMentions = await deriveIngested(tx, rowidBefore);
-    out.ingested = ingests.map((o) => o.subject as string);
-    // A replica may have received state ops before the mention itself: fold them now.
-    if (!opts.fresh) for (const o of ingests) mentionSubjects.add(o.subject as string);
+    for (const o of ingests) {
+      const items = ingestItemsOf(o);
+      out.ingested += items.length;
+      // A replica may have received state ops before the mention itself: fold them now.
+      if (!opts.fresh)
+        for (const it of items)
+          if ('mention' in it)
+            mentionSubjects.add(mentionIdOf(it.mention.channel, it.mention.externalId));
+    }
   }
 
   for (const id of mentionSubjects) await refoldMention(tx, id, roles);

@@ -1,12 +1,16 @@
 import { HlcClock } from '../../../shared/sync/hlc';
 import type { Op, OpDraft } from './op';
-import { canonicalJson, opIdOf, sha256Hex } from './op-id';
+import { canonicalJson, opIdOf } from './op-id';
+import { payloadHashOf } from './payload-hash';
 import { signOpId, type StationKey } from './station-key';
 
 /** Works out a draft's canonical payload and its hash ahead of sealing (pure; any thread of work). */
 export function prepareDraft(d: OpDraft): OpDraft {
-  const payloadJson = canonicalJson(d.payload);
-  return { ...d, payloadJson, payloadHash: sha256Hex(payloadJson) };
+  return {
+    ...d,
+    payloadJson: d.payloadJson ?? canonicalJson(d.payload),
+    payloadHash: d.payloadHash ?? payloadHashOf(d.type, d.payload),
+  };
 }
 
 /** Where this station's chain stands: its last seq and op id. */
@@ -52,7 +56,7 @@ export class OpChain {
       seq += 1;
       const hlc = this.clock.tick();
       const payloadJson = d.payloadJson ?? canonicalJson(d.payload);
-      const payloadHash = d.payloadHash ?? sha256Hex(payloadJson);
+      const payloadHash = d.payloadHash ?? payloadHashOf(d.type, d.payload);
       const origin = this.origin;
       const id = opIdOf({
         origin,

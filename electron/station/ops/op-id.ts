@@ -96,11 +96,6 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** The hash of a payload's canonical JSON (DECISIONS.md 1). */
-export function payloadHashOf(payload: unknown): string {
-  return sha256Hex(canonicalJson(payload));
-}
-
 /** The header fields an op id covers. */
 export type OpHeader = {
   origin: string;

@@ -41,25 +41,45 @@ export const OperatorUpdateV1 = z.object({
   disabled: z.boolean().optional(),
 });
 
-/** mention.ingest v1: one mention as it came in, with its enrichment computed once. */
-export const MentionIngestV1 = z.object({
-  mention: MentionInputSchema,
+/** One mention of an ingest op, as it came in, with its enrichment computed once. */
+export const IngestItemV2 = z.object({
   enrichment: z.object({
     language: z.string().min(2).max(8),
-    sentiment: z.object({ score: z.number(), label: z.enum(SENTIMENT_LABELS) }),
     /** Triage score 0–100 (shared/domain/priority.ts), fixed at ingest like the rest. */
     priority: z.number().int().min(0).max(100),
+    sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number() }),
   }),
+  /** The record's line in its source file, for provenance. */
+  line: z.number().int().optional(),
+  mention: MentionInputSchema,
+});
+/** One ingested mention. */
+export type IngestItem = z.infer<typeof IngestItemV2>;
+/** An item whose personal data was erased: only its hash stays, so the chain still verifies. */
+export const ErasedItem = z.object({ erased: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/**
+ * mention.ingest v2: a batch of mentions from one source. One op carries up to a few hundred
+ * mentions (one chain link, one hash over the item hashes, at most one signature), so a large
+ * import costs the log a row per batch, not per mention. Each item hashes on its own
+ * (payloadHashOf), so one mention can later be erased without breaking the chain.
+ */
+export const MentionIngestV2 = z.object({
+  items: z
+    .array(z.union([IngestItemV2, ErasedItem]))
+    .min(1)
+    .max(5000),
   source: z.object({
     connector: z.enum(['csv', 'jsonl', 'manual']),
-    importId: z.string().max(64).optional(),
-    line: z.number().int().optional(),
     enteredBy: z.string().max(64).optional(),
+    importId: z.string().max(64).optional(),
     note: z.string().max(2000).optional(),
   }),
 });
 /** The payload of mention.ingest. */
-export type MentionIngest = z.infer<typeof MentionIngestV1>;
+export type MentionIngest = z.infer<typeof MentionIngestV2>;
+/** Where an ingest batch came from. */
+export type IngestSource = MentionIngest['source'];
 
 /** mention.claim v1: names the claim state it saw (basis) and its lease. */
 export const MentionClaimV1 = z.object({
@@ -80,7 +100,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'room.join-code': { 1: JoinCodeV1 },
   'operator.create': { 1: OperatorCreateV1 },
   'operator.update': { 1: OperatorUpdateV1 },
-  'mention.ingest': { 1: MentionIngestV1 },
+  'mention.ingest': { 2: MentionIngestV2 },
   'mention.claim': { 1: MentionClaimV1 },
   'mention.release': { 1: EmptyV1 },
   'mention.answer': { 1: EmptyV1 },

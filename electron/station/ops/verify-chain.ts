@@ -1,5 +1,6 @@
 import type { Op } from './op';
-import { opIdOf, payloadHashOf } from './op-id';
+import { opIdOf } from './op-id';
+import { payloadHashOf } from './payload-hash';
 import { verifyOpSig } from './station-key';
 
 /** One thing wrong with a chain. */
@@ -21,7 +22,7 @@ export function verifyChain(ops: readonly Op[], publicKeyPem: string): ChainProb
     if (
       op.payload !== null &&
       op.payload !== undefined &&
-      payloadHashOf(op.payload) !== op.payloadHash
+      payloadHashOf(op.type, op.payload) !== op.payloadHash
     ) {
       at('payload does not match its hash');
     }

@@ -22,12 +22,16 @@ export function ingestDraft(
   };
   return {
     type: 'mention.ingest',
-    v: 1,
+    v: 2,
     actor,
-    subject: mentionIdOf('twitter', externalId),
+    subject: null,
     payload: {
-      mention,
-      enrichment: { language: 'en', sentiment: { score: -2, label: 'negative' }, priority: 60 },
+      items: [
+        {
+          enrichment: { language: 'en', priority: 60, sentiment: { label: 'negative', score: -2 } },
+          mention,
+        },
+      ],
       source: { connector: 'csv' },
     },
   };

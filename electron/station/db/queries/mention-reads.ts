@@ -269,7 +269,7 @@ export async function mentionsByAuthor(
   return rows.map(toMention);
 }
 
-/** A mention's history: every op about it with who, when and what it did. */
+/** A mention's history: the op that brought it in, then every op about it, with who, when and what. */
 export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent[]> {
   const rows = await sql.all<{
     id: string;
@@ -282,8 +282,9 @@ export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent
   }>(
     `SELECT o.id, o.type, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason
      FROM ops o LEFT JOIN operators op ON op.id = o.actor LEFT JOIN op_effects e ON e.op_id = o.id
-     WHERE o.subject = ? ORDER BY o.hlc, o.id`,
-    [id],
+     WHERE o.subject = ? OR o.id = (SELECT source_op FROM mentions WHERE id = ?)
+     ORDER BY o.hlc, o.id`,
+    [id, id],
   );
   return rows.map((r) => ({
     opId: r.id,
