@@ -27,6 +27,7 @@ const tweet = (n: number, text = `delayed again, flight ${n}`): MentionInput => 
   author: { handle: `@flyer${n % 7}` },
   text,
   occurredAt: new Date(Date.UTC(2015, 1, 22, 10, 0, n)).toISOString(),
+  metadata: {},
 });
 
 const ingestOps = (ops: Op[]) => ops.filter((o) => o.type === 'mention.ingest');
@@ -56,7 +57,7 @@ describe('ingest batches', () => {
     const core = await freshCore();
     const long = tweet(2, 'x'.repeat(BYTES_PER_OP + 10));
     const prepared = [tweet(1), long, tweet(3)].map((m) => prepareIngestItem(m));
-    await core.commit(ingestDrafts(prepared, 'op-importer', { connector: 'email' }));
+    await core.commit(ingestDrafts(prepared, 'op-importer', { connector: 'jsonl' }));
     const ops = ingestOps(await allOps(core.db));
     expect(ops.map((o) => itemsOf(o).length)).toEqual([1, 1, 1]);
     expect((await mentionById(core.db, 'twitter:900002'))?.text.length).toBe(BYTES_PER_OP + 10);
