@@ -14,7 +14,11 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The import worker (electron/station/ingest/prepare-off-thread.ts) loads this beside index.js.
+          'prepare-worker': resolve(root, 'electron/station/ingest/prepare-worker.ts'),
+        },
         output: { format: 'cjs' },
       },
     },

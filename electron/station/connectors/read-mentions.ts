@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { mapRecord } from './map-record';
 import { loadPreset, type Preset } from './preset';
@@ -122,7 +121,7 @@ function jsonlItem(rec: { line: number; text: string }, preset: Preset): ReadIte
  * good one as a mention input and each bad one as its line and reason, plus bytes read so far.
  */
 export async function* readMentions(
-  stream: Readable,
+  stream: AsyncIterable<Buffer | string>,
   opts: ReadOptions,
 ): AsyncGenerator<ReadChunk> {
   const preset =
@@ -174,7 +173,7 @@ export async function* readMentions(
     return items;
   };
 
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+  for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytesRead += buf.length;
     const items = handle(splitter.push(buf));

@@ -6,14 +6,15 @@ import type {
   ImportSummary,
 } from '../../../shared/contract/imports';
 import type { StationCore } from '../core/core';
-import { readMentions, type ReadOptions } from '../connectors/read-mentions';
-import { ingestDrafts, prepareIngestItem, type PreparedItem } from './ingest-draft';
+import { loadPreset } from '../connectors/preset';
+import type { ReadOptions } from '../connectors/read-mentions';
+import { draftOfPacked } from './ingest-draft';
+import { prepareBatches, type PrepareOptions, type PreparedBatch } from './prepare-batches';
+import { prepareBatchesOffThread } from './prepare-off-thread';
 
-// One transaction per this many mentions: big enough for multi-row SQL to pay off, small enough
-// that claims from desks are not held up behind an import for long.
-const COMMIT_EVERY = 5_000;
-// Row errors kept for the report; the count goes on past it.
-const MAX_REPORTED_ERRORS = 1_000;
+// Inputs smaller than this are prepared on the station's own thread: starting a worker costs
+// more than it saves.
+const WORKER_FROM_BYTES = 2_000_000;
 
 /** Options of one import. */
 export type ImportOptions = ReadOptions & {
@@ -21,6 +22,8 @@ export type ImportOptions = ReadOptions & {
   connector: 'csv' | 'jsonl';
   bytesTotal: number | null;
   onProgress?: (p: ImportProgress) => void;
+  /** Where to read, enrich and hash: a worker thread (default for large or unknown sizes) or here. */
+  thread?: 'worker' | 'here';
 };
 
 /**
@@ -33,7 +36,6 @@ export async function importMentions(
   stream: Readable,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
-  const importId = randomUUID();
   const progress: ImportProgress = {
     phase: 'reading',
     bytesRead: 0,
@@ -44,40 +46,45 @@ export async function importMentions(
     errors: 0,
   };
   const rowErrors: ImportRowError[] = [];
-  let pending: PreparedItem[] = [];
-  // One batch commits (SQLite works on libuv's thread pool) while the next is parsed, enriched
-  // and hashed on the main thread: the two cores overlap instead of taking turns.
+  const prepare: PrepareOptions = {
+    format: opts.format,
+    // Resolved here, so a worker never has to find the preset files.
+    preset:
+      opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl')),
+    ...(opts.maxRecordBytes !== undefined && { maxRecordBytes: opts.maxRecordBytes }),
+    source: { connector: opts.connector, importId: randomUUID() },
+  };
+  const thread =
+    opts.thread ??
+    (opts.bytesTotal !== null && opts.bytesTotal < WORKER_FROM_BYTES ? 'here' : 'worker');
+  const batches =
+    thread === 'worker'
+      ? prepareBatchesOffThread(stream, prepare)
+      : prepareBatches(stream, prepare);
+
+  // One batch commits (SQLite works on libuv's thread pool) while the next is prepared: the two
+  // cores overlap instead of taking turns.
   let inflight: Promise<void> | null = null;
-  const flush = async () => {
-    if (inflight) await inflight;
-    inflight = null;
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    inflight = core
-      .commit(ingestDrafts(batch, opts.actor, { connector: opts.connector, importId }))
+  const commit = (batch: PreparedBatch) => {
+    const carried = batch.packed.reduce((n, p) => n + p.items, 0);
+    const done = core
+      .commit(batch.packed.map((p) => draftOfPacked(p, opts.actor)))
       .then((applied) => {
         progress.imported += applied.newMentions;
-        progress.duplicates += batch.length - applied.newMentions;
+        progress.duplicates += carried - applied.newMentions;
+        progress.rows += batch.rows;
+        progress.errors += batch.errors;
+        progress.bytesRead = batch.bytesRead;
+        rowErrors.push(...batch.rowErrors);
         opts.onProgress?.({ ...progress });
       });
-    inflight.catch(() => undefined); // a failure surfaces at the next await, not as an unhandled rejection
+    done.catch(() => undefined); // a failure surfaces at the next await, not as an unhandled rejection
+    return done;
   };
-  for await (const chunk of readMentions(stream, opts)) {
-    for (const item of chunk.items) {
-      progress.rows += 1;
-      if ('error' in item) {
-        progress.errors += 1;
-        if (rowErrors.length < MAX_REPORTED_ERRORS)
-          rowErrors.push({ line: item.line, reason: item.error });
-      } else {
-        pending.push(prepareIngestItem(item.input, item.line));
-      }
-    }
-    progress.bytesRead = chunk.bytesRead;
-    if (pending.length >= COMMIT_EVERY) await flush();
+  for await (const batch of batches) {
+    if (inflight) await inflight;
+    inflight = commit(batch);
   }
-  await flush();
   await inflight;
   const summary: ImportSummary = { ...progress, phase: 'done', rowErrors };
   opts.onProgress?.(summary);

@@ -4,7 +4,7 @@ import { enrich } from '../enrich/enrich';
 import { canonicalJson, sha256Hex } from '../ops/op-id';
 import type { OpDraft } from '../ops/op';
 import { hashOfItemHashes } from '../ops/payload-hash';
-import type { IngestItem, IngestSource } from '../ops/payloads';
+import type { IngestItem, IngestSource, MentionIngest } from '../ops/payloads';
 
 /** Most mentions one ingest op carries. */
 export const ITEMS_PER_OP = 500;
@@ -37,33 +37,29 @@ export function prepareIngestItem(mention: MentionInput, line?: number): Prepare
   return { item, json, hash: sha256Hex(json) };
 }
 
+/** A batch of mentions ready to be one ingest op: its payload's canonical JSON and hash. */
+export type PackedIngest = { payloadJson: string; payloadHash: string; items: number };
+
 /**
- * Packs prepared mentions into `mention.ingest` drafts of at most ITEMS_PER_OP items and about
- * BYTES_PER_OP bytes each, with their canonical payload and hash already assembled.
+ * Packs prepared mentions into ingest payloads of at most ITEMS_PER_OP items and about
+ * BYTES_PER_OP bytes each, with their canonical JSON and hash already assembled (pure: runs in
+ * the import worker).
  */
-export function ingestDrafts(
-  items: readonly PreparedItem[],
-  actor: string,
-  source: IngestSource,
-): OpDraft[] {
-  const drafts: OpDraft[] = [];
+export function packIngest(items: readonly PreparedItem[], source: IngestSource): PackedIngest[] {
+  const packed: PackedIngest[] = [];
   const sourceJson = canonicalJson(source);
   let batch: PreparedItem[] = [];
   let bytes = 0;
   const flush = () => {
     if (batch.length === 0) return;
-    drafts.push({
-      type: 'mention.ingest',
-      v: 2,
-      actor,
-      subject: null,
-      payload: { items: batch.map((p) => p.item), source },
+    packed.push({
       // "items" sorts before "source": this concatenation is the canonical JSON.
       payloadJson: `{"items":[${batch.map((p) => p.json).join(',')}],"source":${sourceJson}}`,
       payloadHash: hashOfItemHashes(
         { source },
         batch.map((p) => p.hash),
       ),
+      items: batch.length,
     });
     batch = [];
     bytes = 0;
@@ -75,7 +71,29 @@ export function ingestDrafts(
     bytes += p.json.length + 1;
   }
   flush();
-  return drafts;
+  return packed;
+}
+
+/** The op draft for a packed ingest payload. */
+export function draftOfPacked(p: PackedIngest, actor: string): OpDraft {
+  return {
+    type: 'mention.ingest',
+    v: 2,
+    actor,
+    subject: null,
+    payload: JSON.parse(p.payloadJson) as MentionIngest,
+    payloadJson: p.payloadJson,
+    payloadHash: p.payloadHash,
+  };
+}
+
+/** Ingest drafts for prepared mentions (see packIngest). */
+export function ingestDrafts(
+  items: readonly PreparedItem[],
+  actor: string,
+  source: IngestSource,
+): OpDraft[] {
+  return packIngest(items, source).map((p) => draftOfPacked(p, actor));
 }
 
 /** The draft that brings in one mention (a manual entry, a webhook). */

@@ -1,0 +1,67 @@
+import type { ImportRowError } from '../../../shared/contract/imports';
+import { readMentions, type ReadOptions } from '../connectors/read-mentions';
+import type { IngestSource } from '../ops/payloads';
+import {
+  packIngest,
+  prepareIngestItem,
+  type PackedIngest,
+  type PreparedItem,
+} from './ingest-draft';
+
+// One commit per this many mentions: big enough for multi-row SQL to pay off, small enough that
+// claims from desks are not held up behind an import for long.
+export const COMMIT_EVERY = 5_000;
+// Row errors kept for the report; the count goes on past it.
+export const MAX_REPORTED_ERRORS = 1_000;
+
+/** What to prepare: how to read the input and where its mentions come from. */
+export type PrepareOptions = ReadOptions & { source: IngestSource };
+
+/** One commit's worth of an input: its ingest payloads, and the rows read and refused on the way. */
+export type PreparedBatch = {
+  packed: PackedIngest[];
+  /** Rows read since the last batch. */
+  rows: number;
+  /** Rows refused since the last batch. */
+  errors: number;
+  /** The refused rows' lines and reasons, up to MAX_REPORTED_ERRORS over the whole input. */
+  rowErrors: ImportRowError[];
+  bytesRead: number;
+};
+
+/**
+ * Reads, maps, enriches and hashes an input into commit-sized batches of ingest payloads: all the
+ * CPU work of an import, with no database, so it can run on a worker thread while the station
+ * commits the previous batch.
+ */
+export async function* prepareBatches(
+  input: AsyncIterable<Buffer | string>,
+  opts: PrepareOptions,
+): AsyncGenerator<PreparedBatch> {
+  let reported = 0;
+  let batch: PreparedBatch = { packed: [], rows: 0, errors: 0, rowErrors: [], bytesRead: 0 };
+  let pending: PreparedItem[] = [];
+  const take = (): PreparedBatch => {
+    const out = { ...batch, packed: packIngest(pending, opts.source) };
+    pending = [];
+    batch = { packed: [], rows: 0, errors: 0, rowErrors: [], bytesRead: out.bytesRead };
+    return out;
+  };
+  for await (const chunk of readMentions(input, opts)) {
+    for (const item of chunk.items) {
+      batch.rows += 1;
+      if ('error' in item) {
+        batch.errors += 1;
+        if (reported < MAX_REPORTED_ERRORS) {
+          reported += 1;
+          batch.rowErrors.push({ line: item.line, reason: item.error });
+        }
+      } else {
+        pending.push(prepareIngestItem(item.input, item.line));
+      }
+    }
+    batch.bytesRead = chunk.bytesRead;
+    if (pending.length >= COMMIT_EVERY) yield take();
+  }
+  yield take();
+}
