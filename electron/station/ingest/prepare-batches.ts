@@ -20,6 +20,8 @@ export type PrepareOptions = ReadOptions & { source: IngestSource };
 /** One commit's worth of an input: its ingest payloads, and the rows read and refused on the way. */
 export type PreparedBatch = {
   packed: PackedIngest[];
+  /** Mentions the packed payloads carry. */
+  mentions: number;
   /** Rows read since the last batch. */
   rows: number;
   /** Rows refused since the last batch. */
@@ -39,12 +41,26 @@ export async function* prepareBatches(
   opts: PrepareOptions,
 ): AsyncGenerator<PreparedBatch> {
   let reported = 0;
-  let batch: PreparedBatch = { packed: [], rows: 0, errors: 0, rowErrors: [], bytesRead: 0 };
+  let batch: PreparedBatch = {
+    packed: [],
+    mentions: 0,
+    rows: 0,
+    errors: 0,
+    rowErrors: [],
+    bytesRead: 0,
+  };
   let pending: PreparedItem[] = [];
   const take = (): PreparedBatch => {
-    const out = { ...batch, packed: packIngest(pending, opts.source) };
+    const out = { ...batch, packed: packIngest(pending, opts.source), mentions: pending.length };
     pending = [];
-    batch = { packed: [], rows: 0, errors: 0, rowErrors: [], bytesRead: out.bytesRead };
+    batch = {
+      packed: [],
+      mentions: 0,
+      rows: 0,
+      errors: 0,
+      rowErrors: [],
+      bytesRead: out.bytesRead,
+    };
     return out;
   };
   for await (const chunk of readMentions(input, opts)) {
