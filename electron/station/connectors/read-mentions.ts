@@ -35,10 +35,56 @@ function readPath(obj: unknown, dotted: string): unknown {
   return cur;
 }
 
-/** Parses a batch of CSV records with csv-parse; records keep their original line numbers. */
+/** The item one parsed CSV record maps to. */
+function csvItem(
+  record: string[],
+  line: number,
+  header: string[],
+  column: Map<string, number>,
+  preset: Preset,
+): ReadItem {
+  if (record.length !== header.length)
+    return { line, error: `expected ${header.length} fields, found ${record.length}` };
+  const mapped = mapRecord(preset, (col) => {
+    const k = column.get(col);
+    return k === undefined ? undefined : record[k];
+  });
+  return 'error' in mapped ? { line, error: mapped.error } : { line, input: mapped.input };
+}
+
+/**
+ * Parses a batch of CSV records with csv-parse. Records come one per entry from RecordSplitter,
+ * so a clean batch parses straight into one record each; a batch csv-parse cannot read whole (a
+ * row with bad quoting) is parsed again with line tracking, to report that row and keep the
+ * rest (tracking lines on every batch cost a third more: 13 against 9 µs a row).
+ */
 function csvBatch(
   records: { line: number; text: string }[],
   header: string[],
+  preset: Preset,
+): ReadItem[] {
+  const column = new Map(header.map((h, i) => [h, i]));
+  let parsed: string[][] | null = null;
+  try {
+    parsed = parseCsv(records.map((r) => r.text).join('\n'), {
+      relax_column_count: true,
+      relax_quotes: false,
+    }) as string[][];
+  } catch {
+    parsed = null;
+  }
+  if (parsed && parsed.length === records.length)
+    return parsed.map((record, i) =>
+      csvItem(record, (records[i] as { line: number }).line, header, column, preset),
+    );
+  return csvBatchByLine(records, header, column, preset);
+}
+
+/** csvBatch's careful path: csv-parse with line numbers, skipping and reporting bad records. */
+function csvBatchByLine(
+  records: { line: number; text: string }[],
+  header: string[],
+  column: Map<string, number>,
   preset: Preset,
 ): ReadItem[] {
   const items = new Map<number, ReadItem>();
@@ -74,27 +120,10 @@ function csvBatch(
         });
     },
   } as never) as unknown as { record: string[]; info: { lines: number } }[];
-  const column = new Map(header.map((h, i) => [h, i]));
   for (const { record, info } of parsed) {
     const i = indexOfLine(info.lines - (record.join(',').match(/\n/g)?.length ?? 0));
     const rec = records[i] as { line: number };
-    if (record.length !== header.length) {
-      items.set(i, {
-        line: rec.line,
-        error: `expected ${header.length} fields, found ${record.length}`,
-      });
-      continue;
-    }
-    const mapped = mapRecord(preset, (col) => {
-      const k = column.get(col);
-      return k === undefined ? undefined : record[k];
-    });
-    items.set(
-      i,
-      'error' in mapped
-        ? { line: rec.line, error: mapped.error }
-        : { line: rec.line, input: mapped.input },
-    );
+    items.set(i, csvItem(record, rec.line, header, column, preset));
   }
   return [...items.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
 }

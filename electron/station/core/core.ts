@@ -8,6 +8,9 @@ import type { Op, OpDraft } from '../ops/op';
 import type { StationKey } from '../ops/station-key';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 
+// SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
+const DEFAULT_CHECKPOINT_PAGES = 1_000;
+const BULK_CHECKPOINT_PAGES = 50_000;
 /** Events a core emits after each committed batch. */
 export type CoreEvents = { applied: [Applied] };
 
@@ -19,6 +22,7 @@ export type CoreEvents = { applied: [Applied] };
 export class StationCore extends EventEmitter<CoreEvents> {
   /** Bumped after every applied batch, so caches of derived figures know they are stale. */
   generation = 0;
+  private bulkWriters = 0;
 
   private constructor(
     readonly dataDir: string,
@@ -95,6 +99,25 @@ export class StationCore extends EventEmitter<CoreEvents> {
       this.emit('applied', applied);
     }
     return applied;
+  }
+
+  /**
+   * Runs a bulk write (an import) with rare checkpoints: each commit of a large import touches
+   * pages all over the mention indexes, and checkpointing after every commit wrote them twice
+   * and synced each time (measured at 1M mentions: 68 → 57 µs a mention). The write-ahead log
+   * may grow to ~200 MB meanwhile; it is checkpointed when the last bulk write ends.
+   */
+  async bulkWrites<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.bulkWriters++ === 0)
+      await this.db.exec(`PRAGMA wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+    try {
+      return await fn();
+    } finally {
+      if (--this.bulkWriters === 0) {
+        await this.db.exec(`PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+        await this.db.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined);
+      }
+    }
   }
 
   /** Closes the database and releases the folder. */

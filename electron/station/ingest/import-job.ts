@@ -71,24 +71,26 @@ export async function importMentions(
   // the two cores overlap instead of taking turns. When commits fall behind, the batches ready by
   // then go in together: a large database's indexes take a random write per mention, and fewer,
   // larger commits write each touched page once (measured: bench/ingest at 1M rows).
-  for await (const group of coalesce(batches, {
-    maxReady: MAX_BATCHES_READY,
-    maxWeight: MAX_MENTIONS_PER_COMMIT,
-    weight: (b) => b.mentions,
-  })) {
-    const packed = group.flatMap((b) => b.packed);
-    const applied = await core.commit(packed.map((p) => draftOfPacked(p, opts.actor)));
-    const carried = group.reduce((n, b) => n + b.mentions, 0);
-    progress.imported += applied.newMentions;
-    progress.duplicates += carried - applied.newMentions;
-    for (const b of group) {
-      progress.rows += b.rows;
-      progress.errors += b.errors;
-      progress.bytesRead = b.bytesRead;
-      rowErrors.push(...b.rowErrors);
+  await core.bulkWrites(async () => {
+    for await (const group of coalesce(batches, {
+      maxReady: MAX_BATCHES_READY,
+      maxWeight: MAX_MENTIONS_PER_COMMIT,
+      weight: (b) => b.mentions,
+    })) {
+      const packed = group.flatMap((b) => b.packed);
+      const applied = await core.commit(packed.map((p) => draftOfPacked(p, opts.actor)));
+      const carried = group.reduce((n, b) => n + b.mentions, 0);
+      progress.imported += applied.newMentions;
+      progress.duplicates += carried - applied.newMentions;
+      for (const b of group) {
+        progress.rows += b.rows;
+        progress.errors += b.errors;
+        progress.bytesRead = b.bytesRead;
+        rowErrors.push(...b.rowErrors);
+      }
+      opts.onProgress?.({ ...progress });
     }
-    opts.onProgress?.({ ...progress });
-  }
+  });
   const summary: ImportSummary = { ...progress, phase: 'done', rowErrors };
   opts.onProgress?.(summary);
   return summary;
