@@ -108,5 +108,10 @@ describe('import on a worker thread', () => {
     );
     const n = (await core.db.get<{ n: number }>('SELECT count(*) AS n FROM mentions'))?.n ?? 0;
     expect(n % 5_000).toBe(0); // whole batches only, never half of one
+    // The bulk-write setting (rare checkpoints) ends with the import, failed or not.
+    expect(
+      (await core.db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))
+        ?.wal_autocheckpoint,
+    ).toBe(1_000);
   });
 });
