@@ -4,6 +4,13 @@ import { canonicalJson, opIdOf } from './op-id';
 import { payloadHashOf } from './payload-hash';
 import { signOpId, type StationKey } from './station-key';
 
+/**
+ * A signature at least every this many payload bytes, besides the one on each batch's last op:
+ * peers ship and verify chains up to a signed op, so a large import (megabytes in one
+ * transaction) still travels in pieces well below socket.io's 1 MB message limit.
+ */
+export const SIGN_EVERY_BYTES = 256 * 1024;
+
 /** Works out a draft's canonical payload and its hash ahead of sealing (pure; any thread of work). */
 export function prepareDraft(d: OpDraft): OpDraft {
   return {
@@ -52,6 +59,7 @@ export class OpChain {
   seal(drafts: readonly OpDraft[]): { ops: Op[]; head: ChainHead } {
     let { seq, id: prev } = this.head;
     const ops: Op[] = [];
+    let unsignedBytes = 0;
     for (const d of drafts) {
       seq += 1;
       const hlc = this.clock.tick();
@@ -84,9 +92,14 @@ export class OpChain {
         payloadJson,
       });
       prev = id;
+      unsignedBytes += payloadJson.length;
+      if (unsignedBytes >= SIGN_EVERY_BYTES) {
+        (ops.at(-1) as Op).sig = signOpId(this.key, id);
+        unsignedBytes = 0;
+      }
     }
     const last = ops.at(-1);
-    if (last) last.sig = signOpId(this.key, last.id);
+    if (last && last.sig === null) last.sig = signOpId(this.key, last.id);
     return { ops, head: last ? { seq: last.seq, id: last.id, hlc: last.hlc } : this.head };
   }
 

@@ -1,0 +1,75 @@
+import type { Sql } from '../connection';
+import type { Op } from '../../ops/op';
+import type { VersionVector } from '../../../../shared/sync/version-vector';
+import { opFromRow } from './ops';
+
+/** This station's version vector: the highest seq it holds of each origin's chain. */
+export async function versionVectorOf(sql: Sql): Promise<VersionVector> {
+  const rows = await sql.all<{ origin: string; seq: number }>(
+    'SELECT origin, max(seq) AS seq FROM ops GROUP BY origin',
+  );
+  return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+}
+
+/** The last op this station holds of one origin's chain: where a peer's next op must attach. */
+export async function chainTipOf(
+  sql: Sql,
+  origin: string,
+): Promise<{ seq: number; id: string } | undefined> {
+  return sql.get<{ seq: number; id: string }>(
+    'SELECT seq, id FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1',
+    [origin],
+  );
+}
+
+/** Ids held at these places of one origin's chain (seq → id), to spot duplicates and forks. */
+export async function idsAtSeqs(
+  sql: Sql,
+  origin: string,
+  seqs: readonly number[],
+): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await sql.all<{ seq: number; id: string }>(
+    `SELECT o.seq, o.id FROM json_each(?) j JOIN ops o ON o.origin = ? AND o.seq = j.value`,
+    [JSON.stringify(seqs), origin],
+  );
+  return new Map(rows.map((r) => [r.seq, r.id]));
+}
+
+/**
+ * The next ops of one origin's chain after `afterSeq`, to ship to a peer: at most `maxBytes` of
+ * payload, ending at a signed op (a peer verifies a chain up to its signature) — more only when
+ * one signed run is larger, which SIGN_EVERY_BYTES bounds. Empty when nothing signed follows.
+ */
+export async function opsToShip(
+  sql: Sql,
+  origin: string,
+  afterSeq: number,
+  maxBytes: number,
+): Promise<Op[]> {
+  const out: Op[] = [];
+  let bytes = 0;
+  let endSigned = 0; // ops up to here end at a signature
+  let from = afterSeq;
+  for (;;) {
+    const rows = await sql.all<Parameters<typeof opFromRow>[0] & { bytes: number }>(
+      `SELECT id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject,
+         length(payload) AS bytes
+       FROM ops WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 64`,
+      [origin, from],
+    );
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      out.push(opFromRow(r));
+      bytes += r.bytes ?? 0;
+      from = r.seq;
+      // Over budget: stop at the last signature already in, if there is one.
+      if (bytes > maxBytes && endSigned > 0) return out.slice(0, endSigned);
+      if (r.sig !== null) {
+        endSigned = out.length;
+        if (bytes >= maxBytes) return out.slice(0, endSigned);
+      }
+    }
+  }
+  return out.slice(0, endSigned);
+}

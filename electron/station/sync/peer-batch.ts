@@ -1,0 +1,122 @@
+import type { Sql } from '../db/connection';
+import { listStations } from '../db/queries/people';
+import { chainTipOf, idsAtSeqs } from '../db/queries/sync';
+import { OpSchema, type Op } from '../ops/op';
+import { opIdOf } from '../ops/op-id';
+import { payloadHashOf } from '../ops/payload-hash';
+import { PAYLOADS, StationAdmitV1 } from '../ops/payloads';
+import { stationIdOf, verifyOpSig } from '../ops/station-key';
+
+/** Most ops one peer batch may carry. */
+export const MAX_BATCH_OPS = 2_000;
+/** Most payload bytes one peer batch may carry (socket.io refuses messages over 1 MB). */
+export const MAX_BATCH_BYTES = 900 * 1024;
+
+/** Why a peer's batch was refused at the door (DECISIONS.md 2): logged, nothing stored. */
+export class BatchRefused extends Error {}
+
+/** A batch that passed every check: the ops this station does not hold yet, in chain order. */
+export type CheckedBatch = { fresh: Op[]; alreadyHeld: number };
+
+/**
+ * Checks a batch of ops from a peer before anything reaches the database: each op's schema and
+ * payload schema (for the op types and versions this build knows; newer ones are kept without
+ * effect), its origin admitted (by the stations table or by an admission earlier in the batch),
+ * each chain contiguous with what is held, every id and payload hash recomputed, every signature
+ * verified, and each origin's last op signed. Ops already held are dropped; a different op at a
+ * held place is a fork. Throws BatchRefused with the first problem found.
+ */
+export async function checkPeerBatch(sql: Sql, raw: unknown): Promise<CheckedBatch> {
+  if (!Array.isArray(raw)) throw new BatchRefused('a batch must be a list of ops');
+  if (raw.length > MAX_BATCH_OPS)
+    throw new BatchRefused(`batch of ${raw.length} ops is over the limit of ${MAX_BATCH_OPS}`);
+  const ops: Op[] = [];
+  let bytes = 0;
+  raw.forEach((candidate, i) => {
+    const parsed = OpSchema.safeParse(candidate);
+    if (!parsed.success)
+      throw new BatchRefused(`op ${i} is malformed: ${parsed.error.issues[0]?.message ?? '?'}`);
+    const op = parsed.data as Op;
+    if (op.payload === null || op.payload === undefined)
+      throw new BatchRefused(`op ${op.id} has no payload`);
+    const schema = PAYLOADS[op.type]?.[op.v];
+    if (schema && !schema.safeParse(op.payload).success)
+      throw new BatchRefused(`op ${op.id} (${op.type} v${op.v}) has a malformed payload`);
+    bytes += JSON.stringify(op.payload).length;
+    ops.push(op);
+  });
+  if (bytes > MAX_BATCH_BYTES)
+    throw new BatchRefused(
+      `batch of ${bytes} payload bytes is over the limit of ${MAX_BATCH_BYTES}`,
+    );
+
+  const keys = new Map((await listStations(sql)).map((s) => [s.id, s.public_key]));
+  const byOrigin = new Map<string, Op[]>();
+  for (const op of ops) byOrigin.set(op.origin, [...(byOrigin.get(op.origin) ?? []), op]);
+
+  const fresh: Op[] = [];
+  let alreadyHeld = 0;
+  // Origins are checked once their admission is known: held here, or in a chain checked before.
+  const pending = new Set(byOrigin.keys());
+  while (pending.size > 0) {
+    const ready = [...pending].filter((o) => keys.has(o));
+    if (ready.length === 0)
+      throw new BatchRefused(`station ${[...pending][0]} is not an admitted member of this room`);
+    for (const origin of ready) {
+      pending.delete(origin);
+      const chain = (byOrigin.get(origin) as Op[]).sort((a, b) => a.seq - b.seq);
+      const checked = await checkChain(sql, origin, chain, keys.get(origin) as string);
+      alreadyHeld += chain.length - checked.length;
+      for (const op of checked) {
+        fresh.push(op);
+        if (op.type === 'station.admit') {
+          const admit = StationAdmitV1.safeParse(op.payload);
+          // A station id is derived from its key: an admission naming someone else's id admits no one.
+          if (admit.success && stationIdOf(admit.data.publicKey) === admit.data.stationId)
+            keys.set(admit.data.stationId, admit.data.publicKey);
+        }
+      }
+    }
+  }
+  return { fresh, alreadyHeld };
+}
+
+/** Checks one origin's ops (sorted by seq); returns those not held yet. */
+async function checkChain(sql: Sql, origin: string, chain: Op[], publicKey: string): Promise<Op[]> {
+  const held = await idsAtSeqs(
+    sql,
+    origin,
+    chain.map((o) => o.seq),
+  );
+  const tip = await chainTipOf(sql, origin);
+  let prevSeq = tip?.seq ?? 0;
+  let prevId = tip?.id ?? null;
+  const fresh: Op[] = [];
+  for (const op of chain) {
+    const there = held.get(op.seq);
+    if (there !== undefined) {
+      if (there !== op.id)
+        throw new BatchRefused(`station ${origin} has two different ops at seq ${op.seq} (a fork)`);
+      continue;
+    }
+    if (op.seq !== prevSeq + 1)
+      throw new BatchRefused(
+        `station ${origin}'s chain has a gap: seq ${op.seq} arrived after ${prevSeq}`,
+      );
+    if (op.prev !== prevId)
+      throw new BatchRefused(`op ${op.id} does not link to the op before it (broken chain)`);
+    if (payloadHashOf(op.type, op.payload) !== op.payloadHash)
+      throw new BatchRefused(`op ${op.id}'s payload does not match its hash (altered)`);
+    if (opIdOf(op) !== op.id)
+      throw new BatchRefused(`op ${op.id}'s header does not match its id (altered)`);
+    if (op.sig !== null && !verifyOpSig(publicKey, op.id, op.sig))
+      throw new BatchRefused(`op ${op.id} has a bad signature (forged)`);
+    fresh.push(op);
+    prevSeq = op.seq;
+    prevId = op.id;
+  }
+  const last = fresh.at(-1);
+  if (last && last.sig === null)
+    throw new BatchRefused(`station ${origin}'s ops end at op ${last.id}, which is not signed`);
+  return fresh;
+}
