@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { StationCore } from './core/core';
-import { createStationServer } from './http/server';
+import { createStationServer, type StationServer } from './http/server';
 
 /** How to start a station. */
 export type StationOptions = {
@@ -11,6 +11,8 @@ export type StationOptions = {
   port?: number;
   /** mDNS discovery (issue "LAN sync"); off in tests. */
   discovery?: boolean;
+  /** Peers to keep a link to (host:port), for networks where discovery cannot find them. */
+  peers?: readonly string[];
   /** Folder of the built renderer; defaults to out/renderer beside the app. */
   rendererDir?: string | null;
 };
@@ -22,6 +24,7 @@ export type RunningStation = {
   host: string;
   stationId: string;
   core: StationCore;
+  server: StationServer;
   close(): Promise<void>;
 };
 
@@ -58,6 +61,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
     throw err;
   }
   const port = (server.http.address() as AddressInfo).port;
+  for (const peer of opts.peers ?? []) await server.peers.dial(peer);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   let closed = false;
   return {
@@ -66,6 +70,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
     host,
     stationId: core.stationId,
     core,
+    server,
     close: async () => {
       if (closed) return;
       closed = true;

@@ -6,10 +6,12 @@ Usage:
       Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId, joinCode }.
       The join code admits other stations; it is shown only here.
 
-  holdline station --data DIR [--host H] [--port N] [--no-discovery]
+  holdline station --data DIR [--host H] [--port N] [--no-discovery] [--peer HOST:PORT]…
       Run the station headless (no window): it serves the UI, /desk and the API on H:N
       (default 127.0.0.1:4120; --port 0 picks a free port). When it serves it prints one JSON line
       { "ready": true, "url": …, "port": … } on stdout. Stop it with Ctrl-C (SIGINT) or SIGTERM.
+      Each --peer is a station of the same war room to sync with (re-dialled whenever the link
+      drops); stations that are not admitted members are refused at the handshake.
 
   holdline import FILE --preset NAME (--data DIR [--user U] | --station URL --user U --password-file F)
                       [--format csv|jsonl]

@@ -8,12 +8,14 @@ export async function stationCommand(argv: string[]): Promise<number> {
     host: { type: 'string' },
     port: { type: 'string' },
     'no-discovery': { type: 'boolean' },
+    peer: { type: 'string', multiple: true },
   });
   const station = await startStation({
     dataDir: required(values.data, '--data'),
     host: values.host ?? '127.0.0.1',
     port: portOf(values.port, 4120),
     discovery: !values['no-discovery'],
+    peers: values.peer ?? [],
   });
   process.stdout.write(
     JSON.stringify({

@@ -6,6 +6,7 @@ import { applyOps, type Applied } from '../ops/apply';
 import { OpChain } from '../ops/chain';
 import type { Op, OpDraft } from '../ops/op';
 import type { StationKey } from '../ops/station-key';
+import { checkPeerBatch } from '../sync/peer-batch';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 
 // SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
@@ -118,6 +119,25 @@ export class StationCore extends EventEmitter<CoreEvents> {
         await this.db.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Checks a batch from a peer at the door (sync/peer-batch.ts) and applies what is new, in one
+   * transaction, so the check sees exactly the state it extends. Throws BatchRefused, storing
+   * nothing, when any op fails a check.
+   */
+  async applyFromPeer(raw: unknown): Promise<{ applied: Applied; alreadyHeld: number }> {
+    const result = await this.db.transaction(async (tx) => {
+      const checked = await checkPeerBatch(tx, raw);
+      const applied = await applyOps(tx, checked.fresh, { fresh: false });
+      return { applied, alreadyHeld: checked.alreadyHeld };
+    });
+    for (const op of result.applied.ops) this.chain.clock.receive(op.hlc);
+    if (result.applied.ops.length > 0) {
+      this.generation += 1;
+      this.emit('applied', result.applied);
+    }
+    return result;
   }
 
   /** Closes the database and releases the folder. */

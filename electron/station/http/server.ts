@@ -5,6 +5,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Server as IoServer } from 'socket.io';
+import { PeerHub } from '../sync/peer-hub';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
@@ -15,7 +16,12 @@ import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 
 /** The station's HTTP server with socket.io mounted on it. */
-export type StationServer = { http: HttpServer; io: IoServer; close(): Promise<void> };
+export type StationServer = {
+  http: HttpServer;
+  io: IoServer;
+  peers: PeerHub;
+  close(): Promise<void>;
+};
 
 type Route = (core: StationCore, req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -58,12 +64,16 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     cors: { origin: false },
   });
   const desk = mountDesk(io, core);
+  const peers = new PeerHub(core);
+  peers.mount(io);
   const leases = startClaimLeases(core, desk.presence);
   return {
     http,
     io,
+    peers,
     close: async () => {
       leases.stop();
+      peers.close();
       desk.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -1,0 +1,172 @@
+import type { Server, Socket } from 'socket.io';
+import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
+import {
+  MAX_CLOCK_SKEW_MS,
+  PeerHelloSchema,
+  peerHelloText,
+  type PeerHello,
+} from '../../../shared/contract/peer';
+import type { StationCore } from '../core/core';
+import { getRoom, listStations } from '../db/queries/people';
+import { signOpId, verifyOpSig } from '../ops/station-key';
+import { sha256Hex } from '../ops/op-id';
+import { PeerSession, type PeerWire } from './peer-session';
+
+/** One peer as the peers panel shows it. */
+export type PeerInfo = {
+  stationId: string | null;
+  address: string | null;
+  direction: 'in' | 'out';
+  connected: boolean;
+  lastSeen: string | null;
+  applied: number;
+  behind: number;
+  refused: string | null;
+};
+
+type Link = { info: PeerInfo; session: PeerSession | null; socket: ClientSocket | Socket };
+
+/** Signs a handshake as this station (the signature is over the text's SHA-256). */
+function helloFor(core: StationCore, roomId: string): PeerHello {
+  const h = { roomId, stationId: core.stationId, at: new Date().toISOString() };
+  return { ...h, sig: signOpId(core.key, sha256Hex(peerHelloText(h))) };
+}
+
+/** Why a handshake is refused, or null when it is a member of this room with a sound clock. */
+export async function helloProblem(core: StationCore, raw: unknown): Promise<string | null> {
+  const parsed = PeerHelloSchema.safeParse(raw);
+  if (!parsed.success) return 'malformed handshake';
+  const h = parsed.data;
+  const room = await getRoom(core.read);
+  if (!room) return 'this station belongs to no war room yet';
+  if (h.roomId !== room.id) return `station ${h.stationId} belongs to another war room`;
+  const member = (await listStations(core.read)).find((s) => s.id === h.stationId);
+  if (!member) return `station ${h.stationId} is not an admitted member of this room`;
+  if (!verifyOpSig(member.public_key, sha256Hex(peerHelloText(h)), h.sig))
+    return `station ${h.stationId}'s handshake signature does not verify`;
+  const skew = Date.parse(h.at) - Date.now();
+  if (Math.abs(skew) > MAX_CLOCK_SKEW_MS)
+    return `station ${h.stationId}'s clock is ${Math.round(skew / 60_000)} min off this one's: fix the clock to sync`;
+  return null;
+}
+
+/**
+ * The station's peer links: /peer for stations that connect here, and outgoing links to the
+ * addresses it was given, re-dialled after any failure. Every link is a PeerSession, and every
+ * local change is announced on all of them.
+ */
+export class PeerHub {
+  private readonly links = new Set<Link>();
+  private announcing = false;
+  private readonly onApplied = () => this.announceSoon();
+
+  constructor(
+    private readonly core: StationCore,
+    private readonly log: (line: string) => void = (l) => console.error(l),
+  ) {
+    core.on('applied', this.onApplied);
+  }
+
+  /** Serves /peer on the station's socket.io server. */
+  mount(io: Server): void {
+    const nsp = io.of('/peer');
+    nsp.use((socket, next) => {
+      helloProblem(this.core, socket.handshake.auth).then(
+        (problem) => {
+          if (!problem) return next();
+          this.log(`[peer] refused a connection from ${socket.handshake.address}: ${problem}`);
+          next(new Error(`refused: ${problem}`));
+        },
+        () => next(new Error('refused: the station could not check the handshake')),
+      );
+    });
+    nsp.on('connection', (socket) => {
+      const stationId = (socket.handshake.auth as PeerHello).stationId;
+      const link: Link = {
+        socket,
+        session: new PeerSession(this.core, socket as unknown as PeerWire, stationId, this.log),
+        info: this.newInfo(stationId, socket.handshake.address, 'in'),
+      };
+      link.info.connected = true;
+      this.links.add(link);
+      socket.on('disconnect', () => {
+        link.info.connected = false;
+        this.links.delete(link);
+      });
+      void this.syncLink(link);
+    });
+  }
+
+  /** Keeps a link to a peer at `address` (host:port), re-dialling after failures. */
+  async dial(address: string): Promise<void> {
+    const room = await getRoom(this.core.read);
+    if (!room) throw new Error('join a war room before adding peers');
+    const url = /^https?:\/\//.test(address) ? address : `http://${address}`;
+    const socket = connect(`${url.replace(/\/$/, '')}/peer`, {
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+      // A fresh, signed hello for every attempt (its clock reading must be current).
+      auth: (cb) => cb(helloFor(this.core, room.id)),
+    });
+    const link: Link = { socket, session: null, info: this.newInfo(null, address, 'out') };
+    this.links.add(link);
+    socket.on('connect_error', (err) => {
+      if (link.info.refused !== err.message) this.log(`[peer] ${address}: ${err.message}`);
+      link.info.refused = err.message;
+    });
+    socket.on('connect', () => {
+      link.info.connected = true;
+      link.info.refused = null;
+      link.session ??= new PeerSession(this.core, socket as unknown as PeerWire, address, this.log);
+      void this.syncLink(link);
+    });
+    socket.on('disconnect', () => {
+      link.info.connected = false;
+    });
+  }
+
+  /** Every link and where it stands. */
+  peers(): PeerInfo[] {
+    return [...this.links].map((l) => ({
+      ...l.info,
+      applied: l.session?.status.applied ?? 0,
+      behind: l.session?.status.behind ?? 0,
+      refused: l.info.refused ?? l.session?.status.refused ?? null,
+    }));
+  }
+
+  /** Drops every link. */
+  close(): void {
+    this.core.off('applied', this.onApplied);
+    for (const l of this.links) l.socket.disconnect();
+    this.links.clear();
+  }
+
+  private newInfo(stationId: string | null, address: string | null, direction: 'in' | 'out') {
+    return {
+      stationId,
+      address,
+      direction,
+      connected: false,
+      lastSeen: null,
+      applied: 0,
+      behind: 0,
+      refused: null,
+    } satisfies PeerInfo as PeerInfo;
+  }
+
+  private async syncLink(link: Link): Promise<void> {
+    await link.session?.sync();
+    link.info.lastSeen = new Date().toISOString();
+  }
+
+  private announceSoon(): void {
+    if (this.announcing) return;
+    this.announcing = true;
+    setImmediate(() => {
+      this.announcing = false;
+      for (const l of this.links) if (l.info.connected) void l.session?.announce();
+    });
+  }
+}

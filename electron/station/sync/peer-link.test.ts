@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { StationCore } from '../core/core';
+import { stateDigest } from '../db/digest';
+import { allOps } from '../db/queries/ops';
+import { countMentions, mentionById } from '../db/queries/mention-reads';
+import { createWarRoom } from '../room/war-room';
+import { startStation, type RunningStation } from '../station';
+import { ingestDraft, stateDraft } from '../test-support/scenario';
+import { tempDir } from '../test-support/temp-dir';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()?.();
+});
+
+function folder(): string {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return path.join(t.dir, 'station');
+}
+
+async function run(dataDir: string, peers: string[] = []): Promise<RunningStation> {
+  const s = await startStation({ dataDir, port: 0, discovery: false, rendererDir: null, peers });
+  cleanups.push(() => s.close());
+  return s;
+}
+
+/** A station id for a fresh folder (its key is made on first open). */
+async function stationIdOf(dataDir: string): Promise<string> {
+  const core = await StationCore.open(dataDir);
+  const id = core.stationId;
+  const key = core.key.publicKeyPem;
+  await core.close();
+  return JSON.stringify({ id, key });
+}
+
+/**
+ * A room on A with B admitted; B's folder holds A's log, as joining leaves it. (Joining over the
+ * network is its own test.)
+ */
+async function roomOfTwo() {
+  const dirA = folder();
+  const dirB = folder();
+  const a = await run(dirA);
+  const { adminId } = await createWarRoom(a.core, {
+    warRoom: 'Storm week',
+    username: 'lead',
+    displayName: 'Lea',
+    password: 'correct horse',
+  });
+  const b = JSON.parse(await stationIdOf(dirB)) as { id: string; key: string };
+  await a.core.commit([
+    {
+      type: 'station.admit',
+      v: 1,
+      actor: adminId,
+      subject: b.id,
+      payload: { stationId: b.id, publicKey: b.key, name: 'desk 2' },
+    },
+  ]);
+  const seed = await StationCore.open(dirB);
+  await seed.applyReplicated(await allOps(a.core.db));
+  await seed.close();
+  return { a, dirB, adminId, address: `127.0.0.1:${a.port}` };
+}
+
+async function converged(x: StationCore, y: StationCore, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [dx, dy] = [await stateDigest(x.db), await stateDigest(y.db)];
+    const [ox, oy] = [(await allOps(x.db)).length, (await allOps(y.db)).length];
+    if (dx === dy && ox === oy) return;
+    if (Date.now() > until) throw new Error(`no convergence: ${ox} vs ${oy} ops`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('peer links over socket.io', () => {
+  it('carry a mention from one station to the other and a claim back', async () => {
+    const { a, dirB, adminId, address } = await roomOfTwo();
+    const b = await run(dirB, [address]);
+    await a.core.commit([ingestDraft(adminId, 't1', 'my bag is lost')]);
+    await converged(a.core, b.core);
+    expect((await mentionById(b.core.db, 'twitter:t1'))?.text).toBe('my bag is lost');
+
+    await b.core.commit([
+      stateDraft('mention.claim', adminId, 't1', { basis: null, leaseMs: 60_000 }),
+    ]);
+    await converged(a.core, b.core);
+    expect((await mentionById(a.core.db, 'twitter:t1'))?.claim?.operatorId).toBe(adminId);
+    expect(b.server.peers.peers()).toEqual([
+      expect.objectContaining({ direction: 'out', connected: true, refused: null }),
+    ]);
+  });
+
+  it('converge after a station worked alone, with nothing lost on either side', async () => {
+    const { a, dirB, adminId, address } = await roomOfTwo();
+    let b = await run(dirB, [address]);
+    await a.core.commit([ingestDraft(adminId, 't1', 'first')]);
+    await converged(a.core, b.core);
+    await b.close();
+
+    // Apart: both keep working.
+    for (let i = 0; i < 20; i++) await a.core.commit([ingestDraft(adminId, `a${i}`, `on A ${i}`)]);
+    const alone = await StationCore.open(dirB);
+    await alone.commit([
+      ingestDraft(adminId, 'b1', 'logged on B while offline'),
+      stateDraft('mention.claim', adminId, 't1', { basis: null, leaseMs: 60_000 }),
+    ]);
+    await alone.close();
+
+    b = await run(dirB, [address]);
+    await converged(a.core, b.core);
+    expect(await countMentions(a.core.db)).toBe(22);
+    expect((await mentionById(a.core.db, 'twitter:b1'))?.text).toBe('logged on B while offline');
+  });
+
+  it('refuse a station that is not a member, and keep serving the members', async () => {
+    const { a, dirB, adminId, address } = await roomOfTwo();
+    const logs: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => logs.push(args.join(' '));
+    cleanups.push(() => {
+      console.error = original;
+    });
+    // A stranger with its own room dials A.
+    const stranger = await run(folder());
+    await createWarRoom(stranger.core, {
+      warRoom: 'Elsewhere',
+      username: 'x',
+      displayName: 'X',
+      password: 'another password',
+    });
+    await stranger.server.peers.dial(address);
+    const until = Date.now() + 5_000;
+    while (!stranger.server.peers.peers()[0]?.refused && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(stranger.server.peers.peers()[0]?.refused).toMatch(/another war room/);
+    expect(logs.join('\n')).toMatch(/\[peer\] refused a connection .*another war room/);
+
+    const b = await run(dirB, [address]);
+    await a.core.commit([ingestDraft(adminId, 't1', 'still syncing')]);
+    await converged(a.core, b.core);
+    expect(await countMentions(stranger.core.db)).toBe(0);
+  });
+});

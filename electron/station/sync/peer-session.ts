@@ -1,0 +1,137 @@
+import { PeerChangedSchema, PeerPullSchema, type PeerPull } from '../../../shared/contract/peer';
+import { VersionVectorSchema, type VersionVector } from '../../../shared/sync/version-vector';
+import type { StationCore } from '../core/core';
+import { opsToShip, versionVectorOf } from '../db/queries/sync';
+import type { Op } from '../ops/op';
+import { BatchRefused } from './peer-batch';
+
+/** Payload bytes asked for per pull: a piece stays far below socket.io's 1 MB message limit. */
+export const PULL_BYTES = 256 * 1024;
+const ACK_TIMEOUT_MS = 30_000;
+
+/** The socket either end holds: socket.io's server Socket and client Socket both fit. */
+export type PeerWire = {
+  readonly connected: boolean;
+  timeout(ms: number): { emitWithAck(event: string, arg: unknown): Promise<unknown> };
+  emit(event: string, arg: unknown): unknown;
+  on(event: string, handler: (...args: never[]) => void): unknown;
+};
+
+type Answer<T> = ({ ok: true } & T) | { ok: false; message: string };
+
+/** What one session has done, for the peers panel and `holdline stats`. */
+export type PeerSessionStatus = { applied: number; refused: string | null; behind: number };
+
+/**
+ * One connection to one peer, symmetric: this side answers the peer's pulls from its own log
+ * and pulls what it lacks from the peer — all of it after (re)connecting, then whatever the peer
+ * says it has new. Pull-only means no op is ever pushed twice or lost: the version vectors say
+ * exactly what is missing, whatever happened to the network in between.
+ */
+export class PeerSession {
+  readonly status: PeerSessionStatus = { applied: 0, refused: null, behind: 0 };
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly core: StationCore,
+    private readonly wire: PeerWire,
+    readonly peerId: string,
+    private readonly log: (line: string) => void,
+  ) {
+    wire.on('peer:vector', ((_: unknown, ack: (a: Answer<{ vector: VersionVector }>) => void) => {
+      if (typeof ack !== 'function') return;
+      versionVectorOf(core.read).then(
+        (vector) => ack({ ok: true, vector }),
+        () => ack({ ok: false, message: 'could not read the version vector' }),
+      );
+    }) as never);
+    wire.on('peer:pull', ((input: unknown, ack: (a: Answer<{ ops: Op[] }>) => void) => {
+      if (typeof ack !== 'function') return;
+      const parsed = PeerPullSchema.safeParse(input);
+      if (!parsed.success) return ack({ ok: false, message: 'bad pull request' });
+      this.answerPull(parsed.data).then(
+        (ops) => ack({ ok: true, ops }),
+        () => ack({ ok: false, message: 'could not read the log' }),
+      );
+    }) as never);
+    wire.on('peer:changed', ((input: unknown) => {
+      if (PeerChangedSchema.safeParse(input).success) this.sync();
+    }) as never);
+  }
+
+  /** Tells the peer this station has new ops. */
+  async announce(): Promise<void> {
+    if (this.wire.connected)
+      this.wire.emit('peer:changed', { vector: await versionVectorOf(this.core.read) });
+  }
+
+  /** Pulls everything the peer has and this station lacks; runs again if asked meanwhile. */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.catchUp().catch((err: unknown) => this.noteFailure(err));
+      } while (this.again && this.wire.connected);
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async answerPull(p: PeerPull): Promise<Op[]> {
+    const ops = await opsToShip(this.core.read, p.origin, p.after, p.maxBytes);
+    // Only what the wire needs: the stored canonical JSON stays on this side.
+    return ops.map(({ payloadJson: _unused, ...op }) => op);
+  }
+
+  private async ask<T>(event: string, arg: unknown): Promise<T> {
+    const answer = (await this.wire.timeout(ACK_TIMEOUT_MS).emitWithAck(event, arg)) as Answer<T>;
+    if (!answer || typeof answer !== 'object' || !('ok' in answer))
+      throw new Error(`${event}: the peer sent no answer`);
+    if (!answer.ok) throw new Error(`${event}: ${answer.message}`);
+    return answer;
+  }
+
+  private async catchUp(): Promise<void> {
+    const { vector } = await this.ask<{ vector: unknown }>('peer:vector', {});
+    const theirs = VersionVectorSchema.parse(vector);
+    const mine = await versionVectorOf(this.core.read);
+    this.status.behind = Object.entries(theirs).reduce(
+      (n, [o, seq]) => n + Math.max(0, seq - (mine[o] ?? 0)),
+      0,
+    );
+    for (const [origin, seq] of Object.entries(theirs)) {
+      let after = mine[origin] ?? 0;
+      while (after < seq && this.wire.connected) {
+        const { ops } = await this.ask<{ ops: unknown }>('peer:pull', {
+          origin,
+          after,
+          maxBytes: PULL_BYTES,
+        });
+        if (!Array.isArray(ops) || ops.length === 0) break;
+        const { applied } = await this.core.applyFromPeer(ops);
+        this.status.applied += applied.ops.length;
+        this.status.behind = Math.max(0, this.status.behind - ops.length);
+        this.status.refused = null;
+        const last = (ops.at(-1) as { seq?: unknown }).seq;
+        if (typeof last !== 'number' || last <= after) break;
+        after = last;
+      }
+    }
+  }
+
+  private noteFailure(err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof BatchRefused) {
+      this.status.refused = message;
+      this.log(`[peer] refused a batch from ${this.peerId}: ${message}`);
+    } else if (this.wire.connected) {
+      this.log(`[peer] sync with ${this.peerId} failed: ${message}`);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { VersionVectorSchema } from '../sync/version-vector';
+
+/**
+ * The /peer namespace: station to station. A connecting station proves who it is by signing
+ * its handshake with its station key; both sides then offer the same three events, so one
+ * connection syncs both ways: ask for the other's version vector, pull the next signed piece
+ * of one origin's chain, and hear that the other has new ops.
+ */
+export const PeerHelloSchema = z.object({
+  roomId: z.string().min(1).max(64),
+  stationId: z.string().min(1).max(64),
+  /** The connecting station's clock (ISO), signed: a peer more than 5 minutes off is refused. */
+  at: z.iso.datetime({ offset: true }),
+  sig: z.string().min(1).max(200),
+});
+/** A handshake. */
+export type PeerHello = z.infer<typeof PeerHelloSchema>;
+
+/** The text a handshake signs. */
+export function peerHelloText(h: Omit<PeerHello, 'sig'>): string {
+  return `holdline-peer\n${h.roomId}\n${h.stationId}\n${h.at}`;
+}
+
+/** peer:pull — the next piece of one origin's chain after a seq. */
+export const PeerPullSchema = z.object({
+  origin: z.string().min(1).max(64),
+  after: z.number().int().min(0),
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(512 * 1024),
+});
+/** A pull request. */
+export type PeerPull = z.infer<typeof PeerPullSchema>;
+
+/** peer:changed — the sender has new ops; its vector says up to where. */
+export const PeerChangedSchema = z.object({ vector: VersionVectorSchema });
+
+/** Clock difference past which two stations do not sync (DECISIONS.md 2). */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
