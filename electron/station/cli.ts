@@ -5,12 +5,14 @@ import { UsageError } from './cli/args';
 import { HELP } from './cli/help';
 import { importCommand } from './cli/import-command';
 import { initCommand } from './cli/init-command';
+import { joinCommand } from './cli/join-command';
 import { stationCommand } from './cli/station-command';
 import { statsCommand } from './cli/stats-command';
 import { verifyCommand } from './cli/verify-command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
+  join: joinCommand,
   station: stationCommand,
   import: importCommand,
   stats: statsCommand,

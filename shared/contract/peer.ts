@@ -40,3 +40,35 @@ export const PeerChangedSchema = z.object({ vector: VersionVectorSchema });
 
 /** Clock difference past which two stations do not sync (DECISIONS.md 2). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** POST /api/join: a new station asks a member to admit it, with the room's join code. */
+export const JoinRequestSchema = z.object({
+  code: z.string().min(1).max(64),
+  stationId: z.string().min(1).max(64),
+  publicKey: z.string().min(1).max(1000),
+  name: z.string().trim().min(1).max(120),
+});
+/** A join request. */
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+
+/**
+ * What an admitting member answers: the room and the stations it knows as members (itself
+ * included) — the joiner's first trust, established by the join code, until it holds the room's
+ * own admissions.
+ */
+export const JoinAnswerSchema = z.object({
+  ok: z.literal(true),
+  roomId: z.string().min(1).max(64),
+  warRoom: z.string().min(1).max(120),
+  members: z
+    .array(
+      z.object({
+        stationId: z.string().min(1).max(64),
+        publicKey: z.string().min(1).max(1000),
+      }),
+    )
+    .min(1)
+    .max(1_000),
+});
+/** A join answer. */
+export type JoinAnswer = z.infer<typeof JoinAnswerSchema>;

@@ -6,6 +6,11 @@ Usage:
       Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId, joinCode }.
       The join code admits other stations; it is shown only here.
 
+  holdline join --data DIR --peer HOST:PORT --code CODE [--name NAME]
+      Make DIR a new station of the war room that the station at HOST:PORT belongs to: the join
+      code (from holdline init, or an admin) gets it admitted, then it pulls the room's log.
+      Prints JSON { stationId, warRoom, warRoomId, ops }. Then run it with holdline station.
+
   holdline station --data DIR [--host H] [--port N] [--no-discovery] [--peer HOST:PORT]…
       Run the station headless (no window): it serves the UI, /desk and the API on H:N
       (default 127.0.0.1:4120; --port 0 picks a free port). When it serves it prints one JSON line

@@ -6,6 +6,7 @@ import {
 } from 'node:http';
 import { Server as IoServer } from 'socket.io';
 import { PeerHub } from '../sync/peer-hub';
+import { joinRoute } from './join-route';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
@@ -36,6 +37,7 @@ const ROUTES: Record<string, Route> = {
       sendJson(res, 200, { ok: true, presets: await listPresets() });
   },
   'POST /api/import': importRoute,
+  'POST /api/join': joinRoute,
 };
 
 /** Builds the HTTP + socket.io server for a core (not yet listening). */

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/connection';
 import { listStations } from '../db/queries/people';
+import { loadBootstrap } from '../room/join';
 import { chainTipOf, idsAtSeqs } from '../db/queries/sync';
 import { OpSchema, type Op } from '../ops/op';
 import { opIdOf } from '../ops/op-id';
@@ -51,6 +52,10 @@ export async function checkPeerBatch(sql: Sql, raw: unknown): Promise<CheckedBat
     );
 
   const keys = new Map((await listStations(sql)).map((s) => [s.id, s.public_key]));
+  // A station that just joined trusts the members named by the one it joined through (the join
+  // code vouches for that answer) until the room's own admissions arrive.
+  for (const m of (await loadBootstrap(sql))?.members ?? [])
+    if (!keys.has(m.stationId)) keys.set(m.stationId, m.publicKey);
   const byOrigin = new Map<string, Op[]>();
   for (const op of ops) byOrigin.set(op.origin, [...(byOrigin.get(op.origin) ?? []), op]);
 

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/contract/peer';
 import type { StationCore } from '../core/core';
 import { getRoom, listStations } from '../db/queries/people';
+import { loadBootstrap } from '../room/join';
 import { signOpId, verifyOpSig } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
@@ -97,17 +98,21 @@ export class PeerHub {
     });
   }
 
-  /** Keeps a link to a peer at `address` (host:port), re-dialling after failures. */
-  async dial(address: string): Promise<void> {
-    const room = await getRoom(this.core.read);
-    if (!room) throw new Error('join a war room before adding peers');
+  /**
+   * Keeps a link to a peer at `address` (host:port), re-dialling after failures. `firstSync`
+   * settles when the first catch-up over it is done (joining waits for it).
+   */
+  async dial(address: string): Promise<{ firstSync: Promise<void> }> {
+    const roomId =
+      (await getRoom(this.core.read))?.id ?? (await loadBootstrap(this.core.read))?.roomId;
+    if (!roomId) throw new Error('join a war room before adding peers');
     const url = /^https?:\/\//.test(address) ? address : `http://${address}`;
     const socket = connect(`${url.replace(/\/$/, '')}/peer`, {
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
       // A fresh, signed hello for every attempt (its clock reading must be current).
-      auth: (cb) => cb(helloFor(this.core, room.id)),
+      auth: (cb) => cb(helloFor(this.core, roomId)),
     });
     const link: Link = { socket, session: null, info: this.newInfo(null, address, 'out') };
     this.links.add(link);
@@ -115,15 +120,18 @@ export class PeerHub {
       if (link.info.refused !== err.message) this.log(`[peer] ${address}: ${err.message}`);
       link.info.refused = err.message;
     });
+    let synced: () => void = () => undefined;
+    const firstSync = new Promise<void>((resolve) => (synced = resolve));
     socket.on('connect', () => {
       link.info.connected = true;
       link.info.refused = null;
       link.session ??= new PeerSession(this.core, socket as unknown as PeerWire, address, this.log);
-      void this.syncLink(link);
+      void this.syncLink(link).then(synced);
     });
     socket.on('disconnect', () => {
       link.info.connected = false;
     });
+    return { firstSync };
   }
 
   /** Every link and where it stands. */

@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JoinRequestSchema } from '../../../shared/contract/peer';
+import type { StationCore } from '../core/core';
+import { JoinRefused, admitByCode } from '../room/join';
+import { readJson, sendError, sendJson } from './respond';
+
+/**
+ * POST /api/join: admits a new station that brings the room's join code (issue "LAN sync").
+ * Refusals are logged with the caller's address: a wrong code may be someone guessing.
+ */
+export async function joinRoute(
+  core: StationCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const parsed = JoinRequestSchema.safeParse(await readJson(req));
+  if (!parsed.success)
+    return sendError(res, 'invalid', 'a join needs code, stationId, publicKey and name');
+  try {
+    sendJson(res, 200, await admitByCode(core, parsed.data));
+  } catch (err) {
+    if (!(err instanceof JoinRefused)) throw err;
+    console.error(
+      `[join] refused station ${parsed.data.stationId} from ${req.socket.remoteAddress}: ${err.message}`,
+    );
+    sendError(res, 'forbidden', err.message);
+  }
+}
