@@ -2,8 +2,15 @@ import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
 import * as search from './search.bench';
+import * as sync from './sync.bench';
 
-const BENCHMARKS: Record<string, { run(): Promise<void> }> = { ingest, search, memory, enrichment };
+const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
+  ingest,
+  search,
+  memory,
+  enrichment,
+  sync,
+};
 
 /**
  * Entry of `npm run bench` (bin/run-ts.js calls main with the arguments).

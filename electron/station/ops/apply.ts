@@ -1,5 +1,5 @@
 import type { Sql } from '../db/connection';
-import { insertOps, storedIdsAt, subjectsOfActorSince } from '../db/queries/ops';
+import { insertOps, storedIdsAt, subjectsOfActorSince, subjectsWithOps } from '../db/queries/ops';
 import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
@@ -112,15 +112,18 @@ export async function applyOps(
 
   if (ingests.length > 0) {
     out.newMentions = await deriveIngested(tx, rowidBefore);
+    const ingested: string[] = [];
     for (const o of ingests) {
       const items = ingestItemsOf(o);
       out.ingested += items.length;
-      // A replica may have received state ops before the mention itself: fold them now.
       if (!opts.fresh)
         for (const it of items)
           if ('mention' in it)
-            mentionSubjects.add(mentionIdOf(it.mention.channel, it.mention.externalId));
+            ingested.push(mentionIdOf(it.mention.channel, it.mention.externalId));
     }
+    // A replica may have received state ops before the mention itself: fold those mentions now
+    // (only those — folding every ingested mention made catch-up crawl).
+    for (const id of await subjectsWithOps(tx, ingested)) mentionSubjects.add(id);
   }
 
   for (const id of mentionSubjects) await refoldMention(tx, id, roles);

@@ -49,7 +49,7 @@ async function room() {
 
 /** What `from` would ship to `to` of one origin's chain. */
 async function shipment(from: StationCore, to: StationCore, origin: string, maxBytes = 512 * 1024) {
-  const theirs = await versionVectorOf(to.db);
+  const theirs = await versionVectorOf(to.db, to.stationId);
   return opsToShip(from.db, origin, theirs[origin] ?? 0, maxBytes);
 }
 

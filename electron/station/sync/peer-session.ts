@@ -41,7 +41,7 @@ export class PeerSession {
   ) {
     wire.on('peer:vector', ((_: unknown, ack: (a: Answer<{ vector: VersionVector }>) => void) => {
       if (typeof ack !== 'function') return;
-      versionVectorOf(core.read).then(
+      versionVectorOf(core.read, core.stationId).then(
         (vector) => ack({ ok: true, vector }),
         () => ack({ ok: false, message: 'could not read the version vector' }),
       );
@@ -63,7 +63,9 @@ export class PeerSession {
   /** Tells the peer this station has new ops. */
   async announce(): Promise<void> {
     if (this.wire.connected)
-      this.wire.emit('peer:changed', { vector: await versionVectorOf(this.core.read) });
+      this.wire.emit('peer:changed', {
+        vector: await versionVectorOf(this.core.read, this.core.stationId),
+      });
   }
 
   /** Pulls everything the peer has and this station lacks; runs again if asked meanwhile. */
@@ -100,27 +102,33 @@ export class PeerSession {
   private async catchUp(): Promise<void> {
     const { vector } = await this.ask<{ vector: unknown }>('peer:vector', {});
     const theirs = VersionVectorSchema.parse(vector);
-    const mine = await versionVectorOf(this.core.read);
+    const mine = await versionVectorOf(this.core.read, this.core.stationId);
     this.status.behind = Object.entries(theirs).reduce(
       (n, [o, seq]) => n + Math.max(0, seq - (mine[o] ?? 0)),
       0,
     );
     for (const [origin, seq] of Object.entries(theirs)) {
-      let after = mine[origin] ?? 0;
-      while (after < seq && this.wire.connected) {
-        const { ops } = await this.ask<{ ops: unknown }>('peer:pull', {
-          origin,
-          after,
-          maxBytes: PULL_BYTES,
-        });
+      const from = mine[origin] ?? 0;
+      if (from >= seq) continue;
+      // The next piece is asked for while this one is applied: network and disk overlap.
+      const pull = (after: number) => {
+        const p = this.ask<{ ops: unknown }>('peer:pull', { origin, after, maxBytes: PULL_BYTES });
+        p.catch(() => undefined); // awaited below, or dropped when an apply fails
+        return p;
+      };
+      let next: Promise<{ ops: unknown }> | null = pull(from);
+      let after = from;
+      while (next) {
+        const { ops } = await next;
         if (!Array.isArray(ops) || ops.length === 0) break;
+        const last = (ops.at(-1) as { seq?: unknown }).seq;
+        if (typeof last !== 'number' || last <= after) break;
+        after = last;
+        next = after < seq && this.wire.connected ? pull(after) : null;
         const { applied } = await this.core.applyFromPeer(ops);
         this.status.applied += applied.ops.length;
         this.status.behind = Math.max(0, this.status.behind - ops.length);
         this.status.refused = null;
-        const last = (ops.at(-1) as { seq?: unknown }).seq;
-        if (typeof last !== 'number' || last <= after) break;
-        after = last;
       }
     }
   }

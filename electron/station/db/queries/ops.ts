@@ -103,6 +103,17 @@ export async function subjectsOfActorSince(
   return rows.map((r) => r.subject);
 }
 
+/** Which of these subjects have ops stored (of any type but ingest). */
+export async function subjectsWithOps(sql: Sql, subjects: readonly string[]): Promise<string[]> {
+  if (subjects.length === 0) return [];
+  const rows = await sql.all<{ subject: string }>(
+    `SELECT DISTINCT o.subject FROM json_each(?) j JOIN ops o ON o.subject = j.value
+     WHERE o.type <> 'mention.ingest'`,
+    [JSON.stringify(subjects)],
+  );
+  return rows.map((r) => r.subject);
+}
+
 /** The last op of one origin's chain. */
 export async function chainHeadOf(
   sql: Sql,

@@ -3,12 +3,20 @@ import type { Op } from '../../ops/op';
 import type { VersionVector } from '../../../../shared/sync/version-vector';
 import { opFromRow } from './ops';
 
-/** This station's version vector: the highest seq it holds of each origin's chain. */
-export async function versionVectorOf(sql: Sql): Promise<VersionVector> {
-  const rows = await sql.all<{ origin: string; seq: number }>(
-    'SELECT origin, max(seq) AS seq FROM ops GROUP BY origin',
+/**
+ * This station's version vector: the highest seq it holds of each origin's chain. One index
+ * seek per admitted station (and this one), not a scan of the log: it is asked for on every
+ * change announcement.
+ */
+export async function versionVectorOf(sql: Sql, self?: string): Promise<VersionVector> {
+  const rows = await sql.all<{ origin: string; seq: number | null }>(
+    `SELECT s.origin, (SELECT max(seq) FROM ops WHERE origin = s.origin) AS seq
+     FROM (SELECT id AS origin FROM stations UNION SELECT ? WHERE ? IS NOT NULL) s`,
+    [self ?? null, self ?? null],
   );
-  return Object.fromEntries(rows.map((r) => [r.origin, r.seq]));
+  return Object.fromEntries(
+    rows.filter((r) => r.seq !== null).map((r) => [r.origin, r.seq as number]),
+  );
 }
 
 /** The last op this station holds of one origin's chain: where a peer's next op must attach. */
@@ -30,7 +38,8 @@ export async function idsAtSeqs(
 ): Promise<Map<number, string>> {
   if (seqs.length === 0) return new Map();
   const rows = await sql.all<{ seq: number; id: string }>(
-    `SELECT o.seq, o.id FROM json_each(?) j JOIN ops o ON o.origin = ? AND o.seq = j.value`,
+    // CROSS JOIN keeps json_each outside: the planner otherwise walked the whole chain per call.
+    `SELECT o.seq, o.id FROM json_each(?) j CROSS JOIN ops o ON o.origin = ? AND o.seq = j.value`,
     [JSON.stringify(seqs), origin],
   );
   return new Map(rows.map((r) => [r.seq, r.id]));

@@ -1,0 +1,167 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { StationCore } from '../electron/station/core/core';
+import { versionVectorOf } from '../electron/station/db/queries/sync';
+import { ingestDraft } from '../electron/station/ingest/ingest-draft';
+import { saveBootstrap } from '../electron/station/room/join';
+import { createWarRoom } from '../electron/station/room/war-room';
+import { startStation } from '../electron/station/station';
+import { tempDir } from '../electron/station/test-support/temp-dir';
+import { report } from './report';
+
+const OPS = Number(process.env.HOLDLINE_BENCH_SYNC_OPS ?? 100_000);
+
+// PouchDB has no type declarations; it is only the baseline here.
+type Pouch = {
+  bulkDocs(docs: object[]): Promise<unknown>;
+  info(): Promise<{ doc_count: number }>;
+};
+type PouchCtor = (new (name: string) => Pouch) & {
+  defaults(o: object): PouchCtor;
+  plugin(p: unknown): PouchCtor;
+  replicate(a: Pouch, b: Pouch, o: object): Promise<unknown>;
+};
+
+/** A mention as both sides carry it: the same fields, so the documents are alike in size. */
+const mentionOf = (i: number) => ({
+  channel: 'twitter' as const,
+  externalId: String(900_000_000 + i),
+  author: { handle: `@flyer${i % 997}` },
+  text: `@united flight ${i} delayed three hours, bags missing and nobody at the desk. #fail`,
+  occurredAt: new Date(Date.UTC(2015, 1, 22) + i * 1000).toISOString(),
+  metadata: { retweet_count: i % 7 },
+});
+
+/** PouchDB over HTTP on loopback: a memory database replicated to express-pouchdb. */
+async function pouchReplication(n: number): Promise<number> {
+  const load = createRequire(__filename);
+  const PouchDB = (load('pouchdb-core') as PouchCtor)
+    .plugin(load('pouchdb-adapter-memory'))
+    .plugin(load('pouchdb-adapter-http'))
+    .plugin(load('pouchdb-replication'))
+    .plugin(load('pouchdb-mapreduce'));
+  const Mem = PouchDB.defaults({ adapter: 'memory' });
+  const express = load('express') as () => {
+    use(p: string, h: unknown): void;
+    listen(port: number, host: string, cb: () => void): import('node:http').Server;
+  };
+  const app = express();
+  const t = tempDir('holdline-pouch-');
+  app.use(
+    '/',
+    (load('express-pouchdb') as (db: unknown, o: object) => unknown)(Mem, {
+      mode: 'minimumForPouchDB',
+      inMemoryConfig: true,
+      logPath: path.join(t.dir, 'log.txt'),
+    }),
+  );
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  try {
+    const src = new Mem('src');
+    for (let i = 0; i < n; i += 1000)
+      await src.bulkDocs(
+        Array.from({ length: Math.min(1000, n - i) }, (_, k) => ({
+          _id: `twitter:${900_000_000 + i + k}`,
+          ...mentionOf(i + k),
+        })),
+      );
+    const remote = new PouchDB(`http://127.0.0.1:${(server.address() as AddressInfo).port}/dst`);
+    const t0 = performance.now();
+    await PouchDB.replicate(src, remote, { batch_size: 1000 });
+    const seconds = (performance.now() - t0) / 1000;
+    const count = (await remote.info()).doc_count;
+    if (count !== n) throw new Error(`PouchDB replicated ${count} of ${n} documents`);
+    return n / seconds;
+  } finally {
+    server.close();
+    t.cleanup();
+  }
+}
+
+/** Holdline: a fresh station pulls `n` ops (one mention each) from a peer over /peer. */
+async function holdlineCatchUp(n: number): Promise<number> {
+  const t = tempDir('holdline-bench-sync-');
+  try {
+    const dirA = path.join(t.dir, 'a');
+    const dirB = path.join(t.dir, 'b');
+    const b0 = await StationCore.open(dirB);
+    const bKey = { id: b0.stationId, key: b0.key.publicKeyPem };
+    const a0 = await StationCore.open(dirA);
+    const { adminId, warRoomId } = await createWarRoom(a0, {
+      warRoom: 'Bench',
+      username: 'lead',
+      displayName: 'Lead',
+      password: 'bench-password',
+    });
+    await a0.commit([
+      {
+        type: 'station.admit',
+        v: 1,
+        actor: adminId,
+        subject: bKey.id,
+        payload: { stationId: bKey.id, publicKey: bKey.key, name: 'bench desk' },
+      },
+    ]);
+    for (let i = 0; i < n; i += 1000)
+      await a0.commit(
+        Array.from({ length: Math.min(1000, n - i) }, (_, k) =>
+          ingestDraft(mentionOf(i + k), adminId, { connector: 'manual' }),
+        ),
+      );
+    const target = await versionVectorOf(a0.db);
+    await saveBootstrap(b0.db, {
+      roomId: warRoomId,
+      members: [{ stationId: a0.stationId, publicKey: a0.key.publicKeyPem }],
+    });
+    await a0.close();
+    await b0.close();
+    const total = Object.values(target).reduce((x, y) => x + y, 0);
+    console.log(`peer holds ${total.toLocaleString('en-US')} ops; a fresh station pulls them`);
+
+    const a = await startStation({ dataDir: dirA, port: 0, discovery: false, rendererDir: null });
+    try {
+      const t0 = performance.now();
+      const b = await startStation({
+        dataDir: dirB,
+        port: 0,
+        discovery: false,
+        rendererDir: null,
+        peers: [`127.0.0.1:${a.port}`],
+      });
+      try {
+        for (;;) {
+          const have = await versionVectorOf(b.core.read);
+          if (Object.entries(target).every(([o, s]) => (have[o] ?? 0) >= s)) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        return total / ((performance.now() - t0) / 1000);
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await a.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+}
+
+/** Sync: catch-up of a fresh station against PouchDB replication of the same documents. */
+export async function run(): Promise<void> {
+  const ours = await holdlineCatchUp(OPS);
+  const pouch = await pouchReplication(OPS);
+  report([
+    {
+      name: 'sync.catch-up',
+      value: ours,
+      unit: 'ops/s',
+      baseline: pouch,
+      baselineName: 'PouchDB 9 replication over HTTP, loopback, memory adapters (docs/s)',
+      better: 'higher',
+      goal: '≥ 2× PouchDB',
+    },
+  ]);
+}
