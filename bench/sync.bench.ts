@@ -88,7 +88,7 @@ async function holdlineCatchUp(n: number): Promise<number> {
     const dirA = path.join(t.dir, 'a');
     const dirB = path.join(t.dir, 'b');
     const b0 = await StationCore.open(dirB);
-    const bKey = { id: b0.stationId, key: b0.key.publicKeyPem };
+    const bKey = { id: b0.stationId, key: b0.key.publicKeyPem, cert: b0.tls.cert };
     const a0 = await StationCore.open(dirA);
     const { adminId, warRoomId } = await createWarRoom(a0, {
       warRoom: 'Bench',
@@ -102,7 +102,12 @@ async function holdlineCatchUp(n: number): Promise<number> {
         v: 1,
         actor: adminId,
         subject: bKey.id,
-        payload: { stationId: bKey.id, publicKey: bKey.key, name: 'bench desk' },
+        payload: {
+          stationId: bKey.id,
+          publicKey: bKey.key,
+          name: 'bench desk',
+          tlsCert: bKey.cert,
+        },
       },
     ]);
     for (let i = 0; i < n; i += 1000)
@@ -114,7 +119,7 @@ async function holdlineCatchUp(n: number): Promise<number> {
     const target = await versionVectorOf(a0.db);
     await saveBootstrap(b0.db, {
       roomId: warRoomId,
-      members: [{ stationId: a0.stationId, publicKey: a0.key.publicKeyPem }],
+      members: [{ stationId: a0.stationId, publicKey: a0.key.publicKeyPem, tlsCert: a0.tls.cert }],
     });
     await a0.close();
     await b0.close();

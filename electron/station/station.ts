@@ -53,14 +53,14 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
   );
   try {
     await new Promise<void>((resolve, reject) => {
-      server.http.once('error', reject);
-      server.http.listen(opts.port ?? 4120, host, () => resolve());
+      server.front.once('error', reject);
+      server.front.listen(opts.port ?? 4120, host, () => resolve());
     });
   } catch (err) {
     await core.close();
     throw err;
   }
-  const port = (server.http.address() as AddressInfo).port;
+  const port = (server.front.address() as AddressInfo).port;
   for (const peer of opts.peers ?? []) await server.peers.dial(peer);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   let closed = false;

@@ -47,6 +47,8 @@ export const JoinRequestSchema = z.object({
   stationId: z.string().min(1).max(64),
   publicKey: z.string().min(1).max(1000),
   name: z.string().trim().min(1).max(120),
+  /** The joiner's TLS certificate (PEM), pinned in its admission. */
+  tlsCert: z.string().min(1).max(4000),
 });
 /** A join request. */
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
@@ -65,6 +67,7 @@ export const JoinAnswerSchema = z.object({
       z.object({
         stationId: z.string().min(1).max(64),
         publicKey: z.string().min(1).max(1000),
+        tlsCert: z.string().max(4000).nullable(),
       }),
     )
     .min(1)

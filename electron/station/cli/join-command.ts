@@ -38,6 +38,7 @@ export async function joinCommand(argv: string[]): Promise<number> {
           stationId: core.stationId,
           publicKey: core.key.publicKeyPem,
           name: values.name ?? hostname(),
+          tlsCert: core.tls.cert,
         }),
       });
     } catch (err) {

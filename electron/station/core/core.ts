@@ -8,6 +8,7 @@ import type { Op, OpDraft } from '../ops/op';
 import type { StationKey } from '../ops/station-key';
 import { checkPeerBatch } from '../sync/peer-batch';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
+import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 
 // SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
 const DEFAULT_CHECKPOINT_PAGES = 1_000;
@@ -30,6 +31,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
     readonly db: Db,
     readonly read: Sql & { close(): Promise<void> },
     readonly key: StationKey,
+    readonly tls: TlsIdentity,
     readonly chain: OpChain,
     private readonly releaseLock: () => void,
   ) {
@@ -46,7 +48,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
       const read = await openReadDb(dataPaths(dataDir).db);
       const head = await chainHeadOf(db, key.stationId);
       const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
-      return new StationCore(dataDir, db, read, key, chain, release);
+      const tls = await loadOrCreateTlsIdentity(dataDir, key.stationId);
+      return new StationCore(dataDir, db, read, key, tls, chain, release);
     } catch (err) {
       release();
       throw err;

@@ -12,11 +12,19 @@ import path from 'node:path';
 import { generateStationKey, loadStationKey, type StationKey } from '../ops/station-key';
 
 /** Files of a station's data folder. */
-export function dataPaths(dataDir: string): { db: string; key: string; lock: string } {
+export function dataPaths(dataDir: string): {
+  db: string;
+  key: string;
+  lock: string;
+  tlsCert: string;
+  tlsKey: string;
+} {
   return {
     db: path.join(dataDir, 'holdline.db'),
     key: path.join(dataDir, 'station.key'),
     lock: path.join(dataDir, 'station.lock'),
+    tlsCert: path.join(dataDir, 'tls.crt'),
+    tlsKey: path.join(dataDir, 'tls.key'),
   };
 }
 

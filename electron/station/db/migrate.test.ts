@@ -128,6 +128,23 @@ describe('migrations', () => {
     expect((await d.get<{ id: string }>(`SELECT id FROM ops WHERE id = 'ing'`))?.id).toBe('ing');
   });
 
+  it('0005 keeps each station’s TLS certificate', async () => {
+    const d = await fresh();
+    await migrate(d, 4);
+    await d.run(
+      `INSERT INTO stations (id, public_key, name, admitted_hlc, admitted_by) VALUES ('st-a', 'k', 'A', 'h', 'x')`,
+    );
+    await migrate(d, 5);
+    expect(await d.get(`SELECT id, tls_cert FROM stations`)).toEqual({
+      id: 'st-a',
+      tls_cert: null,
+    });
+    await d.run(`UPDATE stations SET tls_cert = 'PEM' WHERE id = 'st-a'`);
+    expect((await d.get<{ tls_cert: string }>(`SELECT tls_cert FROM stations`))?.tls_cert).toBe(
+      'PEM',
+    );
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -4,7 +4,10 @@ import {
   type Server as HttpServer,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as NetServer } from 'node:net';
 import { Server as IoServer } from 'socket.io';
+import { frontDoor } from './front-door';
 import { PeerHub } from '../sync/peer-hub';
 import { joinRoute } from './join-route';
 import type { StationCore } from '../core/core';
@@ -16,8 +19,12 @@ import { importRoute } from './import-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 
-/** The station's HTTP server with socket.io mounted on it. */
+/**
+ * The station's servers: plain HTTP with /desk, the API and the UI, and TLS with /peer for other
+ * stations, both behind one port (`front`, which is what listens).
+ */
 export type StationServer = {
+  front: NetServer;
   http: HttpServer;
   io: IoServer;
   peers: PeerHub;
@@ -66,10 +73,16 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     cors: { origin: false },
   });
   const desk = mountDesk(io, core);
+  // Station-to-station: TLS with this station's own certificate, which peers pin (issue "LAN
+  // sync"). A piece of the log stays under 1 MB (sync/peer-session.ts PULL_BYTES).
+  const tls = createHttpsServer({ cert: core.tls.cert, key: core.tls.key });
+  const ioPeer = new IoServer(tls, { maxHttpBufferSize: 1024 * 1024, serveClient: false });
   const peers = new PeerHub(core);
-  peers.mount(io);
+  peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);
+  const front = frontDoor(http, tls);
   return {
+    front,
     http,
     io,
     peers,
@@ -77,6 +90,8 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
       leases.stop();
       peers.close();
       desk.close();
+      front.close();
+      await new Promise<void>((resolve) => ioPeer.close(() => resolve()));
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

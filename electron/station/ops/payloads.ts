@@ -13,6 +13,8 @@ export const StationAdmitV1 = z.object({
   stationId: z.string().min(1).max(64),
   publicKey: z.string().min(1).max(1000),
   name: z.string().min(1).max(120),
+  /** The station's TLS certificate (PEM): peers pin it for station-to-station links. */
+  tlsCert: z.string().max(4000).optional(),
 });
 
 /** room.join-code v1: a capability to admit a station, stored as a hash, with an expiry. */

@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../db/queries/meta';
 import { getRoom, listStations } from '../db/queries/people';
 import { sha256Hex } from '../ops/op-id';
 import { stationIdOf } from '../ops/station-key';
+import { certFingerprint } from '../core/tls-identity';
 
 /** Why a join was refused (wrong or expired code, a key that is not the station's). */
 export class JoinRefused extends Error {}
@@ -28,6 +29,11 @@ export async function admitByCode(core: StationCore, req: JoinRequest): Promise<
     throw new JoinRefused('this join code has expired: ask an admin for a new one');
   if (stationIdOf(req.publicKey) !== req.stationId)
     throw new JoinRefused('the station id does not belong to that public key');
+  try {
+    certFingerprint(req.tlsCert);
+  } catch {
+    throw new JoinRefused('the TLS certificate is not a readable X.509 certificate');
+  }
   const known = (await listStations(core.read)).some((s) => s.id === req.stationId);
   if (!known)
     await core.commit([
@@ -36,7 +42,12 @@ export async function admitByCode(core: StationCore, req: JoinRequest): Promise<
         v: 1,
         actor: code.actor,
         subject: req.stationId,
-        payload: { stationId: req.stationId, publicKey: req.publicKey, name: req.name },
+        payload: {
+          stationId: req.stationId,
+          publicKey: req.publicKey,
+          name: req.name,
+          tlsCert: req.tlsCert,
+        },
       },
     ]);
   return {
@@ -46,6 +57,7 @@ export async function admitByCode(core: StationCore, req: JoinRequest): Promise<
     members: (await listStations(core.read)).map((m) => ({
       stationId: m.id,
       publicKey: m.public_key,
+      tlsCert: m.tls_cert,
     })),
   };
 }
@@ -53,7 +65,7 @@ export async function admitByCode(core: StationCore, req: JoinRequest): Promise<
 /** The members a joined station first trusts, until the room's own admissions arrive. */
 export type Bootstrap = {
   roomId: string;
-  members: { stationId: string; publicKey: string }[];
+  members: { stationId: string; publicKey: string; tlsCert: string | null }[];
 };
 
 const BOOTSTRAP_KEY = 'bootstrap';

@@ -62,6 +62,7 @@ export async function createWarRoom(
         stationId: core.stationId,
         publicKey: core.key.publicKeyPem,
         name: 'first station',
+        tlsCert: core.tls.cert,
       },
     },
     {

@@ -9,6 +9,7 @@ import {
 import type { StationCore } from '../core/core';
 import { getRoom, listStations } from '../db/queries/people';
 import { loadBootstrap } from '../room/join';
+import { certFingerprint } from '../core/tls-identity';
 import { signOpId, verifyOpSig } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
@@ -31,6 +32,17 @@ type Link = { info: PeerInfo; session: PeerSession | null; socket: ClientSocket 
 function helloFor(core: StationCore, roomId: string): PeerHello {
   const h = { roomId, stationId: core.stationId, at: new Date().toISOString() };
   return { ...h, sig: signOpId(core.key, sha256Hex(peerHelloText(h))) };
+}
+
+/** A connection failure in words: TLS refusals are named as such, not as "websocket error". */
+function reasonOf(err: Error & { description?: unknown }): string {
+  const cause = err.description as { message?: string; code?: string } | undefined;
+  const detail = `${cause?.code ?? ''} ${cause?.message ?? ''}`;
+  if (/CERT|certificate|self.signed|pinned/i.test(detail))
+    return `refused: the peer's TLS certificate is not pinned by any admission of this room (${cause?.code ?? cause?.message})`;
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH/.test(detail))
+    return `unreachable (${cause?.code ?? cause?.message})`;
+  return err.message;
 }
 
 /** Why a handshake is refused, or null when it is a member of this room with a sound clock. */
@@ -106,19 +118,36 @@ export class PeerHub {
     const roomId =
       (await getRoom(this.core.read))?.id ?? (await loadBootstrap(this.core.read))?.roomId;
     if (!roomId) throw new Error('join a war room before adding peers');
-    const url = /^https?:\/\//.test(address) ? address : `http://${address}`;
-    const socket = connect(`${url.replace(/\/$/, '')}/peer`, {
+    const host = address.replace(/^https?:\/\//, '').replace(/\/$/, '');
+    // Only a member's own certificate is accepted: each is its own root (`ca`), and the
+    // fingerprint is checked again in place of a host name (stations have no DNS names).
+    let pinned = await this.memberCerts();
+    const socket = connect(`https://${host}/peer`, {
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
+      ca: pinned.certs,
+      rejectUnauthorized: true,
+      checkServerIdentity: (_name: string, cert: { fingerprint256?: string }) =>
+        pinned.fingerprints.has((cert.fingerprint256 ?? '').replaceAll(':', '').toLowerCase())
+          ? undefined
+          : new Error('the peer’s TLS certificate is not one pinned by an admission'),
       // A fresh, signed hello for every attempt (its clock reading must be current).
       auth: (cb) => cb(helloFor(this.core, roomId)),
+    } as Parameters<typeof connect>[1]);
+    // Stations admitted since: their certificates count from the next attempt on.
+    socket.io.on('reconnect_attempt', () => {
+      void this.memberCerts().then((m) => {
+        pinned = m;
+        (socket.io.opts as { ca?: string[] }).ca = m.certs;
+      });
     });
     const link: Link = { socket, session: null, info: this.newInfo(null, address, 'out') };
     this.links.add(link);
     socket.on('connect_error', (err) => {
-      if (link.info.refused !== err.message) this.log(`[peer] ${address}: ${err.message}`);
-      link.info.refused = err.message;
+      const message = reasonOf(err);
+      if (link.info.refused !== message) this.log(`[peer] ${address}: ${message}`);
+      link.info.refused = message;
     });
     let synced: () => void = () => undefined;
     const firstSync = new Promise<void>((resolve) => (synced = resolve));
@@ -132,6 +161,16 @@ export class PeerHub {
       link.info.connected = false;
     });
     return { firstSync };
+  }
+
+  /** The TLS certificates of the room's members (and of those named when this station joined). */
+  private async memberCerts(): Promise<{ certs: string[]; fingerprints: Set<string> }> {
+    const certs = new Set<string>();
+    for (const s of await listStations(this.core.read)) if (s.tls_cert) certs.add(s.tls_cert);
+    for (const m of (await loadBootstrap(this.core.read))?.members ?? [])
+      if (m.tlsCert) certs.add(m.tlsCert);
+    const list = [...certs];
+    return { certs: list, fingerprints: new Set(list.map(certFingerprint)) };
   }
 
   /** Every link and where it stands. */

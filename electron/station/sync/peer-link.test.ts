@@ -5,6 +5,8 @@ import { stateDigest } from '../db/digest';
 import { allOps } from '../db/queries/ops';
 import { countMentions, mentionById } from '../db/queries/mention-reads';
 import { createWarRoom } from '../room/war-room';
+import { saveBootstrap } from '../room/join';
+import { getRoom } from '../db/queries/people';
 import { startStation, type RunningStation } from '../station';
 import { ingestDraft, stateDraft } from '../test-support/scenario';
 import { tempDir } from '../test-support/temp-dir';
@@ -136,8 +138,29 @@ describe('peer links over socket.io', () => {
     const until = Date.now() + 5_000;
     while (!stranger.server.peers.peers()[0]?.refused && Date.now() < until)
       await new Promise((r) => setTimeout(r, 50));
-    expect(stranger.server.peers.peers()[0]?.refused).toMatch(/another war room/);
-    expect(logs.join('\n')).toMatch(/\[peer\] refused a connection .*another war room/);
+    // The stranger pins only its own room's certificates: the TLS handshake already fails.
+    expect(stranger.server.peers.peers()[0]?.refused).toMatch(/TLS certificate is not pinned/);
+    expect(logs.join('\n')).toMatch(
+      /\[peer\] 127\.0\.0\.1:\d+: refused: the peer's TLS certificate/,
+    );
+
+    // A station that trusts A's certificate but was never admitted gets past TLS, not the handshake.
+    const dirC = folder();
+    const seedC = await StationCore.open(dirC);
+    await saveBootstrap(seedC.db, {
+      roomId: (await getRoom(a.core.db))?.id as string,
+      members: [
+        { stationId: a.stationId, publicKey: a.core.key.publicKeyPem, tlsCert: a.core.tls.cert },
+      ],
+    });
+    await seedC.close();
+    const uninvited = await run(dirC);
+    await uninvited.server.peers.dial(address);
+    const untilC = Date.now() + 5_000;
+    while (!uninvited.server.peers.peers()[0]?.refused && Date.now() < untilC)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(uninvited.server.peers.peers()[0]?.refused).toMatch(/not an admitted member/);
+    expect(logs.join('\n')).toMatch(/\[peer\] refused a connection from .*not an admitted member/);
 
     const b = await run(dirB, [address]);
     await a.core.commit([ingestDraft(adminId, 't1', 'still syncing')]);

@@ -22,22 +22,31 @@ export async function putRoom(tx: Sql, id: string, name: string, hlc: string): P
 /** Admits a station (first admission by HLC is kept). */
 export async function putStation(
   tx: Sql,
-  s: { id: string; publicKey: string; name: string; hlc: string; by: string },
+  s: {
+    id: string;
+    publicKey: string;
+    name: string;
+    hlc: string;
+    by: string;
+    tlsCert: string | null;
+  },
 ): Promise<void> {
   await tx.run(
-    `INSERT INTO stations (id, public_key, name, admitted_hlc, admitted_by) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO stations (id, public_key, name, admitted_hlc, admitted_by, tls_cert)
+     VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, name = excluded.name,
-       admitted_hlc = excluded.admitted_hlc, admitted_by = excluded.admitted_by
+       admitted_hlc = excluded.admitted_hlc, admitted_by = excluded.admitted_by,
+       tls_cert = excluded.tls_cert
      WHERE excluded.admitted_hlc < stations.admitted_hlc`,
-    [s.id, s.publicKey, s.name, s.hlc, s.by],
+    [s.id, s.publicKey, s.name, s.hlc, s.by, s.tlsCert],
   );
 }
 
 /** Member stations and their public keys. */
 export async function listStations(
   sql: Sql,
-): Promise<{ id: string; public_key: string; name: string }[]> {
-  return sql.all('SELECT id, public_key, name FROM stations ORDER BY id');
+): Promise<{ id: string; public_key: string; name: string; tls_cert: string | null }[]> {
+  return sql.all('SELECT id, public_key, name, tls_cert FROM stations ORDER BY id');
 }
 
 /** An operator row as stored. */

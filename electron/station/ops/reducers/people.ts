@@ -33,6 +33,7 @@ export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
       name: p.name,
       hlc: op.hlc,
       by: op.actor,
+      tlsCert: p.tlsCert ?? null,
     });
   } else if (op.type === 'room.join-code') {
     const p = JoinCodeV1.parse(op.payload);
