@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { dataPaths } from './core/data-dir';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { StationCore } from './core/core';
@@ -61,11 +62,14 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
     throw err;
   }
   const port = (server.front.address() as AddressInfo).port;
+  const urlFile = dataPaths(opts.dataDir).url;
   for (const peer of opts.peers ?? []) await server.peers.dial(peer);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   let closed = false;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+  writeFileSync(urlFile, url + '\n');
   return {
-    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`,
+    url,
     port,
     host,
     stationId: core.stationId,
@@ -74,6 +78,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
     close: async () => {
       if (closed) return;
       closed = true;
+      rmSync(urlFile, { force: true });
       await server.close();
       await core.close();
     },

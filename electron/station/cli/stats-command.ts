@@ -1,9 +1,34 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { openReadDb } from '../db/connection';
-import { dataPaths } from '../core/data-dir';
+import { dataPaths, lockHolder } from '../core/data-dir';
 import { mentionStats } from '../db/queries/mention-reads';
 import { countOps } from '../db/queries/ops';
 import { parse, required, UsageError } from './args';
+
+type LiveSync = {
+  peers: {
+    stationId: string | null;
+    address: string | null;
+    connected: boolean;
+    behind: number;
+    ahead: number;
+    lastSeen: string | null;
+    refused: string | null;
+  }[];
+};
+
+/** Peers and lag from the station running on this folder, if one is. */
+async function liveSync(dataDir: string): Promise<LiveSync | null> {
+  const urlFile = dataPaths(dataDir).url;
+  if (lockHolder(dataDir) === null || !existsSync(urlFile)) return null;
+  try {
+    const url = readFileSync(urlFile, 'utf8').trim();
+    const res = await fetch(new URL('api/sync', url), { signal: AbortSignal.timeout(3_000) });
+    return res.ok ? ((await res.json()) as LiveSync) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** holdline stats: counts from the data folder, read-only, so it works while the station runs. */
 export async function statsCommand(argv: string[]): Promise<number> {
@@ -13,7 +38,8 @@ export async function statsCommand(argv: string[]): Promise<number> {
     throw new UsageError(`no station data in ${values.data} (run holdline init first)`);
   const db = await openReadDb(file);
   try {
-    const stats = { ...(await mentionStats(db)), ops: await countOps(db) };
+    const sync = await liveSync(values.data as string);
+    const stats = { ...(await mentionStats(db)), ops: await countOps(db), sync };
     if (values.json) process.stdout.write(JSON.stringify(stats) + '\n');
     else {
       const lines = [
@@ -24,6 +50,16 @@ export async function statsCommand(argv: string[]): Promise<number> {
         ...Object.entries(stats.byStatus).map(([k, n]) => `  ${k.padEnd(12)} ${n}`),
         'by channel:',
         ...Object.entries(stats.byChannel).map(([k, n]) => `  ${k.padEnd(12)} ${n}`),
+        ...(sync
+          ? [
+              'peers:',
+              ...(sync.peers.length === 0 ? ['  (none)'] : []),
+              ...sync.peers.map(
+                (p) =>
+                  `  ${(p.stationId ?? p.address ?? '?').padEnd(24)} ${p.connected ? 'connected' : 'offline  '} behind ${p.behind} ahead ${p.ahead} last seen ${p.lastSeen ?? 'never'}${p.refused ? ` (${p.refused})` : ''}`,
+              ),
+            ]
+          : ['peers: the station is not running, so no live links']),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }

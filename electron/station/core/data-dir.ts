@@ -18,6 +18,7 @@ export function dataPaths(dataDir: string): {
   lock: string;
   tlsCert: string;
   tlsKey: string;
+  url: string;
 } {
   return {
     db: path.join(dataDir, 'holdline.db'),
@@ -25,6 +26,8 @@ export function dataPaths(dataDir: string): {
     lock: path.join(dataDir, 'station.lock'),
     tlsCert: path.join(dataDir, 'tls.crt'),
     tlsKey: path.join(dataDir, 'tls.key'),
+    // Where the running station serves (local tools such as holdline stats ask it there).
+    url: path.join(dataDir, 'station.url'),
   };
 }
 

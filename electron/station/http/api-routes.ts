@@ -34,7 +34,7 @@ export async function setupState(core: StationCore, res: ServerResponse): Promis
 
 // Only the first start may create a room, and only from this machine: a LAN browser must not be
 // able to claim an unconfigured station before its owner does.
-function isLoopback(req: IncomingMessage): boolean {
+export function isLoopback(req: IncomingMessage): boolean {
   const a = req.socket.remoteAddress ?? '';
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 }

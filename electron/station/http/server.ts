@@ -8,13 +8,21 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Server as NetServer } from 'node:net';
 import { Server as IoServer } from 'socket.io';
 import { frontDoor } from './front-door';
-import { PeerHub } from '../sync/peer-hub';
+import { PeerHub, peerStatus } from '../sync/peer-hub';
 import { joinRoute } from './join-route';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
 import { listPresets } from '../connectors/preset';
-import { health, loginRoute, logoutRoute, requireOperator, setup, setupState } from './api-routes';
+import {
+  health,
+  isLoopback,
+  loginRoute,
+  logoutRoute,
+  requireOperator,
+  setup,
+  setupState,
+} from './api-routes';
 import { importRoute } from './import-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
@@ -45,6 +53,11 @@ const ROUTES: Record<string, Route> = {
   },
   'POST /api/import': importRoute,
   'POST /api/join': joinRoute,
+  // Sync status for holdline stats and the peers panel: from this machine, or with a session.
+  'GET /api/sync': async (core, req, res) => {
+    if (!isLoopback(req) && !(await requireOperator(core, req, res))) return;
+    sendJson(res, 200, { ok: true, ...(await peerStatus(core)) });
+  },
 };
 
 /** Builds the HTTP + socket.io server for a core (not yet listening). */

@@ -13,6 +13,8 @@ import { certFingerprint } from '../core/tls-identity';
 import { signOpId, verifyOpSig } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
+import { versionVectorOf } from '../db/queries/sync';
+import { opsBehind, type VersionVector } from '../../../shared/sync/version-vector';
 
 /** One peer as the peers panel shows it. */
 export type PeerInfo = {
@@ -63,6 +65,22 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
   return null;
 }
 
+// The hub serving each core, for the HTTP routes (which get the core only).
+const HUBS = new WeakMap<StationCore, PeerHub>();
+
+/** Sync status of a core's station (no peers when it runs without a hub, e.g. `import --data`). */
+export async function peerStatus(
+  core: StationCore,
+): Promise<Awaited<ReturnType<PeerHub['status']>>> {
+  const hub = HUBS.get(core);
+  if (hub) return hub.status();
+  return {
+    stationId: core.stationId,
+    vector: await versionVectorOf(core.read, core.stationId),
+    peers: [],
+  };
+}
+
 /**
  * The station's peer links: /peer for stations that connect here, and outgoing links to the
  * addresses it was given, re-dialled after any failure. Every link is a PeerSession, and every
@@ -78,6 +96,7 @@ export class PeerHub {
     private readonly log: (line: string) => void = (l) => console.error(l),
   ) {
     core.on('applied', this.onApplied);
+    HUBS.set(core, this);
   }
 
   /** Serves /peer on the station's socket.io server. */
@@ -175,17 +194,46 @@ export class PeerHub {
 
   /** Every link and where it stands. */
   peers(): PeerInfo[] {
-    return [...this.links].map((l) => ({
+    return [...this.links].map((l) => this.infoOf(l));
+  }
+
+  private infoOf(l: Link): PeerInfo {
+    return {
       ...l.info,
       applied: l.session?.status.applied ?? 0,
       behind: l.session?.status.behind ?? 0,
       refused: l.info.refused ?? l.session?.status.refused ?? null,
-    }));
+    };
+  }
+
+  /**
+   * Where this station stands against each peer, by version vectors: `behind` is how many ops
+   * the peer holds that this station lacks, `ahead` how many it holds that the peer lacks (as of
+   * the peer's last word).
+   */
+  async status(): Promise<{
+    stationId: string;
+    vector: VersionVector;
+    peers: (PeerInfo & { ahead: number })[];
+  }> {
+    const vector = await versionVectorOf(this.core.read, this.core.stationId);
+    return {
+      stationId: this.core.stationId,
+      vector,
+      peers: [...this.links].map((l) => {
+        const info = this.infoOf(l);
+        const theirs = l.session?.status.theirs;
+        return theirs
+          ? { ...info, behind: opsBehind(vector, theirs), ahead: opsBehind(theirs, vector) }
+          : { ...info, ahead: 0 };
+      }),
+    };
   }
 
   /** Drops every link. */
   close(): void {
     this.core.off('applied', this.onApplied);
+    HUBS.delete(this.core);
     for (const l of this.links) l.socket.disconnect();
     this.links.clear();
   }

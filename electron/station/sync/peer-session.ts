@@ -20,7 +20,13 @@ export type PeerWire = {
 type Answer<T> = ({ ok: true } & T) | { ok: false; message: string };
 
 /** What one session has done, for the peers panel and `holdline stats`. */
-export type PeerSessionStatus = { applied: number; refused: string | null; behind: number };
+export type PeerSessionStatus = {
+  applied: number;
+  refused: string | null;
+  behind: number;
+  /** The peer's version vector as last heard. */
+  theirs: VersionVector | null;
+};
 
 /**
  * One connection to one peer, symmetric: this side answers the peer's pulls from its own log
@@ -29,7 +35,7 @@ export type PeerSessionStatus = { applied: number; refused: string | null; behin
  * exactly what is missing, whatever happened to the network in between.
  */
 export class PeerSession {
-  readonly status: PeerSessionStatus = { applied: 0, refused: null, behind: 0 };
+  readonly status: PeerSessionStatus = { applied: 0, refused: null, behind: 0, theirs: null };
   private running: Promise<void> | null = null;
   private again = false;
 
@@ -56,7 +62,10 @@ export class PeerSession {
       );
     }) as never);
     wire.on('peer:changed', ((input: unknown) => {
-      if (PeerChangedSchema.safeParse(input).success) this.sync();
+      const parsed = PeerChangedSchema.safeParse(input);
+      if (!parsed.success) return;
+      this.status.theirs = parsed.data.vector;
+      void this.sync();
     }) as never);
   }
 
@@ -102,6 +111,7 @@ export class PeerSession {
   private async catchUp(): Promise<void> {
     const { vector } = await this.ask<{ vector: unknown }>('peer:vector', {});
     const theirs = VersionVectorSchema.parse(vector);
+    this.status.theirs = theirs;
     const mine = await versionVectorOf(this.core.read, this.core.stationId);
     this.status.behind = Object.entries(theirs).reduce(
       (n, [o, seq]) => n + Math.max(0, seq - (mine[o] ?? 0)),

@@ -153,4 +153,18 @@ describe('three stations', () => {
     });
     expect(ha.mentions + hb.mentions + hc.mentions).toBe(6);
   });
+
+  it('report peers and lag in holdline stats while running', async () => {
+    await eventually('B to have no lag', async () => {
+      const r = holdline('stats', '--data', path.join(dir, 'b'), '--json');
+      const sync = (
+        JSON.parse(r.stdout) as {
+          sync: { peers: { connected: boolean; behind: number; ahead: number }[] } | null;
+        }
+      ).sync;
+      return Boolean(sync?.peers.some((p) => p.connected && p.behind === 0 && p.ahead === 0));
+    });
+    const text = holdline('stats', '--data', path.join(dir, 'c'));
+    expect(text.stdout).toMatch(/peers:\n\s+\S+\s+connected\s+behind 0 ahead 0 last seen \d{4}-/);
+  });
 });
