@@ -1,4 +1,14 @@
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { Server as IoServer } from 'socket.io';
+import { io as connectIo } from 'socket.io-client';
+import { call, connectDesk, loginToken } from '../electron/station/test-support/station-client';
+import {
+  holdline,
+  startStationProcess,
+  type StationProcess,
+} from '../electron/station/test-support/station-process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { StationCore } from '../electron/station/core/core';
@@ -154,11 +164,151 @@ async function holdlineCatchUp(n: number): Promise<number> {
   }
 }
 
-/** Sync: catch-up of a fresh station against PouchDB replication of the same documents. */
+/** Round trips of acknowledged socket.io messages on loopback: the floor under propagation. */
+async function socketIoRoundTrip(n: number): Promise<{ p50: number; p99: number }> {
+  const http = createServer();
+  const io = new IoServer(http);
+  io.on('connection', (s) => s.on('ping', (_: unknown, ack: () => void) => ack()));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const client = connectIo(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, {
+    transports: ['websocket'],
+  });
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await client.emitWithAck('ping', i);
+    times.push(performance.now() - t0);
+  }
+  client.close();
+  await new Promise<void>((resolve) => io.close(() => resolve()));
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)] ?? 0, p99: times[Math.floor(n * 0.99)] ?? 0 };
+}
+
+/**
+ * Live propagation: STATIONS processes linked in a mesh, RATE mentions/s entered on the first
+ * for SECONDS; each other station reports how long ops took from commit there to applied here.
+ */
+async function livePropagation(): Promise<{ p50: number; p99: number; rate: number }> {
+  const STATIONS = 5;
+  const RATE = Number(process.env.HOLDLINE_BENCH_SYNC_RATE ?? 1_000);
+  const SECONDS = 5;
+  const t = tempDir('holdline-bench-live-');
+  const running: StationProcess[] = [];
+  try {
+    const pw = path.join(t.dir, 'pw');
+    writeFileSync(pw, 'bench-password\n');
+    const dirs = Array.from({ length: STATIONS }, (_, i) => path.join(t.dir, `s${i}`));
+    const init = holdline(
+      'init',
+      '--data',
+      dirs[0] as string,
+      '--war-room',
+      'Live',
+      '--admin',
+      'lead',
+      '--password-file',
+      pw,
+    );
+    const { joinCode } = JSON.parse(init.stdout) as { joinCode: string };
+    running.push(await startStationProcess(dirs[0] as string));
+    for (let i = 1; i < STATIONS; i++) {
+      const joined = holdline(
+        'join',
+        '--data',
+        dirs[i] as string,
+        '--peer',
+        (running[0] as StationProcess).address,
+        '--code',
+        joinCode,
+      );
+      if (joined.code !== 0) throw new Error(`join failed: ${joined.stderr}`);
+      running.push(
+        await startStationProcess(
+          dirs[i] as string,
+          running.flatMap((r) => ['--peer', r.address]),
+        ),
+      );
+    }
+    const source = running[0] as StationProcess;
+    const desk = await connectDesk(
+      source.url,
+      await loginToken(source.url, 'lead', 'bench-password'),
+    );
+    const t0 = performance.now();
+    let sent = 0;
+    const perTick = RATE / 100;
+    while (performance.now() - t0 < SECONDS * 1000) {
+      const tick = performance.now();
+      await Promise.all(
+        Array.from({ length: perTick }, () =>
+          call(desk, 'mention.create', {
+            channel: 'phone',
+            author: { handle: `caller${sent % 500}` },
+            text: `call ${sent++}: the app charged me twice`,
+          }),
+        ),
+      );
+      const wait = 10 - (performance.now() - tick);
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    const rate = sent / ((performance.now() - t0) / 1000);
+    desk.close();
+    const status = async (s: StationProcess) =>
+      (await (await fetch(new URL('/api/sync', s.url))).json()) as {
+        vector: Record<string, number>;
+        propagation: { samples: number; p50Ms: number | null; p99Ms: number | null };
+      };
+    const target = (await status(source)).vector;
+    for (const s of running.slice(1)) {
+      for (;;) {
+        const v = (await status(s)).vector;
+        if (Object.entries(target).every(([o, n]) => (v[o] ?? 0) >= n)) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    const summaries = await Promise.all(
+      running.slice(1).map(async (s) => (await status(s)).propagation),
+    );
+    console.log(
+      `live: ${sent} mentions at ${Math.round(rate)}/s on one station; per other station p50/p99 ms: ${summaries.map((x) => `${x.p50Ms}/${x.p99Ms}`).join(', ')}`,
+    );
+    return {
+      p50: Math.max(...summaries.map((x) => x.p50Ms ?? 0)),
+      p99: Math.max(...summaries.map((x) => x.p99Ms ?? 0)),
+      rate,
+    };
+  } finally {
+    for (const r of running) await r.stop();
+    t.cleanup();
+  }
+}
+
+/** Sync: catch-up against PouchDB replication, and live propagation across five stations. */
 export async function run(): Promise<void> {
   const ours = await holdlineCatchUp(OPS);
   const pouch = await pouchReplication(OPS);
+  const live = await livePropagation();
+  const rtt = await socketIoRoundTrip(2_000);
   report([
+    {
+      name: 'sync.propagation-p99',
+      value: live.p99,
+      unit: 'ms',
+      baseline: rtt.p99,
+      baselineName: 'socket.io acked round trip p99, loopback',
+      better: 'lower',
+      goal: '< 50 ms (worst of 4 stations, 5-station mesh, ~1,000 mentions/s)',
+    },
+    {
+      name: 'sync.propagation-p50',
+      value: live.p50,
+      unit: 'ms',
+      baseline: rtt.p50,
+      baselineName: 'socket.io acked round trip p50, loopback',
+      better: 'lower',
+    },
     {
       name: 'sync.catch-up',
       value: ours,

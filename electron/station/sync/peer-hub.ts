@@ -15,6 +15,7 @@ import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
 import { versionVectorOf } from '../db/queries/sync';
 import { opsBehind, type VersionVector } from '../../../shared/sync/version-vector';
+import { LatencyWindow } from '../../../shared/sync/latency-window';
 
 /** One peer as the peers panel shows it. */
 export type PeerInfo = {
@@ -78,6 +79,7 @@ export async function peerStatus(
     stationId: core.stationId,
     vector: await versionVectorOf(core.read, core.stationId),
     peers: [],
+    propagation: new LatencyWindow().summary(),
   };
 }
 
@@ -89,6 +91,8 @@ export async function peerStatus(
 export class PeerHub {
   private readonly links = new Set<Link>();
   private announcing = false;
+  /** Commit-to-applied time of ops that arrived from peers. */
+  readonly lag = new LatencyWindow();
   private readonly onApplied = () => this.announceSoon();
 
   constructor(
@@ -116,7 +120,13 @@ export class PeerHub {
       const stationId = (socket.handshake.auth as PeerHello).stationId;
       const link: Link = {
         socket,
-        session: new PeerSession(this.core, socket as unknown as PeerWire, stationId, this.log),
+        session: new PeerSession(
+          this.core,
+          socket as unknown as PeerWire,
+          stationId,
+          this.log,
+          this.lag,
+        ),
         info: this.newInfo(stationId, socket.handshake.address, 'in'),
       };
       link.info.connected = true;
@@ -173,7 +183,13 @@ export class PeerHub {
     socket.on('connect', () => {
       link.info.connected = true;
       link.info.refused = null;
-      link.session ??= new PeerSession(this.core, socket as unknown as PeerWire, address, this.log);
+      link.session ??= new PeerSession(
+        this.core,
+        socket as unknown as PeerWire,
+        address,
+        this.log,
+        this.lag,
+      );
       void this.syncLink(link).then(synced);
     });
     socket.on('disconnect', () => {
@@ -215,11 +231,13 @@ export class PeerHub {
     stationId: string;
     vector: VersionVector;
     peers: (PeerInfo & { ahead: number })[];
+    propagation: ReturnType<LatencyWindow['summary']>;
   }> {
     const vector = await versionVectorOf(this.core.read, this.core.stationId);
     return {
       stationId: this.core.stationId,
       vector,
+      propagation: this.lag.summary(),
       peers: [...this.links].map((l) => {
         const info = this.infoOf(l);
         const theirs = l.session?.status.theirs;

@@ -1,8 +1,14 @@
 import { PeerChangedSchema, PeerPullSchema, type PeerPull } from '../../../shared/contract/peer';
-import { VersionVectorSchema, type VersionVector } from '../../../shared/sync/version-vector';
+import {
+  VersionVectorSchema,
+  opsBehind,
+  type VersionVector,
+} from '../../../shared/sync/version-vector';
 import type { StationCore } from '../core/core';
 import { opsToShip, versionVectorOf } from '../db/queries/sync';
 import type { Op } from '../ops/op';
+import { decodeHlc } from '../../../shared/sync/hlc';
+import type { LatencyWindow } from '../../../shared/sync/latency-window';
 import { BatchRefused } from './peer-batch';
 
 /** Payload bytes asked for per pull: a piece stays far below socket.io's 1 MB message limit. */
@@ -44,6 +50,7 @@ export class PeerSession {
     private readonly wire: PeerWire,
     readonly peerId: string,
     private readonly log: (line: string) => void,
+    private readonly lag?: LatencyWindow,
   ) {
     wire.on('peer:vector', ((_: unknown, ack: (a: Answer<{ vector: VersionVector }>) => void) => {
       if (typeof ack !== 'function') return;
@@ -65,7 +72,11 @@ export class PeerSession {
       const parsed = PeerChangedSchema.safeParse(input);
       if (!parsed.success) return;
       this.status.theirs = parsed.data.vector;
-      void this.sync();
+      // Pull only when the peer holds something this station lacks: in a mesh most
+      // announcements are of ops that already arrived by another link.
+      void versionVectorOf(core.read, core.stationId).then((mine) => {
+        if (opsBehind(mine, parsed.data.vector) > 0) void this.sync();
+      });
     }) as never);
   }
 
@@ -136,6 +147,10 @@ export class PeerSession {
         after = last;
         next = after < seq && this.wire.connected ? pull(after) : null;
         const { applied } = await this.core.applyFromPeer(ops);
+        // How long each op took from its commit at the origin to here (clocks of one room agree
+        // within minutes; on one machine exactly).
+        const now = Date.now();
+        for (const op of applied.ops) this.lag?.add(now - decodeHlc(op.hlc).wall);
         this.status.applied += applied.ops.length;
         this.status.behind = Math.max(0, this.status.behind - ops.length);
         this.status.refused = null;
