@@ -71,6 +71,7 @@ export async function initWarRoom(
 export async function startStationProcess(
   dataDir: string,
   room: RoomSetup | null,
+  extraArgs: readonly string[] = [],
 ): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
@@ -84,6 +85,7 @@ export async function startStationProcess(
       '--port',
       '0',
       '--no-discovery',
+      ...extraArgs,
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -1,9 +1,10 @@
 import type { MentionsCommands, MentionsEvents } from './mentions';
 import type { RoomCommands, RoomEvents } from './room';
+import type { SyncCommands, SyncEvents } from './sync';
 
 /** Every command a desk can send to its station over /desk. */
-export type DeskCommands = MentionsCommands & RoomCommands;
+export type DeskCommands = MentionsCommands & RoomCommands & SyncCommands;
 /** Every event a station pushes to its desks over /desk. */
-export type DeskEvents = MentionsEvents & RoomEvents;
+export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -10,6 +10,7 @@ import { CommandError } from '../mentions/commands';
 import { DeskError, type DeskHandler } from './handler';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
+import { startSyncPush, syncHandlers } from './sync';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
 import type { Presence } from '../scheduler/claim-leases';
@@ -26,6 +27,7 @@ export type DeskNamespace = Namespace<
 const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...mentionHandlers,
   ...roomHandlers,
+  ...syncHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
@@ -96,5 +98,12 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
     });
   });
   const broadcaster = new DeskBroadcaster(core, desk);
-  return { close: () => broadcaster.close(), presence };
+  const stopSyncPush = startSyncPush(core, desk);
+  return {
+    close: () => {
+      broadcaster.close();
+      stopSyncPush();
+    },
+    presence,
+  };
 }

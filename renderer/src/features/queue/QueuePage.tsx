@@ -15,6 +15,8 @@ import { MentionDetail, type MentionActionName } from '../mention/MentionDetail'
 import { Filters, SEARCH_ID } from './Filters';
 import { MentionList } from './MentionList';
 import { useQueue } from './use-queue';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | null;
 
@@ -28,6 +30,7 @@ export function QueuePage(props: {
   const { t, i18n } = useTranslation();
   const { socket, room } = props;
   const [query, setQuery] = useState<MentionQuery>(() => MentionQuerySchema.parse({}));
+  const sync = useSyncStatus(socket);
   const { cache, version, ensure, added } = useQueue(socket, query);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [opened, setOpened] = useState<Mention | null>(null);
@@ -133,6 +136,7 @@ export function QueuePage(props: {
         <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
           {online ? t('app.online') : t('app.offline')}
         </span>
+        <SyncIndicator status={sync} />
         <span className="total" data-testid="queue-total">
           {t('queue.count', {
             count: cache.total,
@@ -168,6 +172,11 @@ export function QueuePage(props: {
           {t('auth.logout')}
         </button>
       </header>
+      {syncSummary(sync).kind === 'offline' && (
+        <div className="banner warn" role="alert" data-testid="offline-banner">
+          {t('sync.offlineBanner')}
+        </div>
+      )}
       <main className="panes">
         <Filters
           socket={socket}
