@@ -99,6 +99,10 @@ test('import with a progress bar, search, claim; a second operator sees the clai
       await expect(p.getByTestId('claim-state')).toHaveText('Nobody holds it');
     }
 
+    // Each sees the other on the same mention, live.
+    await expect(bo.getByTestId('presence')).toHaveText('Ana Operator is looking at this');
+    await expect(ana.getByTestId('presence')).toHaveText('Bo Operator is looking at this');
+
     await ana.keyboard.press('Escape'); // leave the search box so keys act on the queue
     await ana.keyboard.press('c');
     await expect(ana.getByTestId('claim-state')).toContainText('Claimed by Ana Operator');

@@ -1,10 +1,11 @@
 import type { MentionsCommands, MentionsEvents } from './mentions';
 import type { RoomCommands, RoomEvents } from './room';
 import type { SyncCommands, SyncEvents } from './sync';
+import type { PresenceCommands, PresenceEvents } from './presence';
 
 /** Every command a desk can send to its station over /desk. */
-export type DeskCommands = MentionsCommands & RoomCommands & SyncCommands;
+export type DeskCommands = MentionsCommands & RoomCommands & SyncCommands & PresenceCommands;
 /** Every event a station pushes to its desks over /desk. */
-export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents;
+export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents & PresenceEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -11,6 +11,8 @@ import { DeskError, type DeskHandler } from './handler';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { startSyncPush, syncHandlers } from './sync';
+import { presenceHandlers } from './presence';
+import { presenceBoardOf, type PresenceBoard } from '../presence/presence-board';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
 import type { Presence } from '../scheduler/claim-leases';
@@ -28,6 +30,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...mentionHandlers,
   ...roomHandlers,
   ...syncHandlers,
+  ...presenceHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
@@ -57,13 +60,35 @@ async function dispatch(
     return fail('invalid', `${name}: ${issue?.message ?? 'invalid input'}${where}`);
   }
   try {
-    const answer = await h.run({ core, operator, facets }, parsed.data as never);
+    const answer = await h.run(
+      { core, operator, facets, connectionId: socket.id },
+      parsed.data as never,
+    );
     return { ok: true, ...answer };
   } catch (err) {
     if (err instanceof DeskError || err instanceof CommandError) return fail(err.code, err.message);
     console.error(`[desk] ${name} failed:`, err);
     return fail('internal', `${name} failed on the station; nothing was changed`);
   }
+}
+
+// Presence changes come in bursts (a desk moving down the queue): tell desks at most this often.
+const PRESENCE_PUSH_MS = 100;
+
+/** Pushes everyone's presence to every desk when it changes. */
+function pushPresence(board: PresenceBoard, desk: DeskNamespace): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const onChanged = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      desk.emit('presence.changed', board.entries());
+    }, PRESENCE_PUSH_MS);
+  };
+  board.on('changed', onChanged);
+  return () => {
+    board.off('changed', onChanged);
+    if (timer) clearTimeout(timer);
+  };
 }
 
 /** Mounts /desk: session-token handshake, every command validated and authorised, deltas pushed. */
@@ -82,12 +107,17 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
       })
       .catch(() => next(new Error('unauthenticated: could not check the session')));
   });
+  const board = presenceBoardOf(core);
   const connected = new Map<string, number>();
   const presence: Presence = { isPresent: (id) => (connected.get(id) ?? 0) > 0 };
   desk.on('connection', (socket) => {
     const me = socket.data.operator.id;
     connected.set(me, (connected.get(me) ?? 0) + 1);
-    socket.on('disconnect', () => connected.set(me, (connected.get(me) ?? 1) - 1));
+    socket.on('disconnect', () => {
+      connected.set(me, (connected.get(me) ?? 1) - 1);
+      board.setLocal(socket.id, null);
+    });
+    socket.emit('presence.changed', board.entries());
     socket.onAny((name: unknown, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // every command is acknowledged; stray events are ignored
@@ -99,10 +129,12 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
   });
   const broadcaster = new DeskBroadcaster(core, desk);
   const stopSyncPush = startSyncPush(core, desk);
+  const stopPresencePush = pushPresence(board, desk);
   return {
     close: () => {
       broadcaster.close();
       stopSyncPush();
+      stopPresencePush();
     },
     presence,
   };

@@ -7,7 +7,13 @@ import type { StationCore } from '../core/core';
 import type { FacetCache } from '../mentions/facet-cache';
 
 /** What a handler gets besides its input. */
-export type DeskContext = { core: StationCore; operator: Operator; facets: FacetCache };
+export type DeskContext = {
+  core: StationCore;
+  operator: Operator;
+  facets: FacetCache;
+  /** The desk connection the command came on (presence is per connection). */
+  connectionId: string;
+};
 
 /** The success payload a command answers with. */
 export type AnswerOf<K extends DeskCommandName> =

@@ -13,6 +13,7 @@ import { certFingerprint } from '../core/tls-identity';
 import { signOpId, verifyOpSig } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
+import { presenceBoardOf } from '../presence/presence-board';
 import { versionVectorOf } from '../db/queries/sync';
 import { opsBehind, type VersionVector } from '../../../shared/sync/version-vector';
 import { LatencyWindow } from '../../../shared/sync/latency-window';
@@ -66,6 +67,9 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
   return null;
 }
 
+// How often presence is re-sent to peers (well inside PRESENCE_TTL_MS).
+const PRESENCE_BEAT_MS = 10_000;
+
 // The hub serving each core, for the HTTP routes (which get the core only).
 const HUBS = new WeakMap<StationCore, PeerHub>();
 
@@ -94,6 +98,8 @@ export class PeerHub {
   /** Commit-to-applied time of ops that arrived from peers. */
   readonly lag = new LatencyWindow();
   private readonly onApplied = () => this.announceSoon();
+  private readonly onPresence = () => this.sharePresence();
+  private readonly presenceBeat: NodeJS.Timeout;
 
   constructor(
     private readonly core: StationCore,
@@ -101,6 +107,11 @@ export class PeerHub {
   ) {
     core.on('applied', this.onApplied);
     HUBS.set(core, this);
+    // Presence is gossip, not log: sent on every change and re-sent as a heartbeat, so a station
+    // that goes quiet drops out of everyone's view (PRESENCE_TTL_MS).
+    presenceBoardOf(core).on('changed', this.onPresence);
+    this.presenceBeat = setInterval(this.onPresence, PRESENCE_BEAT_MS);
+    this.presenceBeat.unref();
   }
 
   /** Serves /peer on the station's socket.io server. */
@@ -251,6 +262,8 @@ export class PeerHub {
   /** Drops every link. */
   close(): void {
     this.core.off('applied', this.onApplied);
+    presenceBoardOf(this.core).off('changed', this.onPresence);
+    clearInterval(this.presenceBeat);
     HUBS.delete(this.core);
     for (const l of this.links) l.socket.disconnect();
     this.links.clear();
@@ -269,7 +282,12 @@ export class PeerHub {
     } satisfies PeerInfo as PeerInfo;
   }
 
+  private sharePresence(): void {
+    for (const l of this.links) if (l.info.connected) l.session?.sharePresence();
+  }
+
   private async syncLink(link: Link): Promise<void> {
+    link.session?.sharePresence();
     await link.session?.sync();
     link.info.lastSeen = new Date().toISOString();
   }

@@ -10,6 +10,8 @@ import { getRoom } from '../db/queries/people';
 import { startStation, type RunningStation } from '../station';
 import { ingestDraft, stateDraft } from '../test-support/scenario';
 import { tempDir } from '../test-support/temp-dir';
+import { call, connectDesk, loginToken } from '../test-support/station-client';
+import type { PresenceEntry } from '../../../shared/contract/presence';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -167,4 +169,47 @@ describe('peer links over socket.io', () => {
     await converged(a.core, b.core);
     expect(await countMentions(stranger.core.db)).toBe(0);
   });
+
+  it('show on every desk who is on a mention at another station, and drop them when they leave', async () => {
+    const { a, dirB, adminId, address } = await roomOfTwo();
+    const b = await run(dirB, [address]);
+    await a.core.commit([ingestDraft(adminId, 't1', 'my bag is lost')]);
+    await converged(a.core, b.core);
+    const onA = await connectDesk(a.url, await loginToken(a.url, 'lead', 'correct horse'));
+    const onB = await connectDesk(b.url, await loginToken(b.url, 'lead', 'correct horse'));
+    cleanups.push(() => void onB.close());
+    const seenOnB: PresenceEntry[][] = [];
+    onB.on('presence.changed', (entries) => seenOnB.push(entries));
+
+    expect(await call(onA, 'presence.set', { mentionId: 'twitter:t1', mode: 'writing' })).toEqual({
+      ok: true,
+    });
+    await waitFor(() => seenOnB.at(-1)?.length === 1);
+    expect(seenOnB.at(-1)).toEqual([
+      {
+        operatorId: adminId,
+        operatorName: 'Lea',
+        mentionId: 'twitter:t1',
+        mode: 'writing',
+        stationId: a.stationId,
+      },
+    ]);
+    expect(
+      await call(onA, 'presence.set', { mentionId: '<script>', mode: 'dancing' }),
+    ).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+
+    onA.close();
+    await waitFor(() => seenOnB.at(-1)?.length === 0);
+  });
 });
+
+async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

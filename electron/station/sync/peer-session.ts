@@ -7,6 +7,7 @@ import {
 import type { StationCore } from '../core/core';
 import { opsToShip, versionVectorOf } from '../db/queries/sync';
 import type { Op } from '../ops/op';
+import { PresenceSnapshotSchema, presenceBoardOf } from '../presence/presence-board';
 import { decodeHlc } from '../../../shared/sync/hlc';
 import type { LatencyWindow } from '../../../shared/sync/latency-window';
 import { BatchRefused } from './peer-batch';
@@ -68,6 +69,10 @@ export class PeerSession {
         () => ack({ ok: false, message: 'could not read the log' }),
       );
     }) as never);
+    wire.on('peer:presence', ((input: unknown) => {
+      const parsed = PresenceSnapshotSchema.safeParse(input);
+      if (parsed.success) presenceBoardOf(core).merge(parsed.data);
+    }) as never);
     wire.on('peer:changed', ((input: unknown) => {
       const parsed = PeerChangedSchema.safeParse(input);
       if (!parsed.success) return;
@@ -78,6 +83,11 @@ export class PeerSession {
         if (opsBehind(mine, parsed.data.vector) > 0) void this.sync();
       });
     }) as never);
+  }
+
+  /** Sends the peer who is on which mention, as this station knows it. */
+  sharePresence(): void {
+    if (this.wire.connected) this.wire.emit('peer:presence', presenceBoardOf(this.core).snapshot());
   }
 
   /** Tells the peer this station has new ops. */

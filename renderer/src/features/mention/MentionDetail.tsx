@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PresenceEntry } from '../../../../shared/contract/presence';
 import type { MentionDetail as Detail } from '../../../../shared/contract/mentions';
 import type { Mention } from '../../../../shared/domain/mention';
 import type { RoomInfo } from '../../../../shared/contract/room';
@@ -20,6 +21,8 @@ export function MentionDetail(props: {
   socket: DeskSocket;
   room: RoomInfo;
   mention: Mention | undefined;
+  /** Others on this mention right now, at any desk of the room. */
+  others: PresenceEntry[];
   version: number;
   notice: string | null;
   onAction: (action: MentionActionName) => void;
@@ -66,6 +69,17 @@ export function MentionDetail(props: {
         <span className="spacer" />
         <time dateTime={m.occurredAt}>{formatTime(m.occurredAt, i18n.language)}</time>
       </header>
+      {props.others.length > 0 && (
+        <p className="presence" data-testid="presence" role="status">
+          {props.others
+            .map((p) =>
+              t(p.mode === 'writing' ? 'presence.writing' : 'presence.viewing', {
+                name: p.operatorName,
+              }),
+            )
+            .join(' · ')}
+        </p>
+      )}
       {/* Untrusted: plain text only; links stay text and are never opened by the app. */}
       <p className="detail-text" data-testid="mention-text">
         {m.text}

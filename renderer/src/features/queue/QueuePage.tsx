@@ -15,6 +15,7 @@ import { MentionDetail, type MentionActionName } from '../mention/MentionDetail'
 import { Filters, SEARCH_ID } from './Filters';
 import { MentionList } from './MentionList';
 import { useQueue } from './use-queue';
+import { usePresence } from '../presence/use-presence';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 
@@ -42,6 +43,7 @@ export function QueuePage(props: {
   // An author-history mention opened from the detail pane, kept current from the cache when held.
   const openedNow = opened ? (cache.rowAt(cache.indexOf(opened.id)) ?? opened) : null;
   const selected = openedNow ?? (selectedIndex >= 0 ? cache.rowAt(selectedIndex) : undefined);
+  const presence = usePresence(socket, selected?.id ?? null);
 
   useEffect(() => {
     const up = () => setOnline(true);
@@ -197,6 +199,9 @@ export function QueuePage(props: {
           socket={socket}
           room={room}
           mention={selected}
+          others={presence.filter(
+            (p) => p.mentionId === selected?.id && p.operatorId !== room.me.id,
+          )}
           version={version}
           notice={notice}
           onAction={(a) => void act(a)}
