@@ -30,6 +30,11 @@ export type MentionState = {
   statusBy: string | null;
   statusHlc: string | null;
   claim: { op: string; operator: string; hlc: string; leaseMs: number } | null;
+  /**
+   * Answers sent, refused ones included: a refused answer (the mention was already answered, or
+   * held by someone else, when the desks were apart) was still sent to the customer.
+   */
+  answers: number;
 };
 
 /** What one op did. */
@@ -45,7 +50,13 @@ export type FoldContext = { roleAt(actor: string, hlc: string): Role | null };
 /** Default claim lease when a claim op names none. */
 export const DEFAULT_LEASE_MS = 15 * 60_000;
 
-const INITIAL: MentionState = { status: 'open', statusBy: null, statusHlc: null, claim: null };
+const INITIAL: MentionState = {
+  status: 'open',
+  statusBy: null,
+  statusHlc: null,
+  claim: null,
+  answers: 0,
+};
 
 function payloadField<T>(payload: unknown, key: string): T | undefined {
   return payload && typeof payload === 'object'
@@ -118,11 +129,13 @@ export function foldMentionState(
               ? 'closed'
               : 'ignored';
         const rank: Record<MentionStatus, number> = { open: 0, answered: 1, closed: 2, ignored: 2 };
+        if (op.type === 'mention.answer' && can(role, 'mention.work'))
+          s = { ...s, answers: s.answers + 1 };
         if (!can(role, 'mention.work')) refuse(`role ${role ?? 'none'} may not change status`);
         else if (heldByOther && !mayOverride) refuse(`held by ${holder}`);
         else if (rank[target] <= rank[s.status]) refuse(`mention is already ${s.status}`);
         else {
-          s = { status: target, statusBy: op.actor, statusHlc: op.hlc, claim: null };
+          s = { ...s, status: target, statusBy: op.actor, statusHlc: op.hlc, claim: null };
           verdict('applied');
         }
         break;
@@ -131,7 +144,7 @@ export function foldMentionState(
         if (!can(role, 'mention.work')) refuse(`role ${role ?? 'none'} may not reopen`);
         else if (s.status === 'open') refuse('mention is already open');
         else {
-          s = { status: 'open', statusBy: op.actor, statusHlc: op.hlc, claim: null };
+          s = { ...s, status: 'open', statusBy: op.actor, statusHlc: op.hlc, claim: null };
           verdict('applied');
         }
         break;

@@ -110,5 +110,7 @@ export type Mention = {
   statusAt: string | null;
   claim: ClaimState | null;
   duplicates: number;
+  /** Answers sent to this mention (2 or more: answered twice, flagged in the queue). */
+  answers: number;
   metadata: Record<string, string | number | boolean | null>;
 };

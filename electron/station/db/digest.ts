@@ -9,7 +9,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
   { table: 'room', columns: ['id', 'name', 'created_hlc'], order: 'id' },
   {
     table: 'stations',
-    columns: ['id', 'public_key', 'name', 'admitted_hlc', 'admitted_by'],
+    columns: ['id', 'public_key', 'name', 'admitted_hlc', 'admitted_by', 'tls_cert'],
     order: 'id',
   },
   {
@@ -41,6 +41,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
       'claim_operator',
       'claim_at',
       'claim_expires',
+      'answers',
     ],
     order: 'id',
   },

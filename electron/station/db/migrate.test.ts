@@ -145,6 +145,17 @@ describe('migrations', () => {
     );
   });
 
+  it('0006 counts answers per mention, 0 for mentions already there', async () => {
+    const d = await fresh();
+    await migrate(d, 5);
+    await d.run(
+      `INSERT INTO mentions (id, channel, external_id, author_handle, text, occurred_at, occurred_ms, recorded_hlc, source_op, language, sentiment_score, sentiment_label, priority)
+       VALUES ('m1', 'twitter', 'm1', '@a', 'hi', 'x', 0, 'h', 'o', 'en', 0, 'neutral', 0)`,
+    );
+    await migrate(d, 6);
+    expect((await d.get<{ answers: number }>(`SELECT answers FROM mentions`))?.answers).toBe(0);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

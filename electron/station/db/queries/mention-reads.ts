@@ -28,6 +28,7 @@ type MentionRow = {
   priority: number;
   metadata: string;
   duplicates: number;
+  answers: number;
   status: string;
   status_by_name: string | null;
   status_at: string | null;
@@ -78,6 +79,7 @@ function toMention(r: MentionRow): Mention {
           }
         : null,
     duplicates: r.duplicates,
+    answers: r.answers,
     metadata: JSON.parse(r.metadata) as Mention['metadata'],
   };
 }

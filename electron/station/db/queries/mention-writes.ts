@@ -92,7 +92,7 @@ export async function writeMentionState(tx: Sql, id: string, s: MentionState): P
     : null;
   const res = await tx.run(
     `UPDATE mentions SET status = ?, status_by = ?, status_at = ?, claim_op = ?, claim_operator = ?,
-       claim_at = ?, claim_expires = ? WHERE id = ?`,
+       claim_at = ?, claim_expires = ?, answers = ? WHERE id = ?`,
     [
       s.status,
       s.statusBy,
@@ -101,6 +101,7 @@ export async function writeMentionState(tx: Sql, id: string, s: MentionState): P
       s.claim?.operator ?? null,
       claimAt,
       claimExpires,
+      s.answers,
       id,
     ],
   );

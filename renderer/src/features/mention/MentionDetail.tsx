@@ -121,6 +121,9 @@ export function MentionDetail(props: {
         <dd>
           {t(`status.${m.status}`)}
           {m.statusBy && ` · ${m.statusBy} · ${formatTime(m.statusAt, i18n.language)}`}
+          {m.answers > 1 && (
+            <strong className="warn"> · {t('queue.answeredTimes', { count: m.answers })}</strong>
+          )}
         </dd>
         <dt>{t('detail.claim')}</dt>
         <dd data-testid="claim-state">

@@ -36,6 +36,11 @@ function Row({
         <span className="spacer" />
         {m.claim && <span className="chip claim">{m.claim.operatorName}</span>}
         <span className={`chip status status-${m.status}`}>{t(`status.${m.status}`)}</span>
+        {m.answers > 1 && (
+          <span className="chip offline" data-testid="answered-twice">
+            {t('queue.answeredTimes', { count: m.answers })}
+          </span>
+        )}
         <time dateTime={m.occurredAt}>{formatTime(m.occurredAt, lang)}</time>
       </div>
       {/* Untrusted text: rendered as a text node, never as markup. */}
