@@ -32,7 +32,8 @@ export function MentionDetail(props: {
   const [loaded, setDetail] = useState<Detail | null>(null);
   const m = props.mention;
   const { socket } = props;
-  const claimKey = `${m?.id}|${m?.status}|${m?.claim?.operatorId}`;
+  // Reloaded whenever the row changes (a delta replaces it): a claim that lost a race at another
+  // desk changes this mention's history even when its holder stays the same.
 
   useEffect(() => {
     if (!m) return;
@@ -41,8 +42,7 @@ export function MentionDetail(props: {
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [socket, claimKey]);
+  }, [socket, m]);
 
   if (!m) return <section className="detail empty muted">{t('detail.none')}</section>;
   // Only what belongs to this mention (a slow answer for the previous one is ignored).
@@ -177,6 +177,13 @@ export function MentionDetail(props: {
         )}
         {btn('mention.reopen', t('action.reopen'), 'o', m.status !== 'open')}
       </div>
+      {detail?.history
+        .filter((h) => h.effect === 'collision')
+        .map((h) => (
+          <p key={h.opId} className="warn" role="alert" data-testid="collision-notice">
+            {t('detail.collision', { name: h.actorName })}
+          </p>
+        ))}
       {detail && detail.history.length > 0 && (
         <section className="history">
           <h3>{t('detail.history')}</h3>
