@@ -162,6 +162,45 @@ describe('/desk', () => {
     ]);
   });
 
+  it('releases the claims an operator made here when they log out, and only theirs', async () => {
+    const token = await loginToken(station.url, 'bo', 'bo-password');
+    const bo = await connectDesk(station.url, token);
+    sockets.push(bo);
+    const ana = await deskAs('ana', 'ana-password');
+    const ids: string[] = [];
+    for (const text of ['Lid cracked', 'Where is my parcel', 'Box was opened']) {
+      const r = await call(ana, 'mention.create', {
+        channel: 'email',
+        author: { handle: 'x' },
+        text,
+      });
+      if (!r.ok) throw new Error(r.message);
+      ids.push((r.mention as { id: string }).id);
+    }
+    for (const id of ids.slice(0, 2))
+      expect(await call(bo, 'mention.claim', { mentionId: id, basis: null })).toMatchObject({
+        won: true,
+      });
+    expect(await call(ana, 'mention.claim', { mentionId: ids[2], basis: null })).toMatchObject({
+      won: true,
+    });
+
+    const out = await fetch(new URL('/api/logout', station.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(await out.json()).toEqual({ ok: true, released: 2 });
+    const claims = [];
+    for (const id of ids) {
+      const d = await call(ana, 'mention.get', { mentionId: id });
+      if (!d.ok) throw new Error(d.message);
+      claims.push(
+        (d.mention as { claim: { operatorName: string } | null }).claim?.operatorName ?? null,
+      );
+    }
+    expect(claims).toEqual([null, null, 'ANA']);
+  });
+
   it('finds mentions by full-text search and filters', async () => {
     const ana = await deskAs('ana', 'ana-password');
     await call(ana, 'mention.create', {

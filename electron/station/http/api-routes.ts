@@ -5,6 +5,7 @@ import type { StationCore } from '../core/core';
 import { countMentions } from '../db/queries/mention-reads';
 import { countOps } from '../db/queries/ops';
 import { getRoom } from '../db/queries/people';
+import { releaseClaimsOf } from '../mentions/commands';
 import { RoomExistsError, createWarRoom } from '../room/war-room';
 import { bearerToken, readJson, sendError, sendJson } from './respond';
 
@@ -79,15 +80,17 @@ export async function loginRoute(
   sendJson(res, 200, { ok: true, token: session.token, operator: session.operator });
 }
 
-/** POST /api/logout. */
+/** POST /api/logout: ends the session and releases the claims its operator made here. */
 export async function logoutRoute(
   core: StationCore,
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
   const token = bearerToken(req);
+  const operator = token ? await resolveSession(core.read, token) : null;
   if (token) await closeSession(core.db, token);
-  sendJson(res, 200, { ok: true });
+  const released = operator ? await releaseClaimsOf(core, operator.id) : 0;
+  sendJson(res, 200, { ok: true, released });
 }
 
 /** The account behind a request's bearer token, or null after answering 401. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { StationCore } from '../core/core';
+import { localClaimsOf } from '../db/queries/claims';
 import { effectOf } from '../db/queries/effects';
 import { mentionById } from '../db/queries/mention-reads';
 import { ingestDraft } from '../ingest/ingest-draft';
@@ -93,4 +94,20 @@ export async function createManualMention(
     }),
   ]);
   return mustExist(core, id);
+}
+
+/** Releases every claim an operator made at this station (they logged out): one op each. */
+export async function releaseClaimsOf(core: StationCore, operatorId: string): Promise<number> {
+  const ids = await localClaimsOf(core.db, core.stationId, operatorId);
+  if (ids.length === 0) return 0;
+  await core.commit(
+    ids.map((id) => ({
+      type: 'mention.release',
+      v: 1,
+      actor: operatorId,
+      subject: id,
+      payload: {},
+    })),
+  );
+  return ids.length;
 }

@@ -13,3 +13,17 @@ export async function expiredLocalClaims(
     [nowIso, origin, limit],
   );
 }
+
+/** Mentions an operator holds by a claim recorded on this station (released when they log out). */
+export async function localClaimsOf(
+  sql: Sql,
+  origin: string,
+  operatorId: string,
+): Promise<string[]> {
+  const rows = await sql.all<{ id: string }>(
+    `SELECT m.id FROM mentions m JOIN ops o ON o.id = m.claim_op
+     WHERE m.claim_operator = ? AND o.origin = ? AND o.type = 'mention.claim'`,
+    [operatorId, origin],
+  );
+  return rows.map((r) => r.id);
+}
