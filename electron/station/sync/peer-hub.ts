@@ -49,6 +49,14 @@ function reasonOf(err: Error & { description?: unknown }): string {
   return err.message;
 }
 
+/** What to log when a peer's link closes: nothing for orderly goodbyes. */
+function closeLine(stationId: string, reason: string): string | null {
+  if (/namespace disconnect|shutting down/.test(reason)) return null;
+  if (reason === 'transport error' || reason === 'parse error')
+    return `[peer] refused a message from ${stationId}: over the 1 MB message limit or not a valid frame (${reason}); link dropped`;
+  return `[peer] link from ${stationId} lost: ${reason}`;
+}
+
 /** Why a handshake is refused, or null when it is a member of this room with a sound clock. */
 export async function helloProblem(core: StationCore, raw: unknown): Promise<string | null> {
   const parsed = PeerHelloSchema.safeParse(raw);
@@ -142,9 +150,11 @@ export class PeerHub {
       };
       link.info.connected = true;
       this.links.add(link);
-      socket.on('disconnect', () => {
+      socket.on('disconnect', (reason) => {
         link.info.connected = false;
         this.links.delete(link);
+        const line = closeLine(stationId, reason);
+        if (line) this.log(line);
       });
       void this.syncLink(link);
     });

@@ -151,12 +151,21 @@ export class PeerSession {
       let after = from;
       while (next) {
         const { ops } = await next;
-        if (!Array.isArray(ops) || ops.length === 0) break;
-        const last = (ops.at(-1) as { seq?: unknown }).seq;
-        if (typeof last !== 'number' || last <= after) break;
-        after = last;
-        next = after < seq && this.wire.connected ? pull(after) : null;
+        if (!Array.isArray(ops))
+          throw new BatchRefused('the peer answered a pull with something other than a list');
+        if (ops.length === 0) break;
+        const tail: unknown = ops.at(-1);
+        const last = tail && typeof tail === 'object' ? (tail as { seq?: unknown }).seq : null;
+        const asked = typeof last === 'number' && last > after;
+        const from = after;
+        if (asked) after = last;
+        next = asked && after < seq && this.wire.connected ? pull(after) : null;
+        // Whatever the answer, the door check names what is wrong with it (nothing is stored).
         const { applied } = await this.core.applyFromPeer(ops);
+        if (!asked)
+          throw new BatchRefused(
+            `the peer answered a pull after seq ${from} with ops not asked for`,
+          );
         // How long each op took from its commit at the origin to here (clocks of one room agree
         // within minutes; on one machine exactly).
         const now = Date.now();
