@@ -89,6 +89,48 @@ describe('import into the station', () => {
     expect(hostile?.text).toBe('<img src=x onerror=alert(1)>');
   });
 
+  for (const thread of ['here', 'worker'] as const)
+    it(`commits what a live stream sent as soon as it goes quiet (${thread})`, async () => {
+      // A feed piped into an import: lines arrive in small bursts with pauses between them, and
+      // every burst must reach the queue while the stream is still open.
+      const bursts = 3;
+      const line = (b: number, i: number) =>
+        JSON.stringify({
+          id: `live-${thread}-${b}-${i}`,
+          author: '@live',
+          text: `burst ${b} line ${i}: the app is down`,
+          created_at: '2024-05-01T10:00:00Z',
+          channel: 'twitter',
+        }) + '\n';
+      const seen: number[] = [];
+      const count = async () =>
+        (
+          await core.read.get<{ n: number }>(
+            `SELECT count(*) AS n FROM mentions WHERE external_id LIKE ?`,
+            [`live-${thread}-%`],
+          )
+        )?.n ?? 0;
+      async function* feed() {
+        for (let b = 0; b < bursts; b++) {
+          yield Array.from({ length: 4 }, (_, i) => line(b, i)).join('');
+          // Wait until the burst is in the database (fails by timeout if it is held back).
+          const until = Date.now() + 10_000;
+          while ((await count()) < (b + 1) * 4 && Date.now() < until)
+            await new Promise((r) => setTimeout(r, 10));
+          seen.push(await count());
+        }
+      }
+      const summary = await importMentions(core, feed(), {
+        format: 'jsonl',
+        actor: adminId,
+        connector: 'jsonl',
+        bytesTotal: null,
+        thread,
+      });
+      expect(seen).toEqual([4, 8, 12]);
+      expect(summary).toMatchObject({ rows: 12, imported: 12, errors: 0 });
+    }, 60_000);
+
   describe.skipIf(!existsSync(AIRLINE))(
     'the real airline file (skipped: ../shared/data is absent)',
     () => {

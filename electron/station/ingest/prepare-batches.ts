@@ -11,6 +11,9 @@ import {
 // One commit per this many mentions: big enough for multi-row SQL to pay off, small enough that
 // claims from desks are not held up behind an import for long.
 export const COMMIT_EVERY = 5_000;
+// A live input (a stream piped into an import) that goes quiet this long gets what it sent so far
+// committed, rather than held until a full batch arrives.
+export const IDLE_FLUSH_MS = 20;
 // Row errors kept for the report; the count goes on past it.
 export const MAX_REPORTED_ERRORS = 1_000;
 
@@ -63,7 +66,11 @@ export async function* prepareBatches(
     };
     return out;
   };
-  for await (const chunk of readMentions(input, opts)) {
+  for await (const chunk of flushingWhenIdle(readMentions(input, opts), () => pending.length > 0)) {
+    if (chunk === IDLE) {
+      yield take();
+      continue;
+    }
     for (const item of chunk.items) {
       batch.rows += 1;
       if ('error' in item) {
@@ -80,4 +87,44 @@ export async function* prepareBatches(
     if (pending.length >= COMMIT_EVERY) yield take();
   }
   yield take();
+}
+
+const IDLE = Symbol('idle');
+
+/**
+ * Passes `source` through, and yields IDLE whenever `holding()` and the source has produced
+ * nothing for IDLE_FLUSH_MS: a file read back to back never waits that long, a live feed does.
+ */
+async function* flushingWhenIdle<T>(
+  source: AsyncIterable<T>,
+  holding: () => boolean,
+): AsyncGenerator<T | typeof IDLE> {
+  const it = source[Symbol.asyncIterator]();
+  let next: Promise<IteratorResult<T>> | null = null;
+  try {
+    for (;;) {
+      next ??= it.next();
+      let timer: NodeJS.Timeout | undefined;
+      const result = holding()
+        ? await Promise.race([
+            next,
+            new Promise<typeof IDLE>(
+              (resolve) => (timer = setTimeout(resolve, IDLE_FLUSH_MS, IDLE)),
+            ),
+          ])
+        : await next;
+      clearTimeout(timer);
+      if (result === IDLE) {
+        yield IDLE;
+        continue;
+      }
+      next = null;
+      if (result.done) return;
+      yield result.value;
+    }
+  } finally {
+    // With a read still in flight the source finishes it first, so do not wait for that.
+    if (next === null) await it.return?.();
+    else void it.return?.()?.catch(() => undefined);
+  }
 }
