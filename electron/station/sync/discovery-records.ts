@@ -10,8 +10,8 @@ export const SERVICE_TYPE = 'holdline';
 /** A station's TXT record on the wire; unknown keys are allowed (later versions may add some). */
 export const StationTxt = z.object({
   v: z.literal('1'),
-  // A TXT string holds 255 bytes, `station=` included.
-  station: z.string().min(1).max(200),
+  // Printable ASCII (ids are hex or base64), short enough for a 255-byte TXT string.
+  station: z.string().regex(/^[\x21-\x7e]{1,200}$/),
   room: z.string().regex(/^[0-9a-f]{16}$/),
 });
 /** A station's TXT record, parsed. */

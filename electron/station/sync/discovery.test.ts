@@ -38,6 +38,7 @@ function ip(...args: string[]): string | null {
 function whyNoNamespaces(): string | null {
   if (process.platform !== 'linux') return 'not Linux';
   if (process.getuid?.() !== 0) return 'not root';
+  if (ip('-V')) return 'no ip command (iproute2)';
   const trial = `hl-disc-t-${tag}`;
   const err = ip('netns', 'add', trial);
   if (err) return `ip netns add failed: ${err}`;
@@ -108,7 +109,12 @@ function startProbe(side: Side, name: string, args: string[]): Promise<Probe> {
   };
   probes.push(probe);
   createInterface({ input: child.stdout }).on('line', (line) => {
-    probe.events.push({ ...(JSON.parse(line) as ProbeEvent), at: Date.now() });
+    // bonjour-service console.logs a name conflict to stdout: keep it with the stderr text.
+    try {
+      probe.events.push({ ...(JSON.parse(line) as ProbeEvent), at: Date.now() });
+    } catch {
+      err += `stdout: ${line}\n`;
+    }
   });
   return waitFor(probe, 'ready', (e) => e.event === 'ready', 30_000).then(() => probe);
 }
@@ -198,7 +204,7 @@ describe.skipIf(why)('LAN discovery between two network namespaces', () => {
     const gone = await waitFor(a, 'B lost', lost(B), EXPIRE_MS + REQUERY_MS + 10_000);
     // Last heard at most one re-query before the kill, and checked once per re-query.
     expect(gone.at - killedAt).toBeGreaterThanOrEqual(EXPIRE_MS - REQUERY_MS - 500);
-    expect(gone.at - killedAt).toBeLessThanOrEqual(EXPIRE_MS + REQUERY_MS + 3000);
+    expect(gone.at - killedAt).toBeLessThanOrEqual(EXPIRE_MS + REQUERY_MS + 5000);
     expect(gone.peers).toEqual([]);
   });
 

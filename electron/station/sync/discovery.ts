@@ -114,7 +114,7 @@ export function startDiscovery(opts: DiscoveryOptions): Discovery {
       const now = Date.now();
       for (const [id, k] of known) if (now - k.heardAt > expireMs) lose(id);
       round?.stop();
-      round = undefined;
+      round = bonjour.find({ type: SERVICE_TYPE, protocol: 'tcp' }, heard);
     }),
     requeryMs,
   );

@@ -48,10 +48,13 @@ export async function main(argv: string[]): Promise<number> {
     onLost: (stationId) => print({ event: 'lost', stationId, peers: peers() }),
   });
   print({ event: 'ready' });
+  // Discovery's own timers do not hold a process open, and a socket that failed to bind is gone.
+  const alive = setInterval(() => {}, 60_000);
   await new Promise<void>((resolve) => {
     process.once('SIGTERM', resolve);
     process.once('SIGINT', resolve);
   });
+  clearInterval(alive);
   await discovery.stop();
   print({ event: 'stopped' });
   return 0;
