@@ -38,6 +38,16 @@ export type PeerPull = z.infer<typeof PeerPullSchema>;
 /** peer:changed — the sender has new ops; its vector says up to where. */
 export const PeerChangedSchema = z.object({ vector: VersionVectorSchema });
 
+/**
+ * peer:ops — the sender's own new ops, pushed as they commit (ending at a signed op), with its
+ * vector. The ops are checked at the door like any pulled batch; a receiver that finds a gap
+ * pulls instead.
+ */
+export const PeerPushSchema = z.object({
+  vector: VersionVectorSchema,
+  ops: z.array(z.unknown()).min(1),
+});
+
 /** Clock difference past which two stations do not sync (DECISIONS.md 2). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 

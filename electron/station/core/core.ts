@@ -2,6 +2,8 @@ import { EventEmitter } from 'node:events';
 import { openDb, openReadDb, type Db, type Sql } from '../db/connection';
 import { migrate } from '../db/migrate';
 import { chainHeadOf } from '../db/queries/ops';
+import { versionVectorOf } from '../db/queries/sync';
+import type { VersionVector } from '../../../shared/sync/version-vector';
 import { applyOps, type Applied } from '../ops/apply';
 import { OpChain } from '../ops/chain';
 import type { Op, OpDraft } from '../ops/op';
@@ -34,8 +36,18 @@ export class StationCore extends EventEmitter<CoreEvents> {
     readonly tls: TlsIdentity,
     readonly chain: OpChain,
     private readonly releaseLock: () => void,
+    private readonly held: VersionVector,
   ) {
     super();
+  }
+
+  /** The highest seq held of each origin's chain (kept in step with every write, no query). */
+  vector(): VersionVector {
+    return { ...this.held };
+  }
+
+  private noteHeld(ops: readonly Op[]): void {
+    for (const op of ops) if ((this.held[op.origin] ?? 0) < op.seq) this.held[op.origin] = op.seq;
   }
 
   /** Opens a data folder (taking its lock), migrating the schema to the latest. */
@@ -49,7 +61,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
       const head = await chainHeadOf(db, key.stationId);
       const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
       const tls = await loadOrCreateTlsIdentity(dataDir, key.stationId);
-      return new StationCore(dataDir, db, read, key, tls, chain, release);
+      const held = await versionVectorOf(read, key.stationId);
+      return new StationCore(dataDir, db, read, key, tls, chain, release, held);
     } catch (err) {
       release();
       throw err;
@@ -86,6 +99,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       this.chain.commit(head ?? { seq: 0, id: null, hlc: null });
       throw err;
     }
+    this.noteHeld(applied.ops);
     this.generation += 1;
     this.emit('applied', applied);
     return applied;
@@ -98,6 +112,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
   async applyReplicated(ops: readonly Op[]): Promise<Applied> {
     const applied = await this.db.transaction((tx) => applyOps(tx, ops, { fresh: false }));
     for (const op of applied.ops) this.chain.clock.receive(op.hlc);
+    this.noteHeld(applied.ops);
     if (applied.ops.length > 0) {
       this.generation += 1;
       this.emit('applied', applied);
@@ -136,6 +151,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       return { applied, alreadyHeld: checked.alreadyHeld };
     });
     for (const op of result.applied.ops) this.chain.clock.receive(op.hlc);
+    this.noteHeld(result.applied.ops);
     if (result.applied.ops.length > 0) {
       this.generation += 1;
       this.emit('applied', result.applied);

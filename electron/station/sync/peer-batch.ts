@@ -16,6 +16,9 @@ export const MAX_BATCH_BYTES = 900 * 1024;
 /** Why a peer's batch was refused at the door (DECISIONS.md 2): logged, nothing stored. */
 export class BatchRefused extends Error {}
 
+/** A batch that starts past the end of what this station holds: not wrong, just early (pull). */
+export class ChainGap extends BatchRefused {}
+
 /** A batch that passed every check: the ops this station does not hold yet, in chain order. */
 export type CheckedBatch = { fresh: Op[]; alreadyHeld: number };
 
@@ -105,7 +108,7 @@ async function checkChain(sql: Sql, origin: string, chain: Op[], publicKey: stri
       continue;
     }
     if (op.seq !== prevSeq + 1)
-      throw new BatchRefused(
+      throw new ChainGap(
         `station ${origin}'s chain has a gap: seq ${op.seq} arrived after ${prevSeq}`,
       );
     if (op.prev !== prevId)

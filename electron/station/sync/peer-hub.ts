@@ -14,9 +14,11 @@ import { signOpId, verifyOpSig } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
 import { presenceBoardOf } from '../presence/presence-board';
-import { versionVectorOf } from '../db/queries/sync';
 import { opsBehind, type VersionVector } from '../../../shared/sync/version-vector';
 import { LatencyWindow } from '../../../shared/sync/latency-window';
+import type { Applied } from '../ops/apply';
+import type { Op } from '../ops/op';
+import { MAX_BATCH_OPS } from './peer-batch';
 
 /** One peer as the peers panel shows it. */
 export type PeerInfo = {
@@ -75,6 +77,9 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
   return null;
 }
 
+// Own ops up to this many payload bytes are pushed to peers as they commit; more are announced.
+const PUSH_BYTES = 256 * 1024;
+
 // How often presence is re-sent to peers (well inside PRESENCE_TTL_MS).
 const PRESENCE_BEAT_MS = 10_000;
 
@@ -89,7 +94,7 @@ export async function peerStatus(
   if (hub) return hub.status();
   return {
     stationId: core.stationId,
-    vector: await versionVectorOf(core.read, core.stationId),
+    vector: core.vector(),
     peers: [],
     propagation: new LatencyWindow().summary(),
   };
@@ -103,9 +108,20 @@ export async function peerStatus(
 export class PeerHub {
   private readonly links = new Set<Link>();
   private announcing = false;
+  private newsWaiting = false;
   /** Commit-to-applied time of ops that arrived from peers. */
   readonly lag = new LatencyWindow();
-  private readonly onApplied = () => this.announceSoon();
+  /** This station's own ops committed since the last announcement, to push as they are. */
+  private outbox: Op[] = [];
+  private outboxBytes = 0;
+  private readonly onApplied = (applied: Applied) => {
+    for (const op of applied.ops)
+      if (op.origin === this.core.stationId) {
+        this.outbox.push(op);
+        this.outboxBytes += op.payloadJson?.length ?? JSON.stringify(op.payload).length;
+      }
+    this.announceSoon();
+  };
   private readonly onPresence = () => this.sharePresence();
   private readonly presenceBeat: NodeJS.Timeout;
 
@@ -254,7 +270,7 @@ export class PeerHub {
     peers: (PeerInfo & { ahead: number })[];
     propagation: ReturnType<LatencyWindow['summary']>;
   }> {
-    const vector = await versionVectorOf(this.core.read, this.core.stationId);
+    const vector = this.core.vector();
     return {
       stationId: this.core.stationId,
       vector,
@@ -303,11 +319,32 @@ export class PeerHub {
   }
 
   private announceSoon(): void {
+    this.newsWaiting = true;
     if (this.announcing) return;
     this.announcing = true;
     setImmediate(() => {
-      this.announcing = false;
-      for (const l of this.links) if (l.info.connected) void l.session?.announce();
+      void this.announce()
+        .catch(() => undefined) // the database closed under it: the station is stopping
+        .finally(() => (this.announcing = false));
     });
+  }
+
+  /** Tells every link what is new, until nothing new arrived while it did so. */
+  private async announce(): Promise<void> {
+    while (this.newsWaiting) {
+      this.newsWaiting = false;
+      // Small news goes as the ops themselves (no round trip); a large import as the vector, and
+      // peers pull it in acknowledged pieces.
+      const small = this.outboxBytes <= PUSH_BYTES && this.outbox.length <= MAX_BATCH_OPS;
+      const ops = small ? this.outbox : [];
+      this.outbox = [];
+      this.outboxBytes = 0;
+      const vector = this.core.vector();
+      for (const l of this.links) {
+        if (!l.info.connected || !l.session) continue;
+        if (ops.length > 0) l.session.push(ops, vector);
+        else l.session.announce(vector);
+      }
+    }
   }
 }

@@ -1,20 +1,27 @@
-import { PeerChangedSchema, PeerPullSchema, type PeerPull } from '../../../shared/contract/peer';
+import {
+  PeerChangedSchema,
+  PeerPullSchema,
+  PeerPushSchema,
+  type PeerPull,
+} from '../../../shared/contract/peer';
 import {
   VersionVectorSchema,
   opsBehind,
   type VersionVector,
 } from '../../../shared/sync/version-vector';
 import type { StationCore } from '../core/core';
-import { opsToShip, versionVectorOf } from '../db/queries/sync';
+import { opsToShip } from '../db/queries/sync';
 import type { Op } from '../ops/op';
 import { PresenceSnapshotSchema, presenceBoardOf } from '../presence/presence-board';
 import { decodeHlc } from '../../../shared/sync/hlc';
 import type { LatencyWindow } from '../../../shared/sync/latency-window';
-import { BatchRefused } from './peer-batch';
+import { BatchRefused, ChainGap, MAX_BATCH_OPS } from './peer-batch';
 
 /** Payload bytes asked for per pull: a piece stays far below socket.io's 1 MB message limit. */
 export const PULL_BYTES = 256 * 1024;
 const ACK_TIMEOUT_MS = 30_000;
+// How long an announced op may take to arrive by its origin's own push before it is pulled.
+const RELAY_GRACE_MS = 50;
 
 /** The socket either end holds: socket.io's server Socket and client Socket both fit. */
 export type PeerWire = {
@@ -45,6 +52,10 @@ export class PeerSession {
   readonly status: PeerSessionStatus = { applied: 0, refused: null, behind: 0, theirs: null };
   private running: Promise<void> | null = null;
   private again = false;
+  private graceTimer: NodeJS.Timeout | null = null;
+  /** Pushed ops waiting for the apply in flight. */
+  private inbox: unknown[][] = [];
+  private applyingPushes = false;
 
   constructor(
     private readonly core: StationCore,
@@ -55,10 +66,7 @@ export class PeerSession {
   ) {
     wire.on('peer:vector', ((_: unknown, ack: (a: Answer<{ vector: VersionVector }>) => void) => {
       if (typeof ack !== 'function') return;
-      versionVectorOf(core.read, core.stationId).then(
-        (vector) => ack({ ok: true, vector }),
-        () => ack({ ok: false, message: 'could not read the version vector' }),
-      );
+      ack({ ok: true, vector: core.vector() });
     }) as never);
     wire.on('peer:pull', ((input: unknown, ack: (a: Answer<{ ops: Op[] }>) => void) => {
       if (typeof ack !== 'function') return;
@@ -73,15 +81,17 @@ export class PeerSession {
       const parsed = PresenceSnapshotSchema.safeParse(input);
       if (parsed.success) presenceBoardOf(core).merge(parsed.data);
     }) as never);
+    wire.on('peer:ops', ((input: unknown) => {
+      const parsed = PeerPushSchema.safeParse(input);
+      if (!parsed.success) return;
+      this.status.theirs = parsed.data.vector;
+      this.takePush(parsed.data.ops);
+    }) as never);
     wire.on('peer:changed', ((input: unknown) => {
       const parsed = PeerChangedSchema.safeParse(input);
       if (!parsed.success) return;
       this.status.theirs = parsed.data.vector;
-      // Pull only when the peer holds something this station lacks: in a mesh most
-      // announcements are of ops that already arrived by another link.
-      void versionVectorOf(core.read, core.stationId).then((mine) => {
-        if (opsBehind(mine, parsed.data.vector) > 0) void this.sync();
-      });
+      this.pullIfStillBehind();
     }) as never);
   }
 
@@ -90,12 +100,74 @@ export class PeerSession {
     if (this.wire.connected) this.wire.emit('peer:presence', presenceBoardOf(this.core).snapshot());
   }
 
-  /** Tells the peer this station has new ops. */
-  async announce(): Promise<void> {
-    if (this.wire.connected)
-      this.wire.emit('peer:changed', {
-        vector: await versionVectorOf(this.core.read, this.core.stationId),
-      });
+  /** Tells the peer this station has new ops, up to `vector`. */
+  announce(vector: VersionVector): void {
+    if (this.wire.connected) this.wire.emit('peer:changed', { vector });
+  }
+
+  /**
+   * Pulls what the peer announced, if it has not arrived otherwise within RELAY_GRACE_MS: in a
+   * mesh most announcements are of ops their origin is pushing to this station directly, and a
+   * pull racing that push only costs round trips.
+   */
+  private pullIfStillBehind(): void {
+    if (this.graceTimer) return;
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      const theirs = this.status.theirs;
+      if (theirs && this.wire.connected && opsBehind(this.core.vector(), theirs) > 0)
+        void this.sync();
+    }, RELAY_GRACE_MS);
+    this.graceTimer.unref();
+  }
+
+  /** Sends the peer this station's own new ops (they end at a signed op), with its vector. */
+  push(ops: readonly Op[], vector: VersionVector): void {
+    if (!this.wire.connected) return;
+    this.wire.emit('peer:ops', { vector, ops: ops.map(({ payloadJson: _unused, ...op }) => op) });
+  }
+
+  /**
+   * Takes ops the peer pushed. Pushes that arrive while one is being applied wait and go in
+   * together, in one transaction: under load a station applies fewer, larger batches instead of
+   * falling behind one small transaction at a time. A catch-up under way, or a gap before the
+   * ops, means a pull instead.
+   */
+  private takePush(ops: unknown[]): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.inbox.push(ops);
+    if (!this.applyingPushes) void this.applyPushes();
+  }
+
+  private async applyPushes(): Promise<void> {
+    this.applyingPushes = true;
+    try {
+      while (this.inbox.length > 0 && !this.running) {
+        // Each push is at most PUSH_BYTES (256 KB), so three stay inside a batch's byte limit.
+        const ops: unknown[] = [];
+        for (let n = 0; n < 3 && this.inbox.length > 0; n++) {
+          if (n > 0 && ops.length + (this.inbox[0] as unknown[]).length > MAX_BATCH_OPS) break;
+          ops.push(...(this.inbox.shift() as unknown[]));
+        }
+        try {
+          const r = await this.core.applyFromPeer(ops);
+          this.noteApplied(r, ops.length);
+        } catch (err) {
+          this.inbox = [];
+          if (err instanceof ChainGap) void this.sync();
+          else this.noteFailure(err);
+        }
+      }
+      if (this.running) {
+        this.inbox = [];
+        this.again = true;
+      }
+    } finally {
+      this.applyingPushes = false;
+    }
   }
 
   /** Pulls everything the peer has and this station lacks; runs again if asked meanwhile. */
@@ -133,7 +205,7 @@ export class PeerSession {
     const { vector } = await this.ask<{ vector: unknown }>('peer:vector', {});
     const theirs = VersionVectorSchema.parse(vector);
     this.status.theirs = theirs;
-    const mine = await versionVectorOf(this.core.read, this.core.stationId);
+    const mine = this.core.vector();
     this.status.behind = Object.entries(theirs).reduce(
       (n, [o, seq]) => n + Math.max(0, seq - (mine[o] ?? 0)),
       0,
@@ -161,20 +233,24 @@ export class PeerSession {
         if (asked) after = last;
         next = asked && after < seq && this.wire.connected ? pull(after) : null;
         // Whatever the answer, the door check names what is wrong with it (nothing is stored).
-        const { applied } = await this.core.applyFromPeer(ops);
+        const result = await this.core.applyFromPeer(ops);
         if (!asked)
           throw new BatchRefused(
             `the peer answered a pull after seq ${from} with ops not asked for`,
           );
-        // How long each op took from its commit at the origin to here (clocks of one room agree
-        // within minutes; on one machine exactly).
-        const now = Date.now();
-        for (const op of applied.ops) this.lag?.add(now - decodeHlc(op.hlc).wall);
-        this.status.applied += applied.ops.length;
-        this.status.behind = Math.max(0, this.status.behind - ops.length);
-        this.status.refused = null;
+        this.noteApplied(result, ops.length);
       }
     }
+  }
+
+  private noteApplied({ applied }: Awaited<ReturnType<StationCore['applyFromPeer']>>, n: number) {
+    // How long each op took from its commit at the origin to here (clocks of one room agree
+    // within minutes; on one machine exactly).
+    const now = Date.now();
+    for (const op of applied.ops) this.lag?.add(now - decodeHlc(op.hlc).wall);
+    this.status.applied += applied.ops.length;
+    this.status.behind = Math.max(0, this.status.behind - n);
+    this.status.refused = null;
   }
 
   private noteFailure(err: unknown): void {

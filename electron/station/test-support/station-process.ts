@@ -38,7 +38,18 @@ export function startStationProcess(
 ): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
-    [BIN, 'station', '--data', dataDir, '--port', String(port), '--no-discovery', ...extra],
+    [
+      // e.g. HOLDLINE_STATION_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile stations
+      ...(process.env.HOLDLINE_STATION_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      BIN,
+      'station',
+      '--data',
+      dataDir,
+      '--port',
+      String(port),
+      '--no-discovery',
+      ...extra,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
