@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { StationCore } from '../core/core';
@@ -120,7 +121,7 @@ describe('import into the station', () => {
           seen.push(await count());
         }
       }
-      const summary = await importMentions(core, feed(), {
+      const summary = await importMentions(core, Readable.from(feed()), {
         format: 'jsonl',
         actor: adminId,
         connector: 'jsonl',

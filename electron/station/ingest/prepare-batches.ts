@@ -11,9 +11,9 @@ import {
 // One commit per this many mentions: big enough for multi-row SQL to pay off, small enough that
 // claims from desks are not held up behind an import for long.
 export const COMMIT_EVERY = 5_000;
-// A live input (a stream piped into an import) that goes quiet this long gets what it sent so far
-// committed, rather than held until a full batch arrives.
-export const IDLE_FLUSH_MS = 20;
+// A live input (a stream piped into an import) gets what it sent committed within about this long
+// whenever it makes the preparation wait, rather than held until a full batch arrives.
+export const LIVE_FLUSH_MS = 10;
 // Row errors kept for the report; the count goes on past it.
 export const MAX_REPORTED_ERRORS = 1_000;
 
@@ -53,9 +53,11 @@ export async function* prepareBatches(
     bytesRead: 0,
   };
   let pending: PreparedItem[] = [];
+  let heldSince = 0;
   const take = (): PreparedBatch => {
     const out = { ...batch, packed: packIngest(pending, opts.source), mentions: pending.length };
     pending = [];
+    heldSince = 0;
     batch = {
       packed: [],
       mentions: 0,
@@ -66,7 +68,9 @@ export async function* prepareBatches(
     };
     return out;
   };
-  for await (const chunk of flushingWhenIdle(readMentions(input, opts), () => pending.length > 0)) {
+  for await (const chunk of flushingWhenWaiting(readMentions(input, opts), () =>
+    pending.length > 0 ? heldSince : null,
+  )) {
     if (chunk === IDLE) {
       yield take();
       continue;
@@ -80,6 +84,7 @@ export async function* prepareBatches(
           batch.rowErrors.push({ line: item.line, reason: item.error });
         }
       } else {
+        if (pending.length === 0) heldSince = performance.now();
         pending.push(prepareIngestItem(item.input, item.line));
       }
     }
@@ -92,27 +97,32 @@ export async function* prepareBatches(
 const IDLE = Symbol('idle');
 
 /**
- * Passes `source` through, and yields IDLE whenever `holding()` and the source has produced
- * nothing for IDLE_FLUSH_MS: a file read back to back never waits that long, a live feed does.
+ * Passes `source` through, and yields IDLE when something is held (`heldSince()` is when the
+ * oldest held item came) and the source keeps the reader waiting past LIVE_FLUSH_MS after it. A
+ * file read back to back always has its next chunk ready, so it never sees IDLE; a live feed that
+ * trickles in does, at least every LIVE_FLUSH_MS.
  */
-async function* flushingWhenIdle<T>(
+async function* flushingWhenWaiting<T>(
   source: AsyncIterable<T>,
-  holding: () => boolean,
+  heldSince: () => number | null,
 ): AsyncGenerator<T | typeof IDLE> {
   const it = source[Symbol.asyncIterator]();
   let next: Promise<IteratorResult<T>> | null = null;
   try {
     for (;;) {
       next ??= it.next();
+      const since = heldSince();
       let timer: NodeJS.Timeout | undefined;
-      const result = holding()
-        ? await Promise.race([
-            next,
-            new Promise<typeof IDLE>(
-              (resolve) => (timer = setTimeout(resolve, IDLE_FLUSH_MS, IDLE)),
-            ),
-          ])
-        : await next;
+      const result =
+        since === null
+          ? await next
+          : await Promise.race([
+              next,
+              new Promise<typeof IDLE>((resolve) => {
+                const left = Math.max(0, since + LIVE_FLUSH_MS - performance.now());
+                timer = setTimeout(resolve, left, IDLE);
+              }),
+            ]);
       clearTimeout(timer);
       if (result === IDLE) {
         yield IDLE;
