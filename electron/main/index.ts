@@ -54,7 +54,8 @@ async function start(): Promise<void> {
     dataDir,
     host: '127.0.0.1',
     port: 0,
-    discovery: false,
+    // Finds the room's stations on the LAN and dials them (HOLDLINE_DISCOVERY=0 turns it off).
+    discovery: process.env.HOLDLINE_DISCOVERY !== '0',
     rendererDir: path.join(__dirname, '../renderer'),
   });
   handleStationInfo(station.url);

@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { StationCore } from './core/core';
 import { createStationServer, type StationServer } from './http/server';
+import { startLanPeers } from './sync/lan-peers';
 
 /** How to start a station. */
 export type StationOptions = {
   dataDir: string;
   host?: string;
   port?: number;
-  /** mDNS discovery (issue "LAN sync"); off in tests. */
+  /** Finding stations of the room by mDNS (off unless asked: the CLI and the app turn it on). */
   discovery?: boolean;
   /** Peers to keep a link to (host:port), for networks where discovery cannot find them. */
   peers?: readonly string[];
@@ -63,7 +64,12 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
   }
   const port = (server.front.address() as AddressInfo).port;
   const urlFile = dataPaths(opts.dataDir).url;
-  for (const peer of opts.peers ?? []) await server.peers.dial(peer);
+  const lan = await startLanPeers(core, server.peers, {
+    host,
+    port,
+    discovery: opts.discovery ?? false,
+    peers: opts.peers ?? [],
+  });
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   let closed = false;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
@@ -79,6 +85,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
       if (closed) return;
       closed = true;
       rmSync(urlFile, { force: true });
+      await lan.stop();
       await server.close();
       await core.close();
     },

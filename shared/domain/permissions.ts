@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'mention.override': ['admin', 'lead'],
   'operator.read': ['admin', 'lead', 'approver', 'operator', 'observer'],
   'operator.manage': ['admin'],
+  /** Adding peers to a station by address. */
+  'sync.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

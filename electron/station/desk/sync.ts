@@ -1,7 +1,9 @@
 import type { SyncStatus } from '../../../shared/contract/sync';
 import type { StationCore } from '../core/core';
-import { peerStatus } from '../sync/peer-hub';
-import { NoInput, handler, type DeskHandlerMap } from './handler';
+import { AddPeerSchema } from '../../../shared/contract/sync';
+import { hubOf, peerStatus } from '../sync/peer-hub';
+import { addSavedPeer } from '../sync/lan-peers';
+import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import type { DeskNamespace } from './desk-server';
 
 /** This station's sync status as desks see it. */
@@ -11,11 +13,21 @@ export async function syncStatusOf(core: StationCore): Promise<SyncStatus> {
 }
 
 /** Handlers of the sync domain. */
-export const syncHandlers: DeskHandlerMap<'sync.status'> = {
+export const syncHandlers: DeskHandlerMap<'sync.status' | 'sync.addPeer'> = {
   'sync.status': handler({
     input: NoInput,
     permission: 'mention.read',
     run: ({ core }) => syncStatusOf(core),
+  }),
+  'sync.addPeer': handler({
+    input: AddPeerSchema,
+    permission: 'sync.manage',
+    run: async ({ core }, { address }) => {
+      const hub = hubOf(core);
+      if (!hub) throw new DeskError('invalid', 'this station runs without peer links');
+      await addSavedPeer(core, hub, address);
+      return syncStatusOf(core);
+    },
   }),
 };
 

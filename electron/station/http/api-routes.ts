@@ -37,6 +37,8 @@ export async function setupState(core: StationCore, res: ServerResponse): Promis
 // able to claim an unconfigured station before its owner does.
 export function isLoopback(req: IncomingMessage): boolean {
   const a = req.socket.remoteAddress ?? '';
+  // A station on a LAN address reached from that same address is being asked by this machine.
+  if (a !== '' && a === req.socket.localAddress) return true;
   return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 }
 

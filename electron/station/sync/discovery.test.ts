@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProbeEvent } from './test-support/discovery-probe';
+import { makeTwoHostLan, whyNoNamespaces, type Side } from '../test-support/netns';
 
 // mDNS multicasts on every interface it finds, so discovery runs here only inside two network
 // namespaces made for the test and joined by a veth pair: nothing reaches the machine's LAN.
@@ -13,11 +14,10 @@ const PROBE = 'electron/station/sync/test-support/discovery-probe.ts';
 const REQUERY_MS = 1000;
 const EXPIRE_MS = 4000;
 
-const tag = randomBytes(3).toString('hex');
-const subnet = `10.231.${parseInt(tag.slice(0, 2), 16)}`;
-type Side = { ns: string; dev: string; ip: string };
-const sideA: Side = { ns: `hl-disc-a-${tag}`, dev: `hlda${tag}`, ip: `${subnet}.1` };
-const sideB: Side = { ns: `hl-disc-b-${tag}`, dev: `hldb${tag}`, ip: `${subnet}.2` };
+// Made in beforeAll (and removed in afterAll), so a filtered run leaves no namespace behind.
+let lan: ReturnType<typeof makeTwoHostLan> | null = null;
+let sideA: Side;
+let sideB: Side;
 
 const id = (prefix: string) => `${prefix}-${randomBytes(10).toString('hex')}`;
 const ROOM = id('room');
@@ -26,57 +26,6 @@ const A = id('st');
 const B = id('st');
 const C = id('st');
 const D = id('st');
-
-/** Runs `ip ARGS…`; the error it printed, or null. */
-function ip(...args: string[]): string | null {
-  const r = spawnSync('ip', args, { encoding: 'utf8', timeout: 10_000 });
-  if (r.error) return r.error.message;
-  return r.status === 0 ? null : r.stderr.trim() || `exit ${r.status}`;
-}
-
-/** Why this machine cannot make network namespaces, or null when it can. */
-function whyNoNamespaces(): string | null {
-  if (process.platform !== 'linux') return 'not Linux';
-  if (process.getuid?.() !== 0) return 'not root';
-  if (ip('-V')) return 'no ip command (iproute2)';
-  const trial = `hl-disc-t-${tag}`;
-  const err = ip('netns', 'add', trial);
-  if (err) return `ip netns add failed: ${err}`;
-  ip('netns', 'del', trial);
-  return null;
-}
-
-/** Two namespaces joined by a veth pair, each end addressed, up, and routing multicast. */
-function makeNetwork(): void {
-  const run = (...args: string[]) => {
-    const err = ip(...args);
-    if (err) throw new Error(`ip ${args.join(' ')}: ${err}`);
-  };
-  run('netns', 'add', sideA.ns);
-  run('netns', 'add', sideB.ns);
-  // Made inside its namespaces at once, the pair never appears on the host.
-  run(
-    'link',
-    'add',
-    sideA.dev,
-    'netns',
-    sideA.ns,
-    'type',
-    'veth',
-    'peer',
-    'name',
-    sideB.dev,
-    'netns',
-    sideB.ns,
-  );
-  for (const { ns, dev, ip: address } of [sideA, sideB]) {
-    run('-n', ns, 'addr', 'add', `${address}/24`, 'dev', dev);
-    run('-n', ns, 'link', 'set', dev, 'up');
-    run('-n', ns, 'link', 'set', 'lo', 'up');
-    // A fresh namespace has no default route, and multicast needs a route to leave by.
-    run('-n', ns, 'route', 'add', '224.0.0.0/4', 'dev', dev);
-  }
-}
 
 type Seen = ProbeEvent & { at: number };
 type Probe = {
@@ -158,7 +107,8 @@ describe.skipIf(why)('LAN discovery between two network namespaces', () => {
   let d: Probe;
 
   beforeAll(async () => {
-    makeNetwork();
+    lan = makeTwoHostLan('hldisc');
+    ({ a: sideA, b: sideB } = lan);
     // A and B share a room, C and D share another; each room has a station on either side.
     [a, b, c, d] = await Promise.all([
       startProbe(sideA, 'A', station(ROOM, A, 4101)),
@@ -170,8 +120,7 @@ describe.skipIf(why)('LAN discovery between two network namespaces', () => {
 
   afterAll(async () => {
     await Promise.all(probes.map((p) => p.stop('SIGKILL')));
-    ip('netns', 'del', sideA.ns);
-    ip('netns', 'del', sideB.ns);
+    lan?.remove();
   }, 30_000);
 
   it('finds the station of its room across the link, at the address and port it serves on', async () => {

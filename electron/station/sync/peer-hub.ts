@@ -86,6 +86,11 @@ const PRESENCE_BEAT_MS = 10_000;
 // The hub serving each core, for the HTTP routes (which get the core only).
 const HUBS = new WeakMap<StationCore, PeerHub>();
 
+/** The hub linking a core's station to its peers, when it runs one. */
+export function hubOf(core: StationCore): PeerHub | undefined {
+  return HUBS.get(core);
+}
+
 /** Sync status of a core's station (no peers when it runs without a hub, e.g. `import --data`). */
 export async function peerStatus(
   core: StationCore,
@@ -180,7 +185,14 @@ export class PeerHub {
    * Keeps a link to a peer at `address` (host:port), re-dialling after failures. `firstSync`
    * settles when the first catch-up over it is done (joining waits for it).
    */
-  async dial(address: string): Promise<{ firstSync: Promise<void> }> {
+  async dial(
+    address: string,
+    stationId: string | null = null,
+  ): Promise<{ firstSync: Promise<void> }> {
+    const known = [...this.links].find(
+      (l) => l.info.direction === 'out' && l.info.address === address,
+    );
+    if (known) return { firstSync: Promise.resolve() };
     const roomId =
       (await getRoom(this.core.read))?.id ?? (await loadBootstrap(this.core.read))?.roomId;
     if (!roomId) throw new Error('join a war room before adding peers');
@@ -208,7 +220,7 @@ export class PeerHub {
         (socket.io.opts as { ca?: string[] }).ca = m.certs;
       });
     });
-    const link: Link = { socket, session: null, info: this.newInfo(null, address, 'out') };
+    const link: Link = { socket, session: null, info: this.newInfo(stationId, address, 'out') };
     this.links.add(link);
     socket.on('connect_error', (err) => {
       const message = reasonOf(err);
@@ -233,6 +245,39 @@ export class PeerHub {
       link.info.connected = false;
     });
     return { firstSync };
+  }
+
+  /**
+   * A station of this room found on the LAN (mDNS). One side of each pair dials — the one with
+   * the lower id — so two stations that find each other keep one link, not two. Links are
+   * symmetric, so one dial is enough either way.
+   */
+  async discovered(
+    peer: { stationId: string; host: string; port: number },
+    opts: { unseen?: boolean } = {},
+  ): Promise<void> {
+    if (peer.stationId === this.core.stationId) return;
+    // A station that does not advertise itself (it listens on loopback) always dials.
+    if (!opts.unseen && peer.stationId < this.core.stationId) return;
+    const address = `${peer.host}:${peer.port}`;
+    const links = [...this.links];
+    if (links.some((l) => l.info.stationId === peer.stationId && l.info.connected)) return;
+    // The same station at a new address: the old link is re-dialling a place it left.
+    for (const l of links)
+      if (l.info.stationId === peer.stationId && l.info.address !== address) this.drop(l);
+    await this.dial(address, peer.stationId);
+  }
+
+  /** A discovered station went quiet: stop re-dialling it unless the link still stands. */
+  lost(stationId: string): void {
+    for (const l of this.links)
+      if (l.info.direction === 'out' && l.info.stationId === stationId && !l.info.connected)
+        this.drop(l);
+  }
+
+  private drop(link: Link): void {
+    link.socket.disconnect();
+    this.links.delete(link);
   }
 
   /** The TLS certificates of the room's members (and of those named when this station joined). */
