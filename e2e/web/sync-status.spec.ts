@@ -9,7 +9,7 @@ import {
 } from '../support/station';
 
 // A station told to sync with a peer that cannot be reached: the desk says so, and keeps working.
-test('a desk cut off from every peer shows the offline banner and the peers panel', async ({
+test('a desk cut off from every peer shows the offline banner and the peers panel, where an admin adds a station by address', async ({
   page,
 }) => {
   const temp = tempDataDir();
@@ -31,9 +31,29 @@ test('a desk cut off from every peer shows the offline banner and the peers pane
     await expect(row).toContainText('127.0.0.1:9');
     await expect(row).toContainText('not connected');
     await expect(row).toContainText(/unreachable/);
+
+    // An admin adds a station by address: a typo is refused with why, a good one is linked
+    // (and, unreachable too, listed as such), and it stays after a restart.
+    const address = page.getByLabel('Address (host:port)');
+    await address.fill('not an address');
+    await page.getByRole('button', { name: 'Add a station by address' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'host:port' })).toBeVisible();
+    await address.fill('127.0.0.1:7');
+    await page.getByRole('button', { name: 'Add a station by address' }).click();
+    await expect(row).toHaveCount(2);
+    await expect(row.filter({ hasText: '127.0.0.1:7' })).toContainText('not connected');
     await page.keyboard.press('Escape');
     // The queue itself is unaffected: this desk keeps working from its own copy.
     await expect(page.getByTestId('queue-total')).toHaveText('0 mentions');
+
+    await station.stop();
+    station = await startStationProcess(dataDir, DEFAULT_ROOM, ['--peer', '127.0.0.1:9']);
+    await page.goto(station.url);
+    await page.getByLabel('Username').fill(DEFAULT_ROOM.admin);
+    await page.getByLabel('Password', { exact: true }).fill(DEFAULT_ROOM.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('sync-status').click();
+    await expect(page.getByTestId('peer-row').filter({ hasText: '127.0.0.1:7' })).toHaveCount(1);
   } finally {
     await station?.stop();
     temp.cleanup();

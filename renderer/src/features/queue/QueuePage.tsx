@@ -138,7 +138,7 @@ export function QueuePage(props: {
         <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
           {online ? t('app.online') : t('app.offline')}
         </span>
-        <SyncIndicator status={sync} />
+        <SyncIndicator status={sync} socket={socket} canManage={canImport} />
         <span className="total" data-testid="queue-total">
           {t('queue.count', {
             count: cache.total,

@@ -1,12 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { Dialog } from '../../components/Dialog';
 import { formatNumber } from '../../components/format';
 import { syncSummary } from './use-sync-status';
+import { AddPeerForm } from './AddPeerForm';
+import type { DeskSocket } from '../../desk/client';
 
 /** The header's sync chip; opens the peers panel. */
-export function SyncIndicator(props: { status: SyncStatus | null }) {
+export function SyncIndicator(props: {
+  status: SyncStatus | null;
+  socket: DeskSocket;
+  canManage: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const s = syncSummary(props.status);
@@ -28,15 +34,31 @@ export function SyncIndicator(props: { status: SyncStatus | null }) {
       >
         {label}
       </button>
-      {open && <PeersDialog status={props.status} onClose={() => setOpen(false)} />}
+      {open && (
+        <PeersDialog
+          status={props.status}
+          socket={props.socket}
+          canManage={props.canManage}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }
 
 /** Every link of this station: connected or not, last seen, how far behind. */
-function PeersDialog(props: { status: SyncStatus | null; onClose: () => void }) {
+function PeersDialog(props: {
+  status: SyncStatus | null;
+  socket: DeskSocket;
+  canManage: boolean;
+  onClose: () => void;
+}) {
   const { t, i18n } = useTranslation();
-  const peers = props.status?.peers ?? [];
+  // The answer to an add shows the new link at once; sync.changed keeps it current after.
+  const [added, setAdded] = useState<SyncStatus | null>(null);
+  useEffect(() => setAdded(null), [props.status]);
+  const status = added ?? props.status;
+  const peers = status?.peers ?? [];
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleTimeString(i18n.language) : t('sync.never');
   return (
@@ -68,6 +90,7 @@ function PeersDialog(props: { status: SyncStatus | null; onClose: () => void }) 
           </tbody>
         </table>
       )}
+      {props.canManage && <AddPeerForm socket={props.socket} onAdded={setAdded} />}
     </Dialog>
   );
 }
