@@ -304,7 +304,14 @@ async function livePropagation(): Promise<{ p50: number; p99: number; rate: numb
       for (const r of running) {
         const stat = readFileSync(`/proc/${r.child.pid}/stat`, 'utf8').split(' ');
         console.log(`station cpu ${(Number(stat[13]) + Number(stat[14])) / 100} s`);
-        console.log(r.stderr().split('\n').filter((_, i) => i % 25 === 0).slice(0, 40).join('\n'));
+        console.log(
+          r
+            .stderr()
+            .split('\n')
+            .filter((_, i) => i % 25 === 0)
+            .slice(0, 40)
+            .join('\n'),
+        );
       }
     return {
       p50: Math.max(...summaries.map((x) => x.p50Ms ?? 0)),
