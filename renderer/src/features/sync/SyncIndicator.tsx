@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../shared/contract/sync';
 import { Dialog } from '../../components/Dialog';
@@ -55,9 +55,9 @@ function PeersDialog(props: {
 }) {
   const { t, i18n } = useTranslation();
   // The answer to an add shows the new link at once; sync.changed keeps it current after.
-  const [added, setAdded] = useState<SyncStatus | null>(null);
-  useEffect(() => setAdded(null), [props.status]);
-  const status = added ?? props.status;
+  // (It counts only until the next status arrives from the station.)
+  const [added, setAdded] = useState<{ status: SyncStatus; over: SyncStatus | null } | null>(null);
+  const status = added && added.over === props.status ? added.status : props.status;
   const peers = status?.peers ?? [];
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleTimeString(i18n.language) : t('sync.never');
@@ -90,7 +90,12 @@ function PeersDialog(props: {
           </tbody>
         </table>
       )}
-      {props.canManage && <AddPeerForm socket={props.socket} onAdded={setAdded} />}
+      {props.canManage && (
+        <AddPeerForm
+          socket={props.socket}
+          onAdded={(s) => setAdded({ status: s, over: props.status })}
+        />
+      )}
     </Dialog>
   );
 }
