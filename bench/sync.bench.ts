@@ -92,7 +92,7 @@ async function pouchReplication(n: number): Promise<number> {
 }
 
 /** Holdline: a fresh station pulls `n` ops (one mention each) from a peer over /peer. */
-async function holdlineCatchUp(n: number): Promise<number> {
+export async function holdlineCatchUp(n: number): Promise<number> {
   const t = tempDir('holdline-bench-sync-');
   try {
     const dirA = path.join(t.dir, 'a');
