@@ -6,6 +6,7 @@ import { HELP } from './cli/help';
 import { importCommand } from './cli/import-command';
 import { initCommand } from './cli/init-command';
 import { joinCommand } from './cli/join-command';
+import { playbookCommand } from './cli/playbook-command';
 import { stationCommand } from './cli/station-command';
 import { statsCommand } from './cli/stats-command';
 import { verifyCommand } from './cli/verify-command';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   join: joinCommand,
   station: stationCommand,
   import: importCommand,
+  playbook: playbookCommand,
   stats: statsCommand,
   verify: verifyCommand,
   presets: async () => {

@@ -36,6 +36,10 @@ Usage:
   holdline presets
       List the import presets.
 
+  holdline playbook validate [FILE…]
+      Check playbook YAML files (no FILE: the bundled ones). Prints FILE:LINE:COLUMN: message for
+      each problem; exit code 1 when any file is invalid.
+
   holdline --help | --version
 
 Exit codes: 0 done, 1 failed (the message says why), 2 bad usage.
