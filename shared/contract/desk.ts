@@ -2,10 +2,15 @@ import type { MentionsCommands, MentionsEvents } from './mentions';
 import type { RoomCommands, RoomEvents } from './room';
 import type { SyncCommands, SyncEvents } from './sync';
 import type { PresenceCommands, PresenceEvents } from './presence';
+import type { RunsCommands, RunsEvents } from './runs';
 
 /** Every command a desk can send to its station over /desk. */
-export type DeskCommands = MentionsCommands & RoomCommands & SyncCommands & PresenceCommands;
+export type DeskCommands = MentionsCommands &
+  RoomCommands &
+  SyncCommands &
+  PresenceCommands &
+  RunsCommands;
 /** Every event a station pushes to its desks over /desk. */
-export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents & PresenceEvents;
+export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents & PresenceEvents & RunsEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

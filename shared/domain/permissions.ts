@@ -10,6 +10,10 @@ export const PERMISSIONS = {
   'mention.override': ['admin', 'lead'],
   'operator.read': ['admin', 'lead', 'approver', 'operator', 'observer'],
   'operator.manage': ['admin'],
+  /** Starting a playbook run (moving it on, severity, commander: judged by the run itself). */
+  'run.start': ['admin', 'lead'],
+  /** Checking off steps, approving gates (the run checks the gate's role), status updates. */
+  'run.work': ['admin', 'lead', 'approver', 'operator'],
   /** Adding peers to a station by address. */
   'sync.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;

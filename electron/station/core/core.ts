@@ -84,6 +84,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
         mentionsChanged: [],
         operatorsChanged: false,
         roomChanged: false,
+        runsChanged: [],
       };
     let applied: Applied;
     try {

@@ -46,6 +46,24 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     order: 'id',
   },
   { table: 'op_effects', columns: ['op_id', 'subject', 'effect', 'reason'], order: 'op_id' },
+  {
+    table: 'runs',
+    columns: [
+      'id',
+      'playbook_id',
+      'playbook_version',
+      'engine',
+      'state',
+      'severity',
+      'commander_id',
+      'started_at',
+      'started_by',
+      'closed_at',
+      'context',
+      'next_due',
+    ],
+    order: 'id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

@@ -156,6 +156,20 @@ describe('migrations', () => {
     expect((await d.get<{ answers: number }>(`SELECT answers FROM mentions`))?.answers).toBe(0);
   });
 
+  it('0007 keeps playbook runs with their versions, and finds due runs by index', async () => {
+    const d = await fresh();
+    await migrate(d, 7);
+    await d.run(
+      `INSERT INTO runs (id, playbook_id, playbook_name, playbook_version, engine, state, severity, commander_id, started_at, started_by, context, next_due)
+       VALUES ('r1', 'product-recall', 'Product recall', 'v1', 1, 'assess', 'SEV2', 'op', 't', 'op', '{}', 5)`,
+    );
+    const plan = await d.all<{ detail: string }>(
+      `EXPLAIN QUERY PLAN SELECT id FROM runs WHERE next_due IS NOT NULL AND next_due <= 10`,
+    );
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/runs_next_due/);
+    await expect(d.run(`INSERT INTO runs (id) VALUES ('r2')`)).rejects.toThrow(/NOT NULL/);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -2,6 +2,7 @@ import type { StationCore } from '../core/core';
 import { countMentions, mentionsByIds } from '../db/queries/mention-reads';
 import { listOperators, toOperator } from '../db/queries/people';
 import type { Applied } from '../ops/apply';
+import { runSummaries } from '../playbooks/run-views';
 import type { DeskNamespace } from './desk-server';
 
 // New mentions during an import arrive in thousands a second: tell desks at most this often.
@@ -29,6 +30,8 @@ export class DeskBroadcaster {
           rows.map((mention) => ({ id: mention.id, mention })),
         );
       }
+      if (a.runsChanged.length > 0)
+        this.desk.emit('run.changed', await runSummaries(this.core.read, a.runsChanged));
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }

@@ -12,6 +12,7 @@ import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
+import { runHandlers } from './runs';
 import { presenceBoardOf, type PresenceBoard } from '../presence/presence-board';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
@@ -30,6 +31,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...mentionHandlers,
   ...roomHandlers,
   ...syncHandlers,
+  ...runHandlers,
   ...presenceHandlers,
 } as never;
 

@@ -13,6 +13,7 @@ import { joinRoute } from './join-route';
 import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
+import { startRunTimers } from '../scheduler/run-timers';
 import { listPresets } from '../connectors/preset';
 import {
   health,
@@ -93,6 +94,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   const peers = new PeerHub(core);
   peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);
+  const runTimers = startRunTimers(core);
   const front = frontDoor(http, tls);
   return {
     front,
@@ -101,6 +103,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     peers,
     close: async () => {
       leases.stop();
+      runTimers.stop();
       peers.close();
       desk.close();
       front.close();

@@ -4,6 +4,8 @@ import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
 import { refoldMention } from './reducers/mentions';
+import { refoldRun } from './reducers/runs';
+import { RUN_OPS } from './run-payloads';
 import { deriveIngested, lastOpRowid } from '../db/queries/mention-writes';
 import { applyRoomOp, refoldOperator } from './reducers/people';
 import { RoleHistory } from './reducers/roles';
@@ -15,6 +17,8 @@ function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
   const items = (op.payload as { items?: unknown } | null)?.items;
   return Array.isArray(items) ? items.filter((i) => typeof i === 'object' && i !== null) : [];
 }
+
+const RUN_OP_TYPES = new Set(RUN_OPS);
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -33,6 +37,8 @@ export type Applied = {
   mentionsChanged: string[];
   operatorsChanged: boolean;
   roomChanged: boolean;
+  /** Playbook runs whose state was re-derived. */
+  runsChanged: string[];
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -70,14 +76,17 @@ export async function applyOps(
     mentionsChanged: [],
     operatorsChanged: false,
     roomChanged: false,
+    runsChanged: [],
   };
   const mentionSubjects = new Set<string>();
+  const runSubjects = new Set<string>();
   const operatorSubjects = new Set<string>();
   const ingests: Op[] = [];
 
   for (const op of ops) {
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
+    else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
     else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject)
       operatorSubjects.add(op.subject);
     else if ((PEOPLE_OPS as readonly string[]).includes(op.type)) {
@@ -108,6 +117,7 @@ export async function applyOps(
       if (!refolded.has(s)) queue.push([s, from]);
     for (const s of await subjectsOfActorSince(tx, id, from, MENTION_STATE_OPS))
       mentionSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, RUN_OPS)) runSubjects.add(s);
   }
 
   if (ingests.length > 0) {
@@ -128,5 +138,7 @@ export async function applyOps(
 
   for (const id of mentionSubjects) await refoldMention(tx, id, roles);
   out.mentionsChanged = [...mentionSubjects];
+  for (const id of runSubjects) await refoldRun(tx, id, roles);
+  out.runsChanged = [...runSubjects];
   return out;
 }

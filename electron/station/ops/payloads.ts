@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/mention';
 import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
+import { RUN_PAYLOADS } from './run-payloads';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -110,6 +111,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'mention.ignore': { 1: EmptyV1 },
   'mention.reopen': { 1: MentionReopenV1 },
   'claim.expired': { 1: ClaimExpiredV1 },
+  ...RUN_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStation, type RunningStation } from '../station';
+import { tempDir } from '../test-support/temp-dir';
+import {
+  call,
+  connectDesk,
+  loginToken,
+  postJson,
+  type DeskClient,
+} from '../test-support/station-client';
+import type { Result } from '../../../shared/contract/common';
+import type { PlaybookEntry, RunDetail, RunSummary } from '../../../shared/contract/runs';
+
+let station: RunningStation;
+let cleanup: () => void;
+const sockets: DeskClient[] = [];
+const desk = async (u: string) => {
+  const s = await connectDesk(station.url, await loginToken(station.url, u, `${u}-password`));
+  sockets.push(s);
+  return s;
+};
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  station = await startStation({ dataDir: t.dir, port: 0, discovery: false, rendererDir: null });
+  await postJson(station.url, '/api/setup', {
+    warRoom: 'Recall',
+    username: 'lead',
+    displayName: 'Lea Lead',
+    password: 'lead-password',
+  });
+  const admin = await desk('lead');
+  for (const [username, role] of [
+    ['ana', 'operator'],
+    ['gil', 'approver'],
+  ] as const)
+    await call(admin, 'operator.create', {
+      username,
+      displayName: username,
+      password: `${username}-password`,
+      role,
+    });
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await station.close();
+  cleanup();
+});
+
+describe('/desk playbooks and runs', () => {
+  it('lists the bundled playbooks, all valid', async () => {
+    const r = (await call(await desk('ana'), 'playbook.list', {})) as Result<{
+      playbooks: PlaybookEntry[];
+    }>;
+    if (!r.ok) throw new Error(r.message);
+    expect(r.playbooks.map((p) => p.id).sort()).toContain('product-recall');
+    expect(r.playbooks.every((p) => p.problems.length === 0)).toBe(true);
+  });
+
+  it('lets a lead start a run that every desk hears of; an operator may not start one', async () => {
+    const [lead, ana] = [await desk('lead'), await desk('ana')];
+    expect(await call(ana, 'run.start', { playbookId: 'product-recall' })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await call(lead, 'run.start', { playbookId: 'no-such-playbook' })).toMatchObject({
+      ok: false,
+      code: 'not-found',
+    });
+    const heard = new Promise<RunSummary[]>((resolve) => ana.once('run.changed', resolve));
+    const started = (await call(lead, 'run.start', {
+      playbookId: 'product-recall',
+      severity: 'SEV1',
+    })) as Result<{ run: RunDetail }>;
+    if (!started.ok) throw new Error(started.message);
+    expect(started.run).toMatchObject({
+      playbookId: 'product-recall',
+      severity: 'SEV1',
+      state: started.run.playbook.phases[0]?.id,
+    });
+    expect((await heard)[0]?.id).toBe(started.run.id);
+  });
+
+  it('runs a gate: an operator completes the step, cannot approve it, an approver can', async () => {
+    const [lead, ana, gil] = [await desk('lead'), await desk('ana'), await desk('gil')];
+    const started = (await call(lead, 'run.start', { playbookId: 'product-recall' })) as Result<{
+      run: RunDetail;
+    }>;
+    if (!started.ok) throw new Error(started.message);
+    const run = started.run;
+    const gated = run.playbook.phases
+      .flatMap((p) => p.steps)
+      .find((s) => s.gate?.approver === 'approver');
+    if (!gated) throw new Error('product-recall has no gate for an approver');
+    const act = (who: DeskClient, action: object) =>
+      call(who, 'run.act', { runId: run.id, action } as never);
+    expect(
+      await act(ana, { type: 'run.step', stepId: gated.id, note: 'draft in the library' }),
+    ).toMatchObject({ ok: true });
+    expect(await act(ana, { type: 'run.approve', stepId: gated.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+    });
+    const approved = await act(gil, { type: 'run.approve', stepId: gated.id, note: 'legal ok' });
+    if (!approved.ok) throw new Error(approved.message);
+    expect((approved.run as RunDetail).context.steps[gated.id]?.approved).toMatchObject({
+      role: 'approver',
+      note: 'legal ok',
+    });
+    expect(await act(ana, { type: 'run.bogus' })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});

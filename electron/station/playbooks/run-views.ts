@@ -1,0 +1,54 @@
+import type { Sql } from '../db/connection';
+import { listRuns, runById, type RunRow } from '../db/queries/runs';
+import type { RunDetail, RunSummary } from '../../../shared/contract/runs';
+import { parsePlaybook } from '../../../shared/playbooks/parse-playbook';
+import { blockers } from '../../../shared/playbooks/run-logic';
+import type { RunContext } from '../../../shared/playbooks/run-types';
+import type { Playbook } from '../../../shared/playbooks/schema';
+import type { Severity } from '../../../shared/playbooks/severity';
+
+/** The playbook a run runs, from its own run.start op (the version it started with). */
+async function playbookOfRun(sql: Sql, runId: string): Promise<Playbook | null> {
+  const row = await sql.get<{ yaml: string }>(
+    `SELECT payload->>'$.playbook.yaml' AS yaml FROM ops WHERE subject = ? AND type = 'run.start' ORDER BY hlc LIMIT 1`,
+    [runId],
+  );
+  if (!row) return null;
+  const parsed = parsePlaybook(row.yaml, 'run');
+  return parsed.ok ? parsed.playbook : null;
+}
+
+function summaryOf(r: RunRow, ctx: RunContext, pb: Playbook | null): RunSummary {
+  const next = r.next_due;
+  return {
+    id: r.id,
+    playbookId: r.playbook_id,
+    playbookName: r.playbook_name,
+    state: r.state,
+    severity: r.severity as Severity,
+    commanderId: r.commander_id,
+    startedAt: r.started_at,
+    closedAt: r.closed_at,
+    nextDue: next === null ? null : new Date(next).toISOString(),
+    blockers: pb && !ctx.closed ? blockers(pb, ctx) : [],
+  };
+}
+
+/** A run with its playbook and state, for the run board. */
+export async function runDetail(sql: Sql, runId: string): Promise<RunDetail | null> {
+  const row = await runById(sql, runId);
+  if (!row) return null;
+  const pb = await playbookOfRun(sql, runId);
+  if (!pb) return null;
+  const context = JSON.parse(row.context) as RunContext;
+  return { ...summaryOf(row, context, pb), playbook: pb, context };
+}
+
+/** Runs as lists show them (open first, newest first). */
+export async function runSummaries(sql: Sql, ids?: readonly string[]): Promise<RunSummary[]> {
+  const rows = (await listRuns(sql)).filter((r) => !ids || ids.includes(r.id));
+  const out: RunSummary[] = [];
+  for (const r of rows)
+    out.push(summaryOf(r, JSON.parse(r.context) as RunContext, await playbookOfRun(sql, r.id)));
+  return out;
+}

@@ -1,0 +1,56 @@
+import type { StationCore } from '../core/core';
+import { dueRuns } from '../db/queries/runs';
+import { SYSTEM_ACTOR } from '../ops/op';
+import type { RunContext } from '../../../shared/playbooks/run-types';
+
+const EVERY_MS = 5_000;
+
+/**
+ * Turns due deadlines of playbook runs into `timer.fired` ops (ARCHITECTURE.md: timers are data).
+ * Any station does it — the one that started the run may be gone — and if two both do, both ops
+ * stay and the run acts once (DECISIONS.md 3). Runs right away on start, so deadlines that passed
+ * while the station was down escalate as soon as it is back.
+ */
+export function startRunTimers(
+  core: StationCore,
+  now: () => number = Date.now,
+): { stop(): void; tick(): Promise<number> } {
+  let current: Promise<number> | null = null;
+  const run = async (): Promise<number> => {
+    try {
+      const at = now();
+      const drafts = [];
+      for (const due of await dueRuns(core.read, at)) {
+        const ctx = JSON.parse(due.context) as RunContext;
+        for (const [key, dueAt] of Object.entries(ctx.deadlines))
+          if (dueAt <= at && !ctx.fired.includes(`${key}@${dueAt}`))
+            drafts.push({
+              type: 'timer.fired',
+              v: 1,
+              actor: SYSTEM_ACTOR,
+              subject: due.id,
+              payload: { key, dueAt },
+            });
+      }
+      if (drafts.length > 0) await core.commit(drafts);
+      return drafts.length;
+    } catch (err) {
+      console.error('[scheduler] run timers:', err);
+      return 0;
+    }
+  };
+  // One tick at a time: a tick asked for while one runs waits for it, then looks again.
+  const tick = async (): Promise<number> => {
+    while (current) await current;
+    current = run();
+    try {
+      return await current;
+    } finally {
+      current = null;
+    }
+  };
+  const timer = setInterval(() => void tick(), EVERY_MS);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer), tick };
+}
