@@ -72,6 +72,7 @@ export async function startStationProcess(
   dataDir: string,
   room: RoomSetup | null,
   extraArgs: readonly string[] = [],
+  env: Record<string, string> = {},
 ): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
@@ -87,7 +88,7 @@ export async function startStationProcess(
       '--no-discovery',
       ...extraArgs,
     ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -17,6 +17,9 @@ import { MentionList } from './MentionList';
 import { useQueue } from './use-queue';
 import { usePresence } from '../presence/use-presence';
 import { SyncIndicator } from '../sync/SyncIndicator';
+import { RunsDialog } from '../runs/RunsDialog';
+import { SeverityBanner } from '../runs/SeverityBanner';
+import { useRuns } from '../runs/use-runs';
 import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | null;
@@ -32,6 +35,8 @@ export function QueuePage(props: {
   const { socket, room } = props;
   const [query, setQuery] = useState<MentionQuery>(() => MentionQuerySchema.parse({}));
   const sync = useSyncStatus(socket);
+  const runs = useRuns(socket);
+  const [runsOpen, setRunsOpen] = useState<{ runId: string | null } | null>(null);
   const { cache, version, ensure, added } = useQueue(socket, query);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [opened, setOpened] = useState<Mention | null>(null);
@@ -155,6 +160,9 @@ export function QueuePage(props: {
             {t('import.open')}
           </button>
         )}
+        <button type="button" onClick={() => setRunsOpen({ runId: null })}>
+          {t('runs.open')}
+        </button>
         <button type="button" onClick={() => setDialog('people')}>
           {t('people.open')}
         </button>
@@ -174,6 +182,16 @@ export function QueuePage(props: {
           {t('auth.logout')}
         </button>
       </header>
+      <SeverityBanner runs={runs} onOpen={(runId) => setRunsOpen({ runId })} />
+      {runsOpen && (
+        <RunsDialog
+          socket={socket}
+          room={room}
+          runs={runs}
+          runId={runsOpen.runId}
+          onClose={() => setRunsOpen(null)}
+        />
+      )}
       {syncSummary(sync).kind === 'offline' && (
         <div className="banner warn" role="alert" data-testid="offline-banner">
           {t('sync.offlineBanner')}

@@ -1,0 +1,138 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createOperators } from '../support/desk';
+import {
+  DEFAULT_ROOM,
+  initWarRoom,
+  startStationProcess,
+  tempDataDir,
+  type StationProcess,
+} from '../support/station';
+
+// A playbook with deadlines short enough to watch one pass: the station reads its library from
+// HOLDLINE_PLAYBOOKS_DIR, the way an admin's own playbooks would be.
+const DRILL = `id: drill
+name: Recall drill
+summary: A short drill with a gate and a deadline that passes during the test.
+severity: { default: SEV3 }
+statusUpdates: { SEV1: 30m, SEV2: 1h, SEV3: 4h, SEV4: 1d }
+stakeholders:
+  - { audience: customers, owner: operator, channel: social replies, what: what to do now }
+phases:
+  - id: hold
+    name: Holding statement
+    steps:
+      - id: draft
+        title: Draft the holding statement
+        owner: operator
+        due: { after: 1h }
+        gate: { approver: approver, what: the holding statement }
+      - id: call-supplier
+        title: Call the supplier
+        owner: lead
+        due: { after: 3s }
+        escalation:
+          actions:
+            - { do: raise-severity }
+  - id: review
+    name: Review
+    steps:
+      - id: lessons
+        title: Write down what we learned
+        owner: lead
+        due: { after: 1d }
+`;
+
+async function logIn(page: Page, url: string, username: string, password: string) {
+  await page.goto(url);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
+}
+
+test('a lead starts a playbook; the gate waits for an approver at another desk; an overdue step escalates', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const temp = tempDataDir();
+  let station: StationProcess | null = null;
+  try {
+    const library = path.join(temp.dir, 'playbooks');
+    mkdirSync(library);
+    writeFileSync(path.join(library, 'drill.yaml'), DRILL);
+    const dataDir = path.join(temp.dir, 'station');
+    await initWarRoom(dataDir, DEFAULT_ROOM);
+    station = await startStationProcess(dataDir, DEFAULT_ROOM, [], {
+      HOLDLINE_PLAYBOOKS_DIR: library,
+    });
+    await createOperators(
+      station.url,
+      { username: DEFAULT_ROOM.admin, password: DEFAULT_ROOM.password },
+      [
+        {
+          username: 'lea',
+          displayName: 'Lea Lead',
+          password: 'lea-password',
+          role: 'lead',
+          departments: ['pr'],
+        },
+        {
+          username: 'gil',
+          displayName: 'Gil Legal',
+          password: 'gil-password',
+          role: 'approver',
+          departments: ['legal'],
+        },
+      ],
+    );
+    const leadPage = await (await browser.newContext()).newPage();
+    const gilPage = await (await browser.newContext()).newPage();
+    await logIn(leadPage, station.url, 'lea', 'lea-password');
+    await logIn(gilPage, station.url, 'gil', 'gil-password');
+
+    await leadPage.getByRole('button', { name: 'Playbooks' }).click();
+    const entry = leadPage.getByTestId('playbook-entry').filter({ hasText: 'Recall drill' });
+    await expect(entry).toContainText('2 phases, 3 steps');
+    await entry.getByRole('button', { name: 'Start Recall drill' }).click();
+    const board = leadPage.getByTestId('run-board');
+    await expect(board.getByTestId('run-state')).toHaveText('phase: Holding statement');
+
+    // The severity banner is on every desk while the run is open.
+    await expect(gilPage.getByTestId('severity-banner')).toContainText('Recall drill');
+
+    const draft = board.locator('[data-step="draft"]');
+    await draft.getByRole('button', { name: 'Mark done' }).click();
+    await expect(draft.getByTestId('run-gate')).toHaveText(
+      'Waits for Approver: the holding statement',
+    );
+    await expect(draft.getByRole('button', { name: 'Approve' })).toHaveCount(0); // a lead cannot approve an approver's gate
+    await expect(board.getByRole('button', { name: 'Next phase' })).toBeDisabled();
+
+    // Gil approves at his own desk; the lead's board shows it and the phase can move on.
+    await gilPage
+      .getByTestId('severity-banner')
+      .getByRole('button', { name: 'Open the run board' })
+      .click();
+    await gilPage
+      .getByTestId('run-board')
+      .locator('[data-step="draft"]')
+      .getByRole('button', { name: 'Approve' })
+      .click();
+    await expect(draft.getByTestId('run-gate')).toHaveText('Approved by Approver');
+
+    // "Call the supplier" was due 3 s after the start: the station escalates it (SEV3 → SEV2).
+    await expect(board.getByTestId('run-severity')).toHaveText('SEV2', { timeout: 20_000 });
+    await expect(board.locator('[data-step="call-supplier"]')).toContainText('escalated');
+    await board
+      .locator('[data-step="call-supplier"]')
+      .getByRole('button', { name: 'Mark done' })
+      .click();
+    await board.getByRole('button', { name: 'Next phase' }).click();
+    await expect(board.getByTestId('run-state')).toHaveText('phase: Review');
+  } finally {
+    await station?.stop();
+    temp.cleanup();
+  }
+});

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomInfo } from '../../../../shared/contract/room';
+import type { RunDetail } from '../../../../shared/contract/runs';
+import { SEVERITIES } from '../../../../shared/playbooks/severity';
+import { ErrorNote } from '../../components/Field';
+import { useNow } from '../../components/use-now';
+import { call, type DeskSocket, type InputOf } from '../../desk/client';
+
+type Action = InputOf<'run.act'>['action'];
+
+/** One run: phases, steps with owners and deadlines, gates and who they wait on, what fired. */
+export function RunBoard(props: {
+  socket: DeskSocket;
+  room: RoomInfo;
+  run: RunDetail;
+  onChange: (r: RunDetail) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { run, room } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState('');
+  const isLead = room.me.role === 'admin' || room.me.role === 'lead';
+  const canWork = room.me.role !== 'observer';
+  const closed = run.closedAt !== null;
+  const now = useNow();
+  const time = (ms: number) =>
+    new Date(ms).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const phaseIndex = run.context.phaseIndex;
+
+  async function act(action: Action) {
+    const r = await call(props.socket, 'run.act', { runId: run.id, action });
+    if (r.ok) {
+      setError(null);
+      props.onChange(r.run);
+    } else setError(r.message);
+  }
+
+  return (
+    <section className="run-board" aria-label={run.playbookName} data-testid="run-board">
+      <header className="run-head">
+        <h3>
+          {run.playbookName} · <span data-testid="run-severity">{run.severity}</span>
+        </h3>
+        <span className="muted" data-testid="run-state">
+          {closed
+            ? t('runs.closed')
+            : t('runs.phase', { phase: run.playbook.phases[phaseIndex]?.name ?? run.state })}
+        </span>
+        {isLead && !closed && (
+          <select
+            aria-label={t('runs.severity')}
+            value={run.severity}
+            onChange={(e) =>
+              void act({
+                type: 'run.severity',
+                severity: e.target.value as (typeof SEVERITIES)[number],
+              })
+            }
+          >
+            {SEVERITIES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        )}
+      </header>
+      <ErrorNote error={error} />
+      {run.playbook.phases.map((phase, i) => (
+        <div key={phase.id} className={`run-phase ${i === phaseIndex && !closed ? 'current' : ''}`}>
+          <h4>
+            {phase.name}
+            {i < phaseIndex || closed ? ` · ${t('runs.phaseDone')}` : ''}
+          </h4>
+          <ul>
+            {phase.steps.map((step) => {
+              const st = run.context.steps[step.id];
+              const due = run.context.deadlines[`step:${step.id}`];
+              const overdue = !st?.done && due !== undefined && due < now;
+              const escalated = run.context.actions.some((a) => a.because === `overdue:${step.id}`);
+              return (
+                <li
+                  key={step.id}
+                  data-testid="run-step"
+                  data-step={step.id}
+                  className={st?.done ? 'done' : overdue ? 'overdue' : ''}
+                >
+                  <div className="step-title">
+                    {st?.done ? '✓ ' : ''}
+                    {step.title}
+                    {step.optional && <span className="muted"> · {t('runs.optional')}</span>}
+                  </div>
+                  <div className="muted">
+                    {t(`role.${st?.owner ?? step.owner}`)}
+                    {step.department ? ` · ${t(`department.${step.department}`)}` : ''}
+                    {due !== undefined && !st?.done && ` · ${t('runs.due', { time: time(due) })}`}
+                    {overdue && <strong className="warn"> · {t('runs.overdue')}</strong>}
+                    {escalated && <strong className="warn"> · {t('runs.escalated')}</strong>}
+                  </div>
+                  {step.gate && (
+                    <div className={st?.approved ? 'ok' : 'muted'} data-testid="run-gate">
+                      {st?.approved
+                        ? t('runs.approvedBy', { role: t(`role.${st.approved.role}`) })
+                        : t('runs.waitsFor', {
+                            role: t(`role.${step.gate.approver}`),
+                            what: step.gate.what,
+                          })}
+                    </div>
+                  )}
+                  {!closed && canWork && (
+                    <div className="row">
+                      {!st?.done && (
+                        <button
+                          type="button"
+                          onClick={() => void act({ type: 'run.step', stepId: step.id })}
+                        >
+                          {t('runs.markDone')}
+                        </button>
+                      )}
+                      {step.gate &&
+                        !st?.approved &&
+                        (room.me.role === step.gate.approver || room.me.role === 'admin') && (
+                          <button
+                            type="button"
+                            className="primary"
+                            onClick={() => void act({ type: 'run.approve', stepId: step.id })}
+                          >
+                            {t('runs.approve')}
+                          </button>
+                        )}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      {isLead && !closed && (
+        <div className="row">
+          {phaseIndex < run.playbook.phases.length - 1 ? (
+            <button
+              type="button"
+              className="primary"
+              disabled={run.blockers.length > 0}
+              onClick={() => void act({ type: 'run.advance' })}
+            >
+              {t('runs.nextPhase')}
+            </button>
+          ) : (
+            <>
+              <input
+                aria-label={t('runs.summary')}
+                placeholder={t('runs.summary')}
+                value={summary}
+                onChange={(e) => setSummary(e.target.value)}
+              />
+              <button
+                type="button"
+                className="primary"
+                disabled={run.blockers.length > 0 || !summary.trim()}
+                onClick={() => void act({ type: 'run.close', summary })}
+              >
+                {t('runs.close')}
+              </button>
+            </>
+          )}
+          {run.blockers.length > 0 && (
+            <span className="muted">{t('runs.blocked', { count: run.blockers.length })}</span>
+          )}
+        </div>
+      )}
+      {run.context.actions.length > 0 && (
+        <details>
+          <summary>{t('runs.fired', { count: run.context.actions.length })}</summary>
+          <ul className="muted" data-testid="run-actions">
+            {run.context.actions.map((a, i) => (
+              <li key={i}>
+                {time(a.at)} · {a.because} · {a.action.do}
+                {'role' in a.action ? ` → ${t(`role.${a.action.role}`)}` : ''}
+                {'message' in a.action ? `: ${a.action.message}` : ''}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomInfo } from '../../../../shared/contract/room';
+import type { PlaybookEntry, RunDetail, RunSummary } from '../../../../shared/contract/runs';
+import { SEVERITIES, type Severity } from '../../../../shared/playbooks/severity';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNote } from '../../components/Field';
+import { call, type DeskSocket } from '../../desk/client';
+import { RunBoard } from './RunBoard';
+
+/** Playbooks and their runs: the library (with validation results), the runs, one run's board. */
+export function RunsDialog(props: {
+  socket: DeskSocket;
+  room: RoomInfo;
+  runs: RunSummary[];
+  runId: string | null;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { socket, room } = props;
+  const [runId, setRunId] = useState<string | null>(props.runId ?? props.runs[0]?.id ?? null);
+  const [run, setRun] = useState<RunDetail | null>(null);
+  const [library, setLibrary] = useState<PlaybookEntry[]>([]);
+  const [severity, setSeverity] = useState<Severity | ''>('');
+  const [error, setError] = useState<string | null>(null);
+  const isLead = room.me.role === 'admin' || room.me.role === 'lead';
+  // The board reloads whenever its run changes, here or at another desk.
+  const version = props.runs.find((r) => r.id === runId);
+
+  useEffect(() => {
+    void call(socket, 'playbook.list', {}).then((r) => r.ok && setLibrary(r.playbooks));
+  }, [socket]);
+  useEffect(() => {
+    if (!runId) return;
+    void call(socket, 'run.get', { runId }).then((r) => r.ok && setRun(r.run));
+  }, [socket, runId, version]);
+
+  async function start(playbookId: string) {
+    const r = await call(socket, 'run.start', { playbookId, ...(severity && { severity }) });
+    if (!r.ok) return setError(r.message);
+    setError(null);
+    setRun(r.run);
+    setRunId(r.run.id);
+  }
+
+  return (
+    <Dialog title={t('runs.title')} onClose={props.onClose} wide>
+      <div className="runs-layout">
+        <nav aria-label={t('runs.list')}>
+          <h3>{t('runs.list')}</h3>
+          {props.runs.length === 0 && <p className="muted">{t('runs.none')}</p>}
+          <ul className="run-list">
+            {props.runs.map((r) => (
+              <li key={r.id}>
+                <button
+                  type="button"
+                  className={r.id === runId ? 'chip toggle on' : 'chip toggle'}
+                  onClick={() => setRunId(r.id)}
+                >
+                  {r.severity} · {r.playbookName} · {r.closedAt ? t('runs.closed') : r.state}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('runs.library')}</h3>
+          {isLead && (
+            <label>
+              {t('runs.severity')}
+              <select
+                value={severity}
+                onChange={(e) => setSeverity(e.target.value as Severity | '')}
+              >
+                <option value="">{t('runs.defaultSeverity')}</option>
+                {SEVERITIES.map((s) => (
+                  <option key={s}>{s}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          <ErrorNote error={error} />
+          <ul className="library" data-testid="playbook-library">
+            {library.map((p) => (
+              <li key={p.file} data-testid="playbook-entry">
+                <strong>{p.name ?? p.file}</strong>
+                {p.problems.length > 0 ? (
+                  <pre className="error">{p.problems.join('\n')}</pre>
+                ) : (
+                  <>
+                    <div className="muted">
+                      {p.summary} · {t('runs.shape', { phases: p.phases, steps: p.steps })}
+                    </div>
+                    {isLead && p.id && (
+                      <button type="button" onClick={() => void start(p.id as string)}>
+                        {t('runs.start', { name: p.name })}
+                      </button>
+                    )}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {run && <RunBoard socket={socket} room={room} run={run} onChange={setRun} />}
+      </div>
+    </Dialog>
+  );
+}
