@@ -15,13 +15,7 @@ import type { Op } from '../ops/op';
 import { PresenceSnapshotSchema, presenceBoardOf } from '../presence/presence-board';
 import { decodeHlc } from '../../../shared/sync/hlc';
 import type { LatencyWindow } from '../../../shared/sync/latency-window';
-import {
-  BatchRefused,
-  ChainGap,
-  MAX_BATCH_OPS,
-  precheckPeerBatch,
-  type Prechecked,
-} from './peer-batch';
+import { BatchRefused, ChainGap, MAX_BATCH_OPS } from './peer-batch';
 
 /** Payload bytes asked for per pull: a piece stays far below socket.io's 1 MB message limit. */
 export const PULL_BYTES = 256 * 1024;
@@ -220,21 +214,16 @@ export class PeerSession {
       const from = mine[origin] ?? 0;
       if (from >= seq) continue;
       // The next piece is asked for while this one is applied: network and disk overlap.
-      // Each piece is prechecked (hashes, ids, schemas: pure CPU) as soon as it arrives, which
-      // is while the database applies the piece before it.
+      // The next piece is asked for while this one is applied: network and disk overlap.
       const pull = (after: number) => {
-        const p = this.ask<{ ops: unknown }>('peer:pull', {
-          origin,
-          after,
-          maxBytes: PULL_BYTES,
-        }).then(({ ops }) => ({ ops, pre: precheckedOrWhyNot(ops) }));
+        const p = this.ask<{ ops: unknown }>('peer:pull', { origin, after, maxBytes: PULL_BYTES });
         p.catch(() => undefined); // awaited below, or dropped when an apply fails
         return p;
       };
       let next: ReturnType<typeof pull> | null = pull(from);
       let after = from;
       while (next) {
-        const { ops, pre } = await next;
+        const { ops } = await next;
         if (!Array.isArray(ops))
           throw new BatchRefused('the peer answered a pull with something other than a list');
         if (ops.length === 0) break;
@@ -245,8 +234,7 @@ export class PeerSession {
         if (asked) after = last;
         next = asked && after < seq && this.wire.connected ? pull(after) : null;
         // Whatever the answer, the door check names what is wrong with it (nothing is stored).
-        if (pre instanceof Error) throw pre;
-        const result = await this.core.applyFromPeer(pre);
+        const result = await this.core.applyFromPeer(ops);
         if (!asked)
           throw new BatchRefused(
             `the peer answered a pull after seq ${from} with ops not asked for`,
@@ -274,14 +262,5 @@ export class PeerSession {
     } else if (this.wire.connected) {
       this.log(`[peer] sync with ${this.peerId} failed: ${message}`);
     }
-  }
-}
-
-/** A pulled piece prechecked, or why it fails the prechecks (thrown when its turn comes). */
-function precheckedOrWhyNot(ops: unknown): Prechecked | Error {
-  try {
-    return precheckPeerBatch(ops);
-  } catch (err) {
-    return err instanceof Error ? err : new Error(String(err));
   }
 }
