@@ -13,6 +13,7 @@ import {
 } from '../test-support/station-process';
 import { startTcpProxy, type TcpProxy } from '../test-support/tcp-proxy';
 import { tempDir } from '../test-support/temp-dir';
+import { prng } from '../../../shared/testing/prng';
 
 // Randomised fault test (DECISIONS.md 18): stations as real processes, linked pairwise through
 // TCP proxies that cut and heal at random, random ops from every desk, and kill -9 with restart.
@@ -26,18 +27,6 @@ const SEEDS = (
 )
   .split(',')
   .map(Number);
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const health = async (s: StationProcess) =>
   (await (await fetch(new URL('/health', s.url))).json()) as { ops: number };
