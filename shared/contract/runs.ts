@@ -47,8 +47,29 @@ export const StartRunSchema = z
     commanderId: z.string().min(1).max(64).optional(),
     mentionIds: z.array(z.string().min(1).max(64)).max(200).optional(),
     topics: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+    /** The alert this run answers (its mentions come along). */
+    alertId: z.string().min(1).max(300).optional(),
   })
   .strict();
+
+/** An alert as the inbox shows it. */
+export type AlertView = {
+  id: string;
+  rule: 'volume-spike' | 'sentiment-shift';
+  key: string;
+  windowStart: string;
+  windowEnd: string;
+  count: number;
+  baselinePerHour: number;
+  ratio: number;
+  negativeShare: number;
+  suggestedSeverity: Severity;
+  sampleRefs: string[];
+  /** Stations that raised it. */
+  raised: number;
+  /** Runs started from it. */
+  runIds: string[];
+};
 
 /** run.act: one thing done in a run. */
 export const RunActSchema = z
@@ -82,10 +103,13 @@ export type RunsCommands = {
   'run.get': (input: { runId: string }, ack: Ack<{ run: RunDetail }>) => void;
   'run.start': (input: z.input<typeof StartRunSchema>, ack: Ack<{ run: RunDetail }>) => void;
   'run.act': (input: z.input<typeof RunActSchema>, ack: Ack<{ run: RunDetail }>) => void;
+  'alert.list': (input: Record<string, never>, ack: Ack<{ alerts: AlertView[] }>) => void;
 };
 
 /** Events of the playbooks domain. */
 export type RunsEvents = {
   /** Runs whose state changed (on this desk's station or from a peer). */
   'run.changed': (runs: RunSummary[]) => void;
+  /** Alerts were raised (here or at a peer). */
+  'alert.changed': () => void;
 };

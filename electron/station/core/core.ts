@@ -85,6 +85,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
         operatorsChanged: false,
         roomChanged: false,
         runsChanged: [],
+        alertsRaised: false,
       };
     let applied: Applied;
     try {

@@ -64,6 +64,22 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     ],
     order: 'id',
   },
+  {
+    table: 'alerts',
+    columns: [
+      'id',
+      'rule',
+      'key',
+      'window_start',
+      'window_end',
+      'severity',
+      'body',
+      'first_op',
+      'first_hlc',
+      'raised',
+    ],
+    order: 'id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

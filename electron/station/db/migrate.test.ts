@@ -170,6 +170,16 @@ describe('migrations', () => {
     await expect(d.run(`INSERT INTO runs (id) VALUES ('r2')`)).rejects.toThrow(/NOT NULL/);
   });
 
+  it('0008 keeps one row per alert', async () => {
+    const d = await fresh();
+    await migrate(d, 8);
+    const row = `('a1', 'volume-spike', 'Acme', 0, 1, 'SEV3', '{}', 'op1', 'h1')`;
+    const insert = `INSERT INTO alerts (id, rule, key, window_start, window_end, severity, body, first_op, first_hlc) VALUES ${row}`;
+    await d.run(insert);
+    await expect(d.run(insert)).rejects.toThrow(/UNIQUE/);
+    expect((await d.get<{ raised: number }>('SELECT raised FROM alerts'))?.raised).toBe(1);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -7,9 +7,19 @@ import { migration as m0004 } from './migrations/0004-ingest-op-ids';
 import { migration as m0005 } from './migrations/0005-station-certificates';
 import { migration as m0006 } from './migrations/0006-answer-count';
 import { migration as m0007 } from './migrations/0007-playbook-runs';
+import { migration as m0008 } from './migrations/0008-alerts';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001,
+  m0002,
+  m0003,
+  m0004,
+  m0005,
+  m0006,
+  m0007,
+  m0008,
+];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */
 export async function migrate(db: Db, target = Number.POSITIVE_INFINITY): Promise<number[]> {

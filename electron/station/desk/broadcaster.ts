@@ -30,6 +30,7 @@ export class DeskBroadcaster {
           rows.map((mention) => ({ id: mention.id, mention })),
         );
       }
+      if (a.alertsRaised) this.desk.emit('alert.changed');
       if (a.runsChanged.length > 0)
         this.desk.emit('run.changed', await runSummaries(this.core.read, a.runsChanged));
       if (a.operatorsChanged) {

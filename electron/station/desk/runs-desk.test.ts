@@ -9,7 +9,12 @@ import {
   type DeskClient,
 } from '../test-support/station-client';
 import type { Result } from '../../../shared/contract/common';
-import type { PlaybookEntry, RunDetail, RunSummary } from '../../../shared/contract/runs';
+import type {
+  AlertView,
+  PlaybookEntry,
+  RunDetail,
+  RunSummary,
+} from '../../../shared/contract/runs';
 
 let station: RunningStation;
 let cleanup: () => void;
@@ -110,5 +115,52 @@ describe('/desk playbooks and runs', () => {
       note: 'legal ok',
     });
     expect(await act(ana, { type: 'run.bogus' })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('lists alerts, and a run started from one takes its mentions and suggested severity', async () => {
+    const lead = await desk('lead');
+    const id = 'volume-spike:Acme:2026-02-08T20:00:00.000Z';
+    await station.core.commit([
+      {
+        type: 'alert.raised',
+        v: 1,
+        actor: 'system',
+        subject: id,
+        payload: {
+          id,
+          rule: 'volume-spike',
+          key: 'Acme',
+          brand: 'Acme',
+          topic: null,
+          windowStart: Date.UTC(2026, 1, 8, 20),
+          windowEnd: Date.UTC(2026, 1, 8, 21),
+          count: 140,
+          baselinePerHour: 12,
+          ratio: 11.7,
+          negativeShare: 0.8,
+          suggestedSeverity: 'SEV2',
+          evidence: 1e-30,
+          sampleRefs: ['m-1', 'm-2'],
+        },
+      },
+    ]);
+    const listed = (await call(lead, 'alert.list', {})) as Result<{ alerts: AlertView[] }>;
+    if (!listed.ok) throw new Error(listed.message);
+    expect(listed.alerts).toEqual([
+      expect.objectContaining({ id, key: 'Acme', raised: 1, runIds: [] }),
+    ]);
+    const started = (await call(lead, 'run.start', {
+      playbookId: 'viral-complaint',
+      alertId: id,
+    })) as Result<{ run: RunDetail }>;
+    if (!started.ok) throw new Error(started.message);
+    expect(started.run.severity).toBe('SEV2');
+    const start = await station.core.read.get<{ m: string }>(
+      `SELECT payload->>'$.mentionIds' AS m FROM ops WHERE type = 'run.start' AND subject = ?`,
+      [started.run.id],
+    );
+    expect(JSON.parse(start?.m ?? '[]')).toEqual(['m-1', 'm-2']);
+    const after = (await call(lead, 'alert.list', {})) as Result<{ alerts: AlertView[] }>;
+    expect(after.ok && after.alerts[0]?.runIds).toEqual([started.run.id]);
   });
 });

@@ -7,6 +7,29 @@ import { runDetail, runSummaries } from '../playbooks/run-views';
 import type { StationCore } from '../core/core';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import path from 'node:path';
+import type { AlertView } from '../../../shared/contract/runs';
+import { listAlerts, runsByAlert } from '../db/queries/alerts';
+
+/** The room's alerts, newest first, with the runs started from each. */
+async function alertViews(core: StationCore): Promise<AlertView[]> {
+  const runs = await runsByAlert(core.read);
+  return (await listAlerts(core.read)).map((row) => {
+    const a = JSON.parse(row.body) as Omit<
+      AlertView,
+      'windowStart' | 'windowEnd' | 'raised' | 'runIds'
+    > & {
+      windowStart: number;
+      windowEnd: number;
+    };
+    return {
+      ...a,
+      windowStart: new Date(a.windowStart).toISOString(),
+      windowEnd: new Date(a.windowEnd).toISOString(),
+      raised: row.raised,
+      runIds: runs.get(a.id) ?? [],
+    };
+  });
+}
 
 async function detailOf(core: StationCore, runId: string) {
   const run = await runDetail(core.read, runId);
@@ -16,8 +39,13 @@ async function detailOf(core: StationCore, runId: string) {
 
 /** Handlers of the playbooks domain. */
 export const runHandlers: DeskHandlerMap<
-  'playbook.list' | 'run.list' | 'run.get' | 'run.start' | 'run.act'
+  'playbook.list' | 'run.list' | 'run.get' | 'run.start' | 'run.act' | 'alert.list'
 > = {
+  'alert.list': handler({
+    input: NoInput,
+    permission: 'mention.read',
+    run: async ({ core }) => ({ alerts: await alertViews(core) }),
+  }),
   'playbook.list': handler({
     input: NoInput,
     permission: 'mention.read',
@@ -62,13 +90,21 @@ export const runHandlers: DeskHandlerMap<
       const found = await bundledPlaybook(input.playbookId);
       if (!found)
         throw new DeskError('not-found', `no playbook "${input.playbookId}" in the library`);
+      // A run started from an alert takes the alert's mentions and, unless told, its severity.
+      const alert = input.alertId
+        ? (await alertViews(core)).find((a) => a.id === input.alertId)
+        : undefined;
+      if (input.alertId && !alert) throw new DeskError('not-found', `no alert ${input.alertId}`);
+      const severity = input.severity ?? alert?.suggestedSeverity;
+      const mentionIds = input.mentionIds ?? alert?.sampleRefs;
       const row = await startRun(core, operator.id, {
         yaml: found.yaml,
         playbookId: input.playbookId,
         commanderId: input.commanderId ?? operator.id,
-        ...(input.severity && { severity: input.severity }),
-        ...(input.mentionIds && { mentionIds: input.mentionIds }),
+        ...(severity && { severity }),
+        ...(mentionIds && { mentionIds }),
         ...(input.topics && { topics: input.topics }),
+        ...(input.alertId && { alertId: input.alertId }),
       });
       return detailOf(core, row.id);
     },

@@ -14,6 +14,7 @@ import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
 import { startRunTimers } from '../scheduler/run-timers';
+import { startAlertWatcher } from '../alerts/alert-watcher';
 import { listPresets } from '../connectors/preset';
 import {
   health,
@@ -95,6 +96,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);
   const runTimers = startRunTimers(core);
+  const alerts = startAlertWatcher(core);
   const front = frontDoor(http, tls);
   return {
     front,
@@ -104,6 +106,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     close: async () => {
       leases.stop();
       runTimers.stop();
+      alerts.stop();
       peers.close();
       desk.close();
       front.close();

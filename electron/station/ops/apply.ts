@@ -5,6 +5,7 @@ import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
 import { refoldMention } from './reducers/mentions';
 import { refoldRun } from './reducers/runs';
+import { putAlert } from '../db/queries/alerts';
 import { RUN_OPS } from './run-payloads';
 import { deriveIngested, lastOpRowid } from '../db/queries/mention-writes';
 import { applyRoomOp, refoldOperator } from './reducers/people';
@@ -39,6 +40,8 @@ export type Applied = {
   roomChanged: boolean;
   /** Playbook runs whose state was re-derived. */
   runsChanged: string[];
+  /** Whether alerts were raised (here or by a peer). */
+  alertsRaised: boolean;
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -77,6 +80,7 @@ export async function applyOps(
     operatorsChanged: false,
     roomChanged: false,
     runsChanged: [],
+    alertsRaised: false,
   };
   const mentionSubjects = new Set<string>();
   const runSubjects = new Set<string>();
@@ -87,7 +91,10 @@ export async function applyOps(
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
     else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
-    else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject)
+    else if (op.type === 'alert.raised' && op.v === 1) {
+      await putAlert(tx, op as Parameters<typeof putAlert>[1]);
+      out.alertsRaised = true;
+    } else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject)
       operatorSubjects.add(op.subject);
     else if ((PEOPLE_OPS as readonly string[]).includes(op.type)) {
       await applyRoomOp(tx, op);

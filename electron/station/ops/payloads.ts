@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/mention';
 import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
 import { RUN_PAYLOADS } from './run-payloads';
+import { AlertRaisedV1 } from './alert-payloads';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -112,6 +113,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'mention.reopen': { 1: MentionReopenV1 },
   'claim.expired': { 1: ClaimExpiredV1 },
   ...RUN_PAYLOADS,
+  'alert.raised': { 1: AlertRaisedV1 },
 };
 
 /** Op types whose effect is on people and the room. */

@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity } from '../../../../shared/playbooks/severity
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
+import { AlertInbox } from './AlertInbox';
 import { RunBoard } from './RunBoard';
 
 /** Playbooks and their runs: the library (with validation results), the runs, one run's board. */
@@ -35,8 +36,12 @@ export function RunsDialog(props: {
     void call(socket, 'run.get', { runId }).then((r) => r.ok && setRun(r.run));
   }, [socket, runId, version]);
 
-  async function start(playbookId: string) {
-    const r = await call(socket, 'run.start', { playbookId, ...(severity && { severity }) });
+  async function start(playbookId: string, alertId?: string) {
+    const r = await call(socket, 'run.start', {
+      playbookId,
+      ...(severity && { severity }),
+      ...(alertId && { alertId }),
+    });
     if (!r.ok) return setError(r.message);
     setError(null);
     setRun(r.run);
@@ -62,6 +67,13 @@ export function RunsDialog(props: {
               </li>
             ))}
           </ul>
+          <h3>{t('alerts.title')}</h3>
+          <AlertInbox
+            socket={socket}
+            library={library}
+            canStart={isLead}
+            onStart={(alert, playbookId) => void start(playbookId, alert.id)}
+          />
           <h3>{t('runs.library')}</h3>
           {isLead && (
             <label>

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AlertView, PlaybookEntry } from '../../../../shared/contract/runs';
+import { call, type DeskSocket } from '../../desk/client';
+
+/** What fired, why (window, baseline, mentions), and — for leads — a playbook to answer it with. */
+export function AlertInbox(props: {
+  socket: DeskSocket;
+  library: PlaybookEntry[];
+  canStart: boolean;
+  onStart: (alert: AlertView, playbookId: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { socket } = props;
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
+  const [choice, setChoice] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const load = () => void call(socket, 'alert.list', {}).then((r) => r.ok && setAlerts(r.alerts));
+    load();
+    socket.on('alert.changed', load);
+    return () => {
+      socket.off('alert.changed', load);
+    };
+  }, [socket]);
+  const startable = props.library.filter((p) => p.id && p.problems.length === 0);
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  if (alerts.length === 0) return <p className="muted">{t('alerts.none')}</p>;
+  return (
+    <ul className="library" data-testid="alert-inbox">
+      {alerts.map((a) => (
+        <li key={a.id} data-testid="alert">
+          <strong>
+            {a.suggestedSeverity} · {t(`alerts.rule.${a.rule}`)} · {a.key}
+          </strong>
+          <div className="muted">
+            {when(a.windowStart)}–{when(a.windowEnd)} ·{' '}
+            {t('alerts.why', {
+              count: a.count,
+              baseline: a.baselinePerHour.toFixed(1),
+              ratio: a.ratio.toFixed(1),
+              negative: Math.round(a.negativeShare * 100),
+            })}
+          </div>
+          {a.runIds.length > 0 ? (
+            <div className="ok">{t('alerts.answered', { count: a.runIds.length })}</div>
+          ) : (
+            props.canStart &&
+            startable.length > 0 && (
+              <div className="row">
+                <select
+                  aria-label={t('alerts.playbook')}
+                  value={choice[a.id] ?? startable[0]?.id ?? ''}
+                  onChange={(e) => setChoice({ ...choice, [a.id]: e.target.value })}
+                >
+                  {startable.map((p) => (
+                    <option key={p.id} value={p.id ?? ''}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => props.onStart(a, choice[a.id] ?? (startable[0]?.id as string))}
+                >
+                  {t('alerts.start')}
+                </button>
+              </div>
+            )
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
