@@ -136,3 +136,71 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     temp.cleanup();
   }
 });
+
+/** Thirty hours of ordinary traffic about Acme, then an hour with twelve times as much. */
+function spikeFeed(start: number): string {
+  const lines: string[] = [];
+  const line = (i: number, at: number, text: string) =>
+    JSON.stringify({
+      id: `feed-${i}`,
+      channel: 'twitter',
+      author: `@c${i % 50}`,
+      text,
+      created_at: new Date(at).toISOString(),
+      brand: 'Acme',
+    });
+  for (let i = 0; i < 300; i++)
+    lines.push(line(i, start + i * 360_000, `order ${i} arrived, thanks`));
+  for (let i = 0; i < 120; i++)
+    lines.push(
+      line(
+        300 + i,
+        start + 30 * 3_600_000 + i * 30_000,
+        `kettle ${i} sparked when I switched it on`,
+      ),
+    );
+  return lines.join('\n') + '\n';
+}
+
+test('a spike raises an alert on every desk, and a lead starts a playbook from it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const temp = tempDataDir();
+  let station: StationProcess | null = null;
+  try {
+    const dataDir = path.join(temp.dir, 'station');
+    await initWarRoom(dataDir, DEFAULT_ROOM);
+    station = await startStationProcess(dataDir, DEFAULT_ROOM);
+    await logIn(page, station.url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password);
+    await page.getByRole('button', { name: 'Playbooks' }).click();
+    await expect(page.getByText('No alert has fired.')).toBeVisible();
+
+    // The feed arrives through the running station, as a connector's would.
+    const login = (await (
+      await fetch(new URL('/api/login', station.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: DEFAULT_ROOM.admin, password: DEFAULT_ROOM.password }),
+      })
+    ).json()) as { token: string };
+    const imported = await fetch(new URL('/api/import?preset=generic-jsonl', station.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.token}` },
+      body: spikeFeed(Date.UTC(2026, 1, 7, 12)),
+    });
+    expect(await imported.text()).toContain('"imported":420');
+
+    const alert = page.getByTestId('alert');
+    await expect(alert).toHaveCount(1);
+    await expect(alert).toContainText('Volume spike · Acme');
+    await alert.getByLabel('Playbook to start').selectOption({ label: 'Product recall' });
+    await alert.getByRole('button', { name: 'Start playbook' }).click();
+    await expect(page.getByTestId('run-board')).toContainText('Product recall');
+    await expect(alert).toContainText('A run answers it');
+    await expect(page.getByTestId('severity-banner')).toContainText('Product recall');
+  } finally {
+    await station?.stop();
+    temp.cleanup();
+  }
+});

@@ -17,9 +17,12 @@ export function AlertInbox(props: {
   useEffect(() => {
     const load = () => void call(socket, 'alert.list', {}).then((r) => r.ok && setAlerts(r.alerts));
     load();
+    // A run started from an alert answers it: runs changing can change the inbox too.
     socket.on('alert.changed', load);
+    socket.on('run.changed', load);
     return () => {
       socket.off('alert.changed', load);
+      socket.off('run.changed', load);
     };
   }, [socket]);
   const startable = props.library.filter((p) => p.id && p.problems.length === 0);
