@@ -1,3 +1,4 @@
+import * as alerts from './alerts.bench';
 import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
@@ -10,6 +11,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   memory,
   enrichment,
   sync,
+  alerts,
 };
 
 /**
