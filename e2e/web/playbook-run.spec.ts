@@ -96,6 +96,9 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     const entry = leadPage.getByTestId('playbook-entry').filter({ hasText: 'Recall drill' });
     await expect(entry).toContainText('2 phases, 3 steps');
     await entry.getByRole('button', { name: 'Start Recall drill' }).click();
+    const download = leadPage.waitForEvent('download');
+    await entry.getByRole('button', { name: 'Export YAML' }).click();
+    expect((await download).suggestedFilename()).toBe('drill.yaml');
     const board = leadPage.getByTestId('run-board');
     await expect(board.getByTestId('run-state')).toHaveText('phase: Holding statement');
 
@@ -125,10 +128,13 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     // "Call the supplier" was due 3 s after the start: the station escalates it (SEV3 → SEV2).
     await expect(board.getByTestId('run-severity')).toHaveText('SEV2', { timeout: 20_000 });
     await expect(board.locator('[data-step="call-supplier"]')).toContainText('escalated');
-    await board
-      .locator('[data-step="call-supplier"]')
-      .getByRole('button', { name: 'Mark done' })
-      .click();
+    const supplier = board.locator('[data-step="call-supplier"]');
+    await supplier.getByLabel('Note (optional)').fill('Supplier confirmed: batch 12 only');
+    await supplier.getByRole('button', { name: 'Mark done' }).click();
+    await expect(supplier).toContainText('done by Lea Lead');
+    await expect(supplier).toContainText('Supplier confirmed: batch 12 only');
+    await expect(board.getByTestId('run-commander')).toHaveText('Incident commander: Lea Lead');
+    await board.getByRole('button', { name: 'Status update sent' }).click();
     await board.getByRole('button', { name: 'Next phase' }).click();
     await expect(board.getByTestId('run-state')).toHaveText('phase: Review');
   } finally {

@@ -9,6 +9,8 @@ import type { Ack } from './common';
 export type PlaybookEntry = {
   id: string | null;
   file: string;
+  /** Shipped with Holdline, or imported at this station (which overrides a bundled one by id). */
+  source: 'bundled' | 'station';
   name: string | null;
   summary: string | null;
   phases: number;
@@ -34,7 +36,14 @@ export type RunSummary = {
 };
 
 /** A run with everything the run board shows. */
-export type RunDetail = RunSummary & { playbook: Playbook; context: RunContext };
+export type RunDetail = RunSummary & {
+  playbook: Playbook;
+  context: RunContext;
+  /** What the run was started about: linked mentions, topics, the alert. */
+  mentionIds: string[];
+  topics: string[];
+  alertId: string | null;
+};
 
 const RunId = z.string().min(1).max(64);
 const Note = z.string().trim().max(2000).optional();
@@ -49,6 +58,16 @@ export const StartRunSchema = z
     topics: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
     /** The alert this run answers (its mentions come along). */
     alertId: z.string().min(1).max(300).optional(),
+  })
+  .strict();
+
+/** playbook.import: a playbook's YAML (validated by the station; problems name their lines). */
+export const ImportPlaybookSchema = z
+  .object({
+    yaml: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
   })
   .strict();
 
@@ -104,6 +123,8 @@ export type RunsCommands = {
   'run.start': (input: z.input<typeof StartRunSchema>, ack: Ack<{ run: RunDetail }>) => void;
   'run.act': (input: z.input<typeof RunActSchema>, ack: Ack<{ run: RunDetail }>) => void;
   'alert.list': (input: Record<string, never>, ack: Ack<{ alerts: AlertView[] }>) => void;
+  'playbook.get': (input: { playbookId: string }, ack: Ack<{ yaml: string; name: string }>) => void;
+  'playbook.import': (input: { yaml: string }, ack: Ack<{ playbook: PlaybookEntry }>) => void;
 };
 
 /** Events of the playbooks domain. */

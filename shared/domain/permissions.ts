@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'run.start': ['admin', 'lead'],
   /** Checking off steps, approving gates (the run checks the gate's role), status updates. */
   'run.work': ['admin', 'lead', 'approver', 'operator'],
+  /** Importing playbooks into a station's library. */
+  'playbook.manage': ['admin', 'lead'],
   /** Adding peers to a station by address. */
   'sync.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;

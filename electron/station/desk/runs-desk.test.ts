@@ -9,6 +9,7 @@ import {
   type DeskClient,
 } from '../test-support/station-client';
 import type { Result } from '../../../shared/contract/common';
+import { SMALL_PLAYBOOK } from '../../../shared/playbooks/playbook-fixture';
 import type {
   AlertView,
   PlaybookEntry,
@@ -162,5 +163,44 @@ describe('/desk playbooks and runs', () => {
     expect(JSON.parse(start?.m ?? '[]')).toEqual(['m-1', 'm-2']);
     const after = (await call(lead, 'alert.list', {})) as Result<{ alerts: AlertView[] }>;
     expect(after.ok && after.alerts[0]?.runIds).toEqual([started.run.id]);
+  });
+
+  it('imports a playbook into the station library (refusing a broken one with its line), exports and runs it', async () => {
+    const lead = await desk('lead');
+    const ana = await desk('ana');
+    const broken = SMALL_PLAYBOOK.replace('due: { after: 2d }', 'due: { after: soon }');
+    const refused = await call(lead, 'playbook.import', { yaml: broken });
+    expect(refused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(refused.ok ? '' : refused.message).toMatch(
+      /^imported\.yaml:\d+:\d+: phases\.1\.steps\.0\.due\.after: /,
+    );
+    expect(await call(ana, 'playbook.import', { yaml: SMALL_PLAYBOOK })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+
+    const imported = await call(lead, 'playbook.import', { yaml: SMALL_PLAYBOOK });
+    expect(imported).toMatchObject({
+      ok: true,
+      playbook: { id: 'small-recall', source: 'station' },
+    });
+    const exported = (await call(ana, 'playbook.get', { playbookId: 'small-recall' })) as Result<{
+      yaml: string;
+    }>;
+    expect(exported.ok && exported.yaml).toBe(SMALL_PLAYBOOK);
+
+    // An imported playbook with a bundled one's id replaces it in the library (future runs only).
+    const recall = SMALL_PLAYBOOK.replace('id: small-recall', 'id: product-recall').replace(
+      'name: Small recall',
+      'name: Our recall',
+    );
+    await call(lead, 'playbook.import', { yaml: recall });
+    const list = (await call(lead, 'playbook.list', {})) as Result<{ playbooks: PlaybookEntry[] }>;
+    const recalls = list.ok ? list.playbooks.filter((p) => p.id === 'product-recall') : [];
+    expect(recalls).toEqual([expect.objectContaining({ name: 'Our recall', source: 'station' })]);
+    const started = (await call(lead, 'run.start', { playbookId: 'small-recall' })) as Result<{
+      run: RunDetail;
+    }>;
+    expect(started.ok && started.run.playbookName).toBe('Small recall');
   });
 });

@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { RunActSchema, StartRunSchema, type PlaybookEntry } from '../../../shared/contract/runs';
+import {
+  ImportPlaybookSchema,
+  RunActSchema,
+  StartRunSchema,
+  type PlaybookEntry,
+} from '../../../shared/contract/runs';
 import { formatProblem } from '../../../shared/playbooks/parse-playbook';
-import { bundledPlaybook, bundledPlaybooks } from '../playbooks/library';
+import {
+  importPlaybook,
+  libraryPlaybook,
+  libraryPlaybooks,
+  type LibraryEntry,
+} from '../playbooks/library';
 import { actOnRun, startRun } from '../playbooks/run-commands';
 import { runDetail, runSummaries } from '../playbooks/run-views';
 import type { StationCore } from '../core/core';
@@ -9,6 +19,30 @@ import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import path from 'node:path';
 import type { AlertView } from '../../../shared/contract/runs';
 import { listAlerts, runsByAlert } from '../db/queries/alerts';
+
+/** A library entry as desks see it. */
+function entryOf(r: LibraryEntry): PlaybookEntry {
+  const base = { file: path.basename(r.file), source: r.source };
+  return r.ok
+    ? {
+        ...base,
+        id: r.playbook.id,
+        name: r.playbook.name,
+        summary: r.playbook.summary,
+        phases: r.playbook.phases.length,
+        steps: r.playbook.phases.reduce((n, p) => n + p.steps.length, 0),
+        problems: [],
+      }
+    : {
+        ...base,
+        id: null,
+        name: null,
+        summary: null,
+        phases: 0,
+        steps: 0,
+        problems: r.problems.map(formatProblem),
+      };
+}
 
 /** The room's alerts, newest first, with the runs started from each. */
 async function alertViews(core: StationCore): Promise<AlertView[]> {
@@ -39,7 +73,14 @@ async function detailOf(core: StationCore, runId: string) {
 
 /** Handlers of the playbooks domain. */
 export const runHandlers: DeskHandlerMap<
-  'playbook.list' | 'run.list' | 'run.get' | 'run.start' | 'run.act' | 'alert.list'
+  | 'playbook.list'
+  | 'playbook.get'
+  | 'playbook.import'
+  | 'run.list'
+  | 'run.get'
+  | 'run.start'
+  | 'run.act'
+  | 'alert.list'
 > = {
   'alert.list': handler({
     input: NoInput,
@@ -49,29 +90,29 @@ export const runHandlers: DeskHandlerMap<
   'playbook.list': handler({
     input: NoInput,
     permission: 'mention.read',
-    run: async () => ({
-      playbooks: (await bundledPlaybooks()).map((r): PlaybookEntry =>
-        r.ok
-          ? {
-              id: r.playbook.id,
-              file: path.basename(r.file),
-              name: r.playbook.name,
-              summary: r.playbook.summary,
-              phases: r.playbook.phases.length,
-              steps: r.playbook.phases.reduce((n, p) => n + p.steps.length, 0),
-              problems: [],
-            }
-          : {
-              id: null,
-              file: path.basename(r.file),
-              name: null,
-              summary: null,
-              phases: 0,
-              steps: 0,
-              problems: r.problems.map(formatProblem),
-            },
-      ),
-    }),
+    run: async ({ core }) => ({ playbooks: (await libraryPlaybooks(core.dataDir)).map(entryOf) }),
+  }),
+  'playbook.get': handler({
+    input: z.object({ playbookId: z.string().min(1).max(63) }).strict(),
+    permission: 'mention.read',
+    run: async ({ core }, { playbookId }) => {
+      const found = await libraryPlaybook(core.dataDir, playbookId);
+      if (!found) throw new DeskError('not-found', `no playbook "${playbookId}" in the library`);
+      return { yaml: found.yaml, name: found.playbook.name };
+    },
+  }),
+  'playbook.import': handler({
+    input: ImportPlaybookSchema,
+    permission: 'playbook.manage',
+    run: async ({ core }, { yaml }) => {
+      const parsed = await importPlaybook(core.dataDir, yaml);
+      if (!parsed.ok) throw new DeskError('invalid', parsed.problems.map(formatProblem).join('\n'));
+      const entry = (await libraryPlaybooks(core.dataDir)).find(
+        (r) => r.ok && r.playbook.id === parsed.playbook.id,
+      );
+      if (!entry) throw new DeskError('internal', 'the playbook was not saved');
+      return { playbook: entryOf(entry) };
+    },
   }),
   'run.list': handler({
     input: NoInput,
@@ -87,7 +128,7 @@ export const runHandlers: DeskHandlerMap<
     input: StartRunSchema,
     permission: 'run.start',
     run: async ({ core, operator }, input) => {
-      const found = await bundledPlaybook(input.playbookId);
+      const found = await libraryPlaybook(core.dataDir, input.playbookId);
       if (!found)
         throw new DeskError('not-found', `no playbook "${input.playbookId}" in the library`);
       // A run started from an alert takes the alert's mentions and, unless told, its severity.

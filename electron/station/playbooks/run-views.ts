@@ -7,15 +7,35 @@ import type { RunContext } from '../../../shared/playbooks/run-types';
 import type { Playbook } from '../../../shared/playbooks/schema';
 import type { Severity } from '../../../shared/playbooks/severity';
 
-/** The playbook a run runs, from its own run.start op (the version it started with). */
-async function playbookOfRun(sql: Sql, runId: string): Promise<Playbook | null> {
-  const row = await sql.get<{ yaml: string }>(
-    `SELECT payload->>'$.playbook.yaml' AS yaml FROM ops WHERE subject = ? AND type = 'run.start' ORDER BY hlc LIMIT 1`,
+type StartOf = {
+  playbook: Playbook;
+  mentionIds: string[];
+  topics: string[];
+  alertId: string | null;
+};
+
+/** What a run started with, from its own run.start op (the playbook version it started with). */
+async function startOfRun(sql: Sql, runId: string): Promise<StartOf | null> {
+  const row = await sql.get<{
+    yaml: string;
+    mentions: string | null;
+    topics: string | null;
+    alert: string | null;
+  }>(
+    `SELECT payload->>'$.playbook.yaml' AS yaml, payload->'$.mentionIds' AS mentions,
+       payload->'$.topics' AS topics, payload->>'$.alertId' AS alert
+     FROM ops WHERE subject = ? AND type = 'run.start' ORDER BY hlc LIMIT 1`,
     [runId],
   );
   if (!row) return null;
   const parsed = parsePlaybook(row.yaml, 'run');
-  return parsed.ok ? parsed.playbook : null;
+  if (!parsed.ok) return null;
+  return {
+    playbook: parsed.playbook,
+    mentionIds: JSON.parse(row.mentions ?? '[]') as string[],
+    topics: JSON.parse(row.topics ?? '[]') as string[],
+    alertId: row.alert,
+  };
 }
 
 function summaryOf(r: RunRow, ctx: RunContext, pb: Playbook | null): RunSummary {
@@ -38,10 +58,10 @@ function summaryOf(r: RunRow, ctx: RunContext, pb: Playbook | null): RunSummary 
 export async function runDetail(sql: Sql, runId: string): Promise<RunDetail | null> {
   const row = await runById(sql, runId);
   if (!row) return null;
-  const pb = await playbookOfRun(sql, runId);
-  if (!pb) return null;
+  const start = await startOfRun(sql, runId);
+  if (!start) return null;
   const context = JSON.parse(row.context) as RunContext;
-  return { ...summaryOf(row, context, pb), playbook: pb, context };
+  return { ...summaryOf(row, context, start.playbook), ...start, context };
 }
 
 /** Runs as lists show them (open first, newest first). */
@@ -49,6 +69,12 @@ export async function runSummaries(sql: Sql, ids?: readonly string[]): Promise<R
   const rows = (await listRuns(sql)).filter((r) => !ids || ids.includes(r.id));
   const out: RunSummary[] = [];
   for (const r of rows)
-    out.push(summaryOf(r, JSON.parse(r.context) as RunContext, await playbookOfRun(sql, r.id)));
+    out.push(
+      summaryOf(
+        r,
+        JSON.parse(r.context) as RunContext,
+        (await startOfRun(sql, r.id))?.playbook ?? null,
+      ),
+    );
   return out;
 }

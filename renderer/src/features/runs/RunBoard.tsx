@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomInfo } from '../../../../shared/contract/room';
 import type { RunDetail } from '../../../../shared/contract/runs';
+import type { Operator } from '../../../../shared/domain/people';
 import { SEVERITIES } from '../../../../shared/playbooks/severity';
 import { ErrorNote } from '../../components/Field';
 import { useNow } from '../../components/use-now';
@@ -20,6 +21,13 @@ export function RunBoard(props: {
   const { run, room } = props;
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [people, setPeople] = useState<Operator[]>([]);
+  useEffect(() => {
+    void call(props.socket, 'operator.list', {}).then((r) => r.ok && setPeople(r.operators));
+  }, [props.socket]);
+  const nameOf = (id: string) => people.find((p) => p.id === id)?.displayName ?? id;
+  const statusDue = run.context.deadlines['status-update'];
   const isLead = room.me.role === 'admin' || room.me.role === 'lead';
   const canWork = room.me.role !== 'observer';
   const closed = run.closedAt !== null;
@@ -64,6 +72,39 @@ export function RunBoard(props: {
           </select>
         )}
       </header>
+      <div className="run-head muted">
+        <span data-testid="run-commander">
+          {t('runs.commander', { name: nameOf(run.context.commanderId) })}
+        </span>
+        {isLead && !closed && people.length > 0 && (
+          <select
+            aria-label={t('runs.changeCommander')}
+            value={run.context.commanderId}
+            onChange={(e) => void act({ type: 'run.commander', commanderId: e.target.value })}
+          >
+            {people
+              .filter((p) => p.role === 'admin' || p.role === 'lead')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.displayName}
+                </option>
+              ))}
+          </select>
+        )}
+        {!closed && statusDue !== undefined && (
+          <span className={statusDue < now ? 'warn' : ''}>
+            {t('runs.statusDue', { time: time(statusDue) })}
+          </span>
+        )}
+        {!closed && canWork && (
+          <button type="button" onClick={() => void act({ type: 'run.status-update' })}>
+            {t('runs.statusSent')}
+          </button>
+        )}
+        {run.mentionIds.length > 0 && (
+          <span>{t('runs.linked', { count: run.mentionIds.length })}</span>
+        )}
+      </div>
       <ErrorNote error={error} />
       {run.playbook.phases.map((phase, i) => (
         <div key={phase.id} className={`run-phase ${i === phaseIndex && !closed ? 'current' : ''}`}>
@@ -106,15 +147,35 @@ export function RunBoard(props: {
                           })}
                     </div>
                   )}
+                  {st?.done && (
+                    <div className="muted">
+                      {t('runs.doneBy', { name: nameOf(st.done.by), time: time(st.done.at) })}
+                      {st.done.note ? ` · ${st.done.note}` : ''}
+                    </div>
+                  )}
                   {!closed && canWork && (
                     <div className="row">
                       {!st?.done && (
-                        <button
-                          type="button"
-                          onClick={() => void act({ type: 'run.step', stepId: step.id })}
-                        >
-                          {t('runs.markDone')}
-                        </button>
+                        <>
+                          <input
+                            aria-label={t('runs.note')}
+                            placeholder={t('runs.note')}
+                            value={notes[step.id] ?? ''}
+                            onChange={(e) => setNotes({ ...notes, [step.id]: e.target.value })}
+                          />
+                          <button
+                            type="button"
+                            onClick={() =>
+                              void act({
+                                type: 'run.step',
+                                stepId: step.id,
+                                ...(notes[step.id]?.trim() && { note: notes[step.id]?.trim() }),
+                              })
+                            }
+                          >
+                            {t('runs.markDone')}
+                          </button>
+                        </>
                       )}
                       {step.gate &&
                         !st?.approved &&

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomInfo } from '../../../../shared/contract/room';
 import type { PlaybookEntry, RunDetail, RunSummary } from '../../../../shared/contract/runs';
@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 import { AlertInbox } from './AlertInbox';
+import { PlaybookLibrary } from './PlaybookLibrary';
 import { RunBoard } from './RunBoard';
 
 /** Playbooks and their runs: the library (with validation results), the runs, one run's board. */
@@ -28,9 +29,11 @@ export function RunsDialog(props: {
   // The board reloads whenever its run changes, here or at another desk.
   const version = props.runs.find((r) => r.id === runId);
 
-  useEffect(() => {
-    void call(socket, 'playbook.list', {}).then((r) => r.ok && setLibrary(r.playbooks));
-  }, [socket]);
+  const loadLibrary = useCallback(
+    () => void call(socket, 'playbook.list', {}).then((r) => r.ok && setLibrary(r.playbooks)),
+    [socket],
+  );
+  useEffect(loadLibrary, [loadLibrary]);
   useEffect(() => {
     if (!runId) return;
     void call(socket, 'run.get', { runId }).then((r) => r.ok && setRun(r.run));
@@ -90,27 +93,13 @@ export function RunsDialog(props: {
             </label>
           )}
           <ErrorNote error={error} />
-          <ul className="library" data-testid="playbook-library">
-            {library.map((p) => (
-              <li key={p.file} data-testid="playbook-entry">
-                <strong>{p.name ?? p.file}</strong>
-                {p.problems.length > 0 ? (
-                  <pre className="error">{p.problems.join('\n')}</pre>
-                ) : (
-                  <>
-                    <div className="muted">
-                      {p.summary} · {t('runs.shape', { phases: p.phases, steps: p.steps })}
-                    </div>
-                    {isLead && p.id && (
-                      <button type="button" onClick={() => void start(p.id as string)}>
-                        {t('runs.start', { name: p.name })}
-                      </button>
-                    )}
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
+          <PlaybookLibrary
+            socket={socket}
+            library={library}
+            canManage={isLead}
+            onStart={(id) => void start(id)}
+            onImported={loadLibrary}
+          />
         </nav>
         {run && <RunBoard socket={socket} room={room} run={run} onChange={setRun} />}
       </div>
