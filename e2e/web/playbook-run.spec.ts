@@ -135,6 +135,16 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     await expect(supplier).toContainText('Supplier confirmed: batch 12 only');
     await expect(board.getByTestId('run-commander')).toHaveText('Incident commander: Lea Lead');
     await board.getByRole('button', { name: 'Status update sent' }).click();
+    // The lead hands command over; the board keeps who held it and since when.
+    const commander = board.getByLabel('Change the incident commander');
+    const other = await commander
+      .locator('option')
+      .filter({ hasNotText: 'Lea Lead' })
+      .first()
+      .textContent();
+    await commander.selectOption({ label: other ?? '' });
+    await expect(board.getByTestId('run-commander')).toHaveText(`Incident commander: ${other}`);
+    await expect(board.getByTestId('run-commanders')).toContainText('Lea Lead');
     await board.getByRole('button', { name: 'Next phase' }).click();
     await expect(board.getByTestId('run-state')).toHaveText('phase: Review');
   } finally {

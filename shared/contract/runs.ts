@@ -94,6 +94,8 @@ export type AlertView = {
 export const RunActSchema = z
   .object({
     runId: RunId,
+    /** When it happened, where that was earlier than now (the review orders by it). */
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
     action: z.discriminatedUnion('type', [
       z
         .object({

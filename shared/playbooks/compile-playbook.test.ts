@@ -125,6 +125,18 @@ describe('a compiled playbook run', () => {
     expect(s.context.deadlines).toEqual({});
   });
 
+  it('keeps every incident commander with when they took over; only leads change it', () => {
+    const s = start([
+      { type: 'COMMANDER.SET', at: T0 + MIN, actor: ana, commanderId: 'op-ana' },
+      { type: 'COMMANDER.SET', at: T0 + 2 * MIN, actor: lead, commanderId: 'op-kim' },
+    ]).getSnapshot();
+    expect(s.context.commanderId).toBe('op-kim');
+    expect(s.context.commanders).toEqual([
+      { id: 'op-lea', since: T0, by: 'op-lea' },
+      { id: 'op-kim', since: T0 + 2 * MIN, by: 'op-lea' },
+    ]);
+  });
+
   it('keeps the status-update cadence of the severity in force', () => {
     const s = start([
       { type: 'SEVERITY.SET', at: T0 + MIN, actor: lead, severity: 'SEV1' },

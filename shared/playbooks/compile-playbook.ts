@@ -58,9 +58,14 @@ export function compilePlaybook(pb: Playbook) {
         const e = event as Of<'SEVERITY.SET'>;
         return setSeverity(pb, context, e.severity, e.at);
       }),
-      setCommander: assign(({ event }) => ({
-        commanderId: (event as Of<'COMMANDER.SET'>).commanderId,
-      })),
+      setCommander: assign(({ context, event }) => {
+        const e = event as Of<'COMMANDER.SET'>;
+        if (e.commanderId === context.commanderId) return {};
+        return {
+          commanderId: e.commanderId,
+          commanders: [...context.commanders, { id: e.commanderId, since: e.at, by: e.actor.id }],
+        };
+      }),
       statusUpdated: assign(({ context, event }) =>
         statusUpdated(pb, context, (event as Of<'STATUS.UPDATE'>).at),
       ),

@@ -36,6 +36,7 @@ export function initialContext(pb: Playbook, input: RunInput): RunContext {
     startedAt: input.startedAt,
     severity,
     commanderId: input.commanderId,
+    commanders: [{ id: input.commanderId, since: input.startedAt, by: input.startedBy.id }],
     phaseIndex: 0,
     phaseEnteredAt: input.startedAt,
     steps,

@@ -43,6 +43,8 @@ export type RunContext = {
   startedAt: number;
   severity: Severity;
   commanderId: string;
+  /** Every incident commander the run has had, from when (the first is the one it started with). */
+  commanders: { id: string; since: number; by: string }[];
   phaseIndex: number;
   phaseEnteredAt: number;
   steps: Record<string, StepState>;

@@ -153,8 +153,8 @@ export const runHandlers: DeskHandlerMap<
   'run.act': handler({
     input: RunActSchema,
     permission: 'run.work',
-    run: async ({ core, operator }, { runId, action }) => {
-      await actOnRun(core, operator.id, runId, action);
+    run: async ({ core, operator }, { runId, action, occurredAt }) => {
+      await actOnRun(core, operator.id, runId, action, occurredAt);
       return detailOf(core, runId);
     },
   }),

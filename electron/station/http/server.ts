@@ -14,6 +14,7 @@ import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
 import { startRunTimers } from '../scheduler/run-timers';
+import { refoldStaleRuns } from '../ops/reducers/runs';
 import { startAlertWatcher } from '../alerts/alert-watcher';
 import { listPresets } from '../connectors/preset';
 import {
@@ -95,7 +96,8 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   const peers = new PeerHub(core);
   peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);
-  const runTimers = startRunTimers(core);
+  // Runs cached by an older engine are re-derived before their deadlines are looked at.
+  const runTimers = startRunTimers(core, Date.now, refoldStaleRuns(core.db));
   const alerts = startAlertWatcher(core);
   const front = frontDoor(http, tls);
   return {

@@ -70,9 +70,12 @@ export async function actOnRun(
   actor: string,
   runId: string,
   action: RunAction,
+  occurredAt?: string,
 ): Promise<RunRow> {
   await mustRun(core, runId);
+  if (occurredAt && Date.parse(occurredAt) > Date.now() + 60_000)
+    throw new CommandError('invalid', 'when it happened cannot be in the future');
   const { type, ...payload } = action;
-  await record(core, actor, runId, type, payload);
+  await record(core, actor, runId, type, { ...payload, ...(occurredAt && { occurredAt }) });
   return mustRun(core, runId);
 }

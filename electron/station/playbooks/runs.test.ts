@@ -11,6 +11,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { SMALL_PLAYBOOK } from '../../../shared/playbooks/playbook-fixture';
 import type { RunContext } from '../../../shared/playbooks/run-types';
 import { actOnRun, startRun } from './run-commands';
+import { refoldStaleRuns } from '../ops/reducers/runs';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -74,6 +75,33 @@ describe('playbook runs over the op log', () => {
     const ctx = await contextOf(core, run.id);
     expect(ctx.steps['confirm-scope']?.done).toMatchObject({ by: lead, note: 'batches 12-14' });
     expect(ctx.steps['holding-statement']?.approved).toMatchObject({ by: gil, role: 'approver' });
+  });
+
+  it('re-derives a run cached by an older engine, and records when a step happened', async () => {
+    const { core, lead } = await station();
+    const run = await startRun(core, lead, {
+      yaml: SMALL_PLAYBOOK,
+      playbookId: 'small-recall',
+      commanderId: lead,
+    });
+    const earlier = new Date(Date.now() - 20 * 60_000).toISOString();
+    await actOnRun(core, lead, run.id, { type: 'run.step', stepId: 'confirm-scope' }, earlier);
+    await expect(
+      actOnRun(
+        core,
+        lead,
+        run.id,
+        { type: 'run.step', stepId: 'holding-statement' },
+        new Date(Date.now() + 3_600_000).toISOString(),
+      ),
+    ).rejects.toThrow(/cannot be in the future/);
+    const good = await runById(core.read, run.id);
+    await core.db.run(`UPDATE runs SET engine = 1, context = '{}' WHERE id = ?`, [run.id]);
+    expect(await refoldStaleRuns(core.db)).toBe(1);
+    expect(await runById(core.read, run.id)).toEqual(good);
+    expect((await contextOf(core, run.id)).steps['confirm-scope']?.done?.at).toBe(
+      Date.parse(earlier),
+    );
   });
 
   it('refuses a run started by an operator, storing the op as refused', async () => {

@@ -14,7 +14,12 @@ const EVERY_MS = 5_000;
 export function startRunTimers(
   core: StationCore,
   now: () => number = Date.now,
+  ready: Promise<unknown> = Promise.resolve(),
 ): { stop(): void; tick(): Promise<number> } {
+  // Nothing is fired before `ready` (cached runs brought up to date) has settled.
+  const gate = ready.catch((err: unknown) => {
+    console.error('[scheduler] could not re-derive runs:', err);
+  });
   let current: Promise<number> | null = null;
   const run = async (): Promise<number> => {
     try {
@@ -41,6 +46,7 @@ export function startRunTimers(
   };
   // One tick at a time: a tick asked for while one runs waits for it, then looks again.
   const tick = async (): Promise<number> => {
+    await gate;
     while (current) await current;
     current = run();
     try {

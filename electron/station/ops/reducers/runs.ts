@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import type { z } from 'zod';
-import type { Sql } from '../../db/connection';
+import type { Db, Sql } from '../../db/connection';
 import { opsBySubject } from '../../db/queries/ops';
 import { writeEffects } from '../../db/queries/mention-writes';
 import { deleteRun, writeRun } from '../../db/queries/runs';
@@ -12,10 +12,10 @@ import type { Playbook } from '../../../../shared/playbooks/schema';
 import { decodeHlc } from '../../../../shared/sync/hlc';
 import type { Op } from '../op';
 import { RUN_OPS, type RunStartV1 } from '../run-payloads';
-import type { RoleHistory } from './roles';
+import { RoleHistory } from './roles';
 
 /** Bumped whenever replaying the same ops could give a different state: cached rows are redone. */
-export const RUN_ENGINE = 1;
+export const RUN_ENGINE = 2;
 
 type Compiled = { playbook: Playbook; machine: RunMachine } | { problem: string };
 // Compiled playbooks by version (the SHA-256 of their YAML): a run's ops replay often.
@@ -161,4 +161,11 @@ export async function refoldRun(tx: Sql, runId: string, roles: RoleHistory): Pro
     context: snap.context,
   });
   await writeEffects(tx, runId, verdicts);
+}
+
+/** Re-derives runs cached by another engine version (after an upgrade), one transaction each. */
+export async function refoldStaleRuns(db: Db): Promise<number> {
+  const stale = await db.all<{ id: string }>('SELECT id FROM runs WHERE engine <> ?', [RUN_ENGINE]);
+  for (const { id } of stale) await db.transaction((tx) => refoldRun(tx, id, new RoleHistory(tx)));
+  return stale.length;
 }

@@ -22,6 +22,7 @@ export function RunBoard(props: {
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState('');
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [times, setTimes] = useState<Record<string, string>>({});
   const [people, setPeople] = useState<Operator[]>([]);
   useEffect(() => {
     void call(props.socket, 'operator.list', {}).then((r) => r.ok && setPeople(r.operators));
@@ -36,8 +37,12 @@ export function RunBoard(props: {
     new Date(ms).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
   const phaseIndex = run.context.phaseIndex;
 
-  async function act(action: Action) {
-    const r = await call(props.socket, 'run.act', { runId: run.id, action });
+  async function act(action: Action, happenedAt?: string) {
+    const r = await call(props.socket, 'run.act', {
+      runId: run.id,
+      action,
+      ...(happenedAt && { occurredAt: happenedAt }),
+    });
     if (r.ok) {
       setError(null);
       props.onChange(r.run);
@@ -101,6 +106,15 @@ export function RunBoard(props: {
             {t('runs.statusSent')}
           </button>
         )}
+        {run.context.commanders.length > 1 && (
+          <span data-testid="run-commanders">
+            {t('runs.commanders', {
+              list: run.context.commanders
+                .map((c) => `${nameOf(c.id)} (${time(c.since)})`)
+                .join(', '),
+            })}
+          </span>
+        )}
         {run.mentionIds.length > 0 && (
           <span>{t('runs.linked', { count: run.mentionIds.length })}</span>
         )}
@@ -163,14 +177,24 @@ export function RunBoard(props: {
                             value={notes[step.id] ?? ''}
                             onChange={(e) => setNotes({ ...notes, [step.id]: e.target.value })}
                           />
+                          <input
+                            type="time"
+                            aria-label={t('runs.happenedAt')}
+                            title={t('runs.happenedAt')}
+                            value={times[step.id] ?? ''}
+                            onChange={(e) => setTimes({ ...times, [step.id]: e.target.value })}
+                          />
                           <button
                             type="button"
                             onClick={() =>
-                              void act({
-                                type: 'run.step',
-                                stepId: step.id,
-                                ...(notes[step.id]?.trim() && { note: notes[step.id]?.trim() }),
-                              })
+                              void act(
+                                {
+                                  type: 'run.step',
+                                  stepId: step.id,
+                                  ...(notes[step.id]?.trim() && { note: notes[step.id]?.trim() }),
+                                },
+                                earlierToday(times[step.id]),
+                              )
                             }
                           >
                             {t('runs.markDone')}
@@ -246,4 +270,14 @@ export function RunBoard(props: {
       )}
     </section>
   );
+}
+
+/** "HH:MM" as the latest such moment not in the future (today, or yesterday), in ISO; or nothing. */
+function earlierToday(hhmm: string | undefined): string | undefined {
+  if (!hhmm) return undefined;
+  const [h, m] = hhmm.split(':').map(Number);
+  const at = new Date();
+  at.setHours(h ?? 0, m ?? 0, 0, 0);
+  if (at.getTime() > Date.now()) at.setDate(at.getDate() - 1);
+  return at.toISOString();
 }
