@@ -209,7 +209,14 @@ test('a spike raises an alert on every desk, and a lead starts a playbook from i
 
     const alert = page.getByTestId('alert');
     await expect(alert).toHaveCount(1);
-    await expect(alert).toContainText('Volume spike · Acme');
+    await expect(alert.first()).toContainText('Volume spike · Acme');
+    await alert
+      .first()
+      .getByText(/mentions that caused it/)
+      .click();
+    await expect(alert.first().getByTestId('alert-mentions')).toContainText(
+      'sparked when I switched it on',
+    );
     await alert.getByLabel('Playbook to start').selectOption({ label: 'Product recall' });
     await alert.getByRole('button', { name: 'Start playbook' }).click();
     await expect(page.getByTestId('run-board')).toContainText('Product recall');

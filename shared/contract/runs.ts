@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Mention } from '../domain/mention';
 import type { Role } from '../domain/people';
 import type { RunContext } from '../playbooks/run-types';
 import type { Playbook } from '../playbooks/schema';
@@ -125,6 +126,7 @@ export type RunsCommands = {
   'run.start': (input: z.input<typeof StartRunSchema>, ack: Ack<{ run: RunDetail }>) => void;
   'run.act': (input: z.input<typeof RunActSchema>, ack: Ack<{ run: RunDetail }>) => void;
   'alert.list': (input: Record<string, never>, ack: Ack<{ alerts: AlertView[] }>) => void;
+  'alert.mentions': (input: { alertId: string }, ack: Ack<{ mentions: Mention[] }>) => void;
   'playbook.get': (input: { playbookId: string }, ack: Ack<{ yaml: string; name: string }>) => void;
   'playbook.import': (input: { yaml: string }, ack: Ack<{ playbook: PlaybookEntry }>) => void;
 };

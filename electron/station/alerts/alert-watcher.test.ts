@@ -15,13 +15,20 @@ const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 10, 0, 0);
 
 /** Steady traffic for a brand, then (optionally) a burst in one hour. */
-function traffic(brand: string, from: number, hours: number, perHour: number, tag: string) {
+function traffic(
+  brand: string,
+  from: number,
+  hours: number,
+  perHour: number,
+  tag: string,
+  hashtag = '',
+) {
   return Array.from({ length: hours * perHour }, (_, i) =>
     prepareIngestItem({
       channel: 'twitter',
       externalId: `${tag}-${brand}-${i}`,
       author: { handle: `@c${i % 40}` },
-      text: `${brand} flight ${i} is late again`,
+      text: `${brand} flight ${i} is late again ${hashtag}`.trim(),
       occurredAt: new Date(from + Math.floor((i * H) / perHour)).toISOString(),
       brand,
       metadata: {},
@@ -30,7 +37,7 @@ function traffic(brand: string, from: number, hours: number, perHour: number, ta
 }
 
 describe('the alert watcher', () => {
-  it('raises one alert.raised op for a spike in live traffic, and the room shows it once', async () => {
+  it('raises one alert.raised op per spiking brand and topic in live traffic', async () => {
     const core = await StationCore.open(tempDir().dir);
     cleanups.push(() => core.close());
     const { adminId } = await createWarRoom(core, {

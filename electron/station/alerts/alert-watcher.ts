@@ -5,6 +5,13 @@ import type { Applied } from '../ops/apply';
 import { createAlertDetector, type AlertDetector } from '../../../shared/alerts/detector';
 import type { Alert } from '../../../shared/alerts/alert-types';
 
+const HASHTAG = /#([\p{L}\p{N}_]{2,50})/u;
+
+/** A mention's topic for alerts: its first hashtag, folded to lower case (or none). */
+export function topicOf(text: string): string | null {
+  return HASHTAG.exec(text)?.[1]?.toLowerCase() ?? null;
+}
+
 /** The payload of an alert.raised op for a detector's alert. */
 function payloadOf(a: Alert) {
   return {
@@ -27,7 +34,8 @@ function payloadOf(a: Alert) {
 
 /**
  * Feeds every mention this station receives — ingested here or from a peer — to the alert
- * detector, in event order per batch, and records what fires as `alert.raised` ops (unless the
+ * detector (per brand, and per brand and topic, the topic being its first hashtag), in event
+ * order per batch, and records what fires as `alert.raised` ops (unless the
  * room already has that alert). The detector's state is memory only: after a restart it warms up
  * on new traffic again. `at` is capped at the time it is seen, so one mention from the far future
  * cannot push the detector's clock ahead.
@@ -56,6 +64,7 @@ export function startAlertWatcher(
           ...detector.add({
             at: Math.min(r.at, limit),
             brand: r.brand,
+            topic: topicOf(r.text),
             negative: r.negative === 1,
             ref: r.id,
           }),

@@ -19,6 +19,7 @@ import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import path from 'node:path';
 import type { AlertView } from '../../../shared/contract/runs';
 import { listAlerts, runsByAlert } from '../db/queries/alerts';
+import { mentionsByIds } from '../db/queries/mention-reads';
 
 /** A library entry as desks see it. */
 function entryOf(r: LibraryEntry): PlaybookEntry {
@@ -81,7 +82,17 @@ export const runHandlers: DeskHandlerMap<
   | 'run.start'
   | 'run.act'
   | 'alert.list'
+  | 'alert.mentions'
 > = {
+  'alert.mentions': handler({
+    input: z.object({ alertId: z.string().min(1).max(300) }).strict(),
+    permission: 'mention.read',
+    run: async ({ core }, { alertId }) => {
+      const alert = (await alertViews(core)).find((a) => a.id === alertId);
+      if (!alert) throw new DeskError('not-found', `no alert ${alertId}`);
+      return { mentions: await mentionsByIds(core.read, alert.sampleRefs) };
+    },
+  }),
   'alert.list': handler({
     input: NoInput,
     permission: 'mention.read',

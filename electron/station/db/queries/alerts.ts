@@ -69,9 +69,11 @@ export async function mentionsForAlerts(
   sql: Sql,
   afterSeq: number,
   limit = 50_000,
-): Promise<{ seq: number; id: string; at: number; brand: string | null; negative: number }[]> {
+): Promise<
+  { seq: number; id: string; at: number; brand: string | null; negative: number; text: string }[]
+> {
   return sql.all(
-    `SELECT seq, id, occurred_ms AS at, brand, sentiment_label = 'negative' AS negative
+    `SELECT seq, id, occurred_ms AS at, brand, sentiment_label = 'negative' AS negative, text
      FROM mentions WHERE seq > ? ORDER BY seq LIMIT ?`,
     [afterSeq, limit],
   );

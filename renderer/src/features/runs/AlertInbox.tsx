@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertView, PlaybookEntry } from '../../../../shared/contract/runs';
+import type { Mention } from '../../../../shared/domain/mention';
 import { call, type DeskSocket } from '../../desk/client';
 
 /** What fired, why (window, baseline, mentions), and — for leads — a playbook to answer it with. */
@@ -45,6 +46,7 @@ export function AlertInbox(props: {
               negative: Math.round(a.negativeShare * 100),
             })}
           </div>
+          <AlertMentions socket={socket} alert={a} />
           {a.runIds.length > 0 ? (
             <div className="ok">{t('alerts.answered', { count: a.runIds.length })}</div>
           ) : (
@@ -75,5 +77,29 @@ export function AlertInbox(props: {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The mentions that caused an alert (a sample of them), loaded when opened; text as text. */
+function AlertMentions(props: { socket: DeskSocket; alert: AlertView }) {
+  const { t } = useTranslation();
+  const [mentions, setMentions] = useState<Mention[] | null>(null);
+  const load = () => {
+    if (mentions) return;
+    void call(props.socket, 'alert.mentions', { alertId: props.alert.id }).then(
+      (r) => r.ok && setMentions(r.mentions),
+    );
+  };
+  return (
+    <details onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && load()}>
+      <summary>{t('alerts.mentions', { count: props.alert.sampleRefs.length })}</summary>
+      <ul className="muted" data-testid="alert-mentions">
+        {(mentions ?? []).map((m) => (
+          <li key={m.id}>
+            {m.author.handle}: {m.text}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
