@@ -8,8 +8,8 @@ import type { Alert } from '../../../shared/alerts/alert-types';
 const HASHTAG = /#([\p{L}\p{N}_]{2,50})/u;
 
 /** A mention's topic for alerts: its first hashtag, folded to lower case (or none). */
-export function topicOf(text: string): string | null {
-  return HASHTAG.exec(text)?.[1]?.toLowerCase() ?? null;
+export function topicOf(text: string | null): string | null {
+  return (text && HASHTAG.exec(text)?.[1]?.toLowerCase()) || null;
 }
 
 /** The payload of an alert.raised op for a detector's alert. */

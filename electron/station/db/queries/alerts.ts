@@ -64,16 +64,27 @@ export async function knownAlertIds(sql: Sql, ids: readonly string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
-/** Mentions inserted here after local row `afterSeq`, for the alert detector (oldest event first). */
+/**
+ * Mentions inserted here after local row `afterSeq`, for the alert detector; the text only where
+ * it has a hashtag (the topic), so the read stays small.
+ */
 export async function mentionsForAlerts(
   sql: Sql,
   afterSeq: number,
   limit = 50_000,
 ): Promise<
-  { seq: number; id: string; at: number; brand: string | null; negative: number; text: string }[]
+  {
+    seq: number;
+    id: string;
+    at: number;
+    brand: string | null;
+    negative: number;
+    text: string | null;
+  }[]
 > {
   return sql.all(
-    `SELECT seq, id, occurred_ms AS at, brand, sentiment_label = 'negative' AS negative, text
+    `SELECT seq, id, occurred_ms AS at, brand, sentiment_label = 'negative' AS negative,
+       CASE WHEN instr(text, '#') > 0 THEN text END AS text
      FROM mentions WHERE seq > ? ORDER BY seq LIMIT ?`,
     [afterSeq, limit],
   );
