@@ -18,7 +18,8 @@ Usage:
       Each --peer is a station of the same war room to sync with (re-dialled whenever the link
       drops); stations that are not admitted members are refused at the handshake. Stations of
       the room on the LAN are also found by mDNS (this one is advertised only when H is not a
-      loopback address); --no-discovery turns that off. Peers added in the UI are kept.
+      loopback address); --no-discovery (or HOLDLINE_DISCOVERY=0) turns that off. Peers added
+      in the UI are kept.
 
   holdline import FILE --preset NAME (--data DIR [--user U] | --station URL --user U --password-file F)
                       [--format csv|jsonl]

@@ -14,7 +14,8 @@ export async function stationCommand(argv: string[]): Promise<number> {
     dataDir: required(values.data, '--data'),
     host: values.host ?? '127.0.0.1',
     port: portOf(values.port, 4120),
-    discovery: !values['no-discovery'],
+    // --no-discovery, or HOLDLINE_DISCOVERY=0 (as for the desktop app), keeps mDNS off.
+    discovery: !values['no-discovery'] && process.env.HOLDLINE_DISCOVERY !== '0',
     peers: values.peer ?? [],
   });
   process.stdout.write(
