@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createOperators } from '../support/desk';
+import { command, createOperators, withDesk } from '../support/desk';
 import {
   DEFAULT_ROOM,
   initWarRoom,
@@ -92,7 +92,18 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     await logIn(leadPage, station.url, 'lea', 'lea-password');
     await logIn(gilPage, station.url, 'gil', 'gil-password');
 
+    // A caller's complaint is open in the queue when the lead starts the drill: the run links it.
+    await withDesk(station.url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password, (desk) =>
+      command(desk, 'mention.create', {
+        channel: 'phone',
+        author: { handle: '+1 555 0199' },
+        text: 'My kettle sparked when I switched it on',
+      }),
+    );
+    await leadPage.getByTestId('mention-row').first().click();
     await leadPage.getByRole('button', { name: 'Playbooks' }).click();
+    await expect(leadPage.getByLabel(/Link the mention open in the queue/)).toBeChecked();
+    await leadPage.getByLabel('Topics (comma-separated)').fill('kettle, recall');
     const entry = leadPage.getByTestId('playbook-entry').filter({ hasText: 'Recall drill' });
     await expect(entry).toContainText('2 phases, 3 steps');
     await entry.getByRole('button', { name: 'Start Recall drill' }).click();
@@ -101,6 +112,8 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     expect((await download).suggestedFilename()).toBe('drill.yaml');
     const board = leadPage.getByTestId('run-board');
     await expect(board.getByTestId('run-state')).toHaveText('phase: Holding statement');
+    await expect(board.getByTestId('run-topics')).toHaveText('Topics: kettle, recall');
+    await expect(board).toContainText('1 linked mention');
 
     // The severity banner is on every desk while the run is open.
     await expect(gilPage.getByTestId('severity-banner')).toContainText('Recall drill');

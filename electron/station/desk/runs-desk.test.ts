@@ -156,6 +156,11 @@ describe('/desk playbooks and runs', () => {
     })) as Result<{ run: RunDetail }>;
     if (!started.ok) throw new Error(started.message);
     expect(started.run.severity).toBe('SEV2');
+    expect(started.run).toMatchObject({
+      topics: ['Acme'],
+      alertId: id,
+      mentionIds: ['m-1', 'm-2'],
+    });
     const start = await station.core.read.get<{ m: string }>(
       `SELECT payload->>'$.mentionIds' AS m FROM ops WHERE type = 'run.start' AND subject = ?`,
       [started.run.id],

@@ -149,13 +149,14 @@ export const runHandlers: DeskHandlerMap<
       if (input.alertId && !alert) throw new DeskError('not-found', `no alert ${input.alertId}`);
       const severity = input.severity ?? alert?.suggestedSeverity;
       const mentionIds = input.mentionIds ?? alert?.sampleRefs;
+      const topics = input.topics ?? (alert ? [alert.key] : undefined);
       const row = await startRun(core, operator.id, {
         yaml: found.yaml,
         playbookId: input.playbookId,
         commanderId: input.commanderId ?? operator.id,
         ...(severity && { severity }),
         ...(mentionIds && { mentionIds }),
-        ...(input.topics && { topics: input.topics }),
+        ...(topics && { topics }),
         ...(input.alertId && { alertId: input.alertId }),
       });
       return detailOf(core, row.id);

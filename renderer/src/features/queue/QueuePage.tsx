@@ -188,6 +188,7 @@ export function QueuePage(props: {
           socket={socket}
           room={room}
           runs={runs}
+          selectedMention={selected ? { id: selected.id, text: selected.text } : null}
           runId={runsOpen.runId}
           onClose={() => setRunsOpen(null)}
         />

@@ -115,6 +115,11 @@ export function RunBoard(props: {
             })}
           </span>
         )}
+        {run.topics.length > 0 && (
+          <span data-testid="run-topics">
+            {t('runs.topicsOf', { list: run.topics.join(', ') })}
+          </span>
+        )}
         {run.mentionIds.length > 0 && (
           <span>{t('runs.linked', { count: run.mentionIds.length })}</span>
         )}

@@ -16,6 +16,8 @@ export function RunsDialog(props: {
   room: RoomInfo;
   runs: RunSummary[];
   runId: string | null;
+  /** The mention open in the queue, which a run started here can be linked to. */
+  selectedMention: { id: string; text: string } | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -24,6 +26,8 @@ export function RunsDialog(props: {
   const [run, setRun] = useState<RunDetail | null>(null);
   const [library, setLibrary] = useState<PlaybookEntry[]>([]);
   const [severity, setSeverity] = useState<Severity | ''>('');
+  const [topics, setTopics] = useState('');
+  const [linkSelected, setLinkSelected] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const isLead = room.me.role === 'admin' || room.me.role === 'lead';
   // The board reloads whenever its run changes, here or at another desk.
@@ -40,10 +44,17 @@ export function RunsDialog(props: {
   }, [socket, runId, version]);
 
   async function start(playbookId: string, alertId?: string) {
+    const typed = topics
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const link = !alertId && linkSelected ? props.selectedMention : null;
     const r = await call(socket, 'run.start', {
       playbookId,
       ...(severity && { severity }),
       ...(alertId && { alertId }),
+      ...(typed.length > 0 && { topics: typed }),
+      ...(link && { mentionIds: [link.id] }),
     });
     if (!r.ok) return setError(r.message);
     setError(null);
@@ -78,6 +89,22 @@ export function RunsDialog(props: {
             onStart={(alert, playbookId) => void start(playbookId, alert.id)}
           />
           <h3>{t('runs.library')}</h3>
+          {isLead && (
+            <label>
+              {t('runs.topics')}
+              <input value={topics} onChange={(e) => setTopics(e.target.value)} />
+            </label>
+          )}
+          {isLead && props.selectedMention && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={linkSelected}
+                onChange={(e) => setLinkSelected(e.target.checked)}
+              />
+              {t('runs.linkSelected', { text: props.selectedMention.text.slice(0, 60) })}
+            </label>
+          )}
           {isLead && (
             <label>
               {t('runs.severity')}
