@@ -166,8 +166,39 @@ describe('/desk playbooks and runs', () => {
       [started.run.id],
     );
     expect(JSON.parse(start?.m ?? '[]')).toEqual(['m-1', 'm-2']);
+    // A bigger wave, which the playbook's own triggers rate SEV2 although the alert said SEV4.
+    const wave = 'volume-spike:Acme:2026-02-09T20:00:00.000Z';
+    await station.core.commit([
+      {
+        type: 'alert.raised',
+        v: 1,
+        actor: 'system',
+        subject: wave,
+        payload: {
+          id: wave,
+          rule: 'volume-spike',
+          key: 'Acme',
+          brand: 'Acme',
+          topic: null,
+          windowStart: Date.UTC(2026, 1, 9, 20),
+          windowEnd: Date.UTC(2026, 1, 9, 21),
+          count: 900,
+          baselinePerHour: 200,
+          ratio: 4.5,
+          negativeShare: 0.65,
+          suggestedSeverity: 'SEV4',
+          evidence: 1e-30,
+          sampleRefs: [],
+        },
+      },
+    ]);
+    const rated = (await call(lead, 'run.start', {
+      playbookId: 'viral-complaint',
+      alertId: wave,
+    })) as Result<{ run: RunDetail }>;
+    expect(rated.ok && rated.run.severity).toBe('SEV2');
     const after = (await call(lead, 'alert.list', {})) as Result<{ alerts: AlertView[] }>;
-    expect(after.ok && after.alerts[0]?.runIds).toEqual([started.run.id]);
+    expect(after.ok && after.alerts.find((a) => a.id === id)?.runIds).toEqual([started.run.id]);
   });
 
   it('imports a playbook into the station library (refusing a broken one with its line), exports and runs it', async () => {

@@ -6,6 +6,7 @@ import {
   type PlaybookEntry,
 } from '../../../shared/contract/runs';
 import { formatProblem } from '../../../shared/playbooks/parse-playbook';
+import { severityFromTriggers } from '../../../shared/playbooks/triggers';
 import {
   importPlaybook,
   libraryPlaybook,
@@ -142,12 +143,22 @@ export const runHandlers: DeskHandlerMap<
       const found = await libraryPlaybook(core.dataDir, input.playbookId);
       if (!found)
         throw new DeskError('not-found', `no playbook "${input.playbookId}" in the library`);
-      // A run started from an alert takes the alert's mentions and, unless told, its severity.
+      // A run started from an alert takes the alert's mentions and key (as its topic).
       const alert = input.alertId
         ? (await alertViews(core)).find((a) => a.id === input.alertId)
         : undefined;
       if (input.alertId && !alert) throw new DeskError('not-found', `no alert ${input.alertId}`);
-      const severity = input.severity ?? alert?.suggestedSeverity;
+      // Severity: as asked; else the playbook's triggers applied to the alert's figures; else the
+      // alert's own suggestion; else the playbook's default.
+      const severity =
+        input.severity ??
+        (alert
+          ? (severityFromTriggers(found.playbook, {
+              mentionsPerHour: alert.count,
+              negativeShare: alert.negativeShare,
+            }) ?? alert.suggestedSeverity)
+          : undefined);
+
       const mentionIds = input.mentionIds ?? alert?.sampleRefs;
       const topics = input.topics ?? (alert ? [alert.key] : undefined);
       const row = await startRun(core, operator.id, {
