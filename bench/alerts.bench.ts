@@ -1,13 +1,11 @@
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import { startAlertWatcher } from '../electron/station/alerts/alert-watcher';
-import { StationCore } from '../electron/station/core/core';
 import { loadPreset } from '../electron/station/connectors/preset';
 import { importMentions } from '../electron/station/ingest/import-job';
-import { createWarRoom } from '../electron/station/room/war-room';
 import { tempDir } from '../electron/station/test-support/temp-dir';
 import { createAlertDetector } from '../shared/alerts/detector';
-import { airlineFixture } from './fixture';
+import { airlineFixture, benchCore } from './fixture';
 import { report } from './report';
 
 const ROWS = Number(process.env.HOLDLINE_BENCH_ALERT_ROWS ?? 200_000);
@@ -19,13 +17,7 @@ async function ingest(
 ): Promise<{ perSecond: number; alerts: number }> {
   const t = tempDir('holdline-bench-alerts-');
   try {
-    const core = await StationCore.open(path.join(t.dir, 'station'));
-    const { adminId } = await createWarRoom(core, {
-      warRoom: 'Bench',
-      username: 'lead',
-      displayName: 'Lead',
-      password: 'bench-password',
-    });
+    const { core, adminId } = await benchCore(path.join(t.dir, 'station'));
     const watcher = withAlerts ? startAlertWatcher(core) : null;
     const t0 = performance.now();
     const summary = await importMentions(core, createReadStream(file), {

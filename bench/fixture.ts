@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import { parse } from 'csv-parse';
+import { StationCore } from '../electron/station/core/core';
+import { createWarRoom } from '../electron/station/room/war-room';
 
 /** Where the real airline file is (absent in a user's clone). */
 export const AIRLINE_CSV = path.resolve(
@@ -75,4 +77,18 @@ export function benchStationDir(n: number): string {
 /** True when the cached station folder is complete. */
 export function benchStationReady(n: number): boolean {
   return existsSync(path.join(benchStationDir(n), 'complete'));
+}
+
+/** A station core in `dir` with a room and its admin, as every benchmark starts. */
+export async function benchCore(
+  dir: string,
+): Promise<{ core: StationCore; adminId: string; warRoomId: string }> {
+  const core = await StationCore.open(dir);
+  const { adminId, warRoomId } = await createWarRoom(core, {
+    warRoom: 'Bench',
+    username: 'lead',
+    displayName: 'Lead',
+    password: 'bench-password',
+  });
+  return { core, adminId, warRoomId };
 }

@@ -2,12 +2,10 @@ import { createReadStream, renameSync, rmSync, statSync, writeFileSync } from 'n
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { openDb } from '../electron/station/db/connection';
-import { StationCore } from '../electron/station/core/core';
 import { loadPreset } from '../electron/station/connectors/preset';
 import { importMentions } from '../electron/station/ingest/import-job';
-import { createWarRoom } from '../electron/station/room/war-room';
 import { tempDir } from '../electron/station/test-support/temp-dir';
-import { BENCH_ROWS, airlineFixture, benchStationDir } from './fixture';
+import { BENCH_ROWS, airlineFixture, benchStationDir, benchCore } from './fixture';
 import { report } from './report';
 
 // The baseline: the same rows, already parsed, into a bare table with the same driver, 5,000 rows
@@ -42,13 +40,7 @@ export async function run(): Promise<void> {
   );
   const t = tempDir('holdline-bench-');
   try {
-    const core = await StationCore.open(path.join(t.dir, 'station'));
-    const { adminId } = await createWarRoom(core, {
-      warRoom: 'Bench',
-      username: 'lead',
-      displayName: 'Lead',
-      password: 'bench-password',
-    });
+    const { core, adminId } = await benchCore(path.join(t.dir, 'station'));
     const preset = await loadPreset('airline-2015');
     const t0 = performance.now();
     const summary = await importMentions(core, createReadStream(file), {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { command, createOperators, withDesk } from '../support/desk';
 import {
   DEFAULT_ROOM,
@@ -9,6 +9,7 @@ import {
   tempDataDir,
   type StationProcess,
 } from '../support/station';
+import { logIn } from '../support/login';
 
 // A playbook with deadlines short enough to watch one pass: the station reads its library from
 // HOLDLINE_PLAYBOOKS_DIR, the way an admin's own playbooks would be.
@@ -43,14 +44,6 @@ phases:
         owner: lead
         due: { after: 1d }
 `;
-
-async function logIn(page: Page, url: string, username: string, password: string) {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-}
 
 test('a lead starts a playbook; the gate waits for an approver at another desk; an overdue step escalates', async ({
   browser,

@@ -6,14 +6,7 @@ import { expect, test } from '../support/fixtures';
 import { createOperators } from '../support/desk';
 import { NEEDLE, writeAirlineStyleCsv } from '../support/csv-fixture';
 import { airlineCsv, hasAirlineCsv } from '../support/paths';
-
-async function logIn(page: Page, url: string, username: string, password: string) {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-}
+import { logIn } from '../support/login';
 
 async function importFile(page: Page, file: string, preset: string) {
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -7,6 +7,7 @@ import {
   tempDataDir,
   type StationProcess,
 } from '../support/station';
+import { logIn } from '../support/login';
 
 // A station told to sync with a peer that cannot be reached: the desk says so, and keeps working.
 test('a desk cut off from every peer shows the offline banner and the peers panel, where an admin adds a station by address', async ({
@@ -19,10 +20,7 @@ test('a desk cut off from every peer shows the offline banner and the peers pane
     await initWarRoom(dataDir, DEFAULT_ROOM);
     // Port 9 (discard) on loopback: nothing listens, every attempt is refused.
     station = await startStationProcess(dataDir, DEFAULT_ROOM, ['--peer', '127.0.0.1:9']);
-    await page.goto(station.url);
-    await page.getByLabel('Username').fill(DEFAULT_ROOM.admin);
-    await page.getByLabel('Password', { exact: true }).fill(DEFAULT_ROOM.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, station.url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password);
 
     await expect(page.getByTestId('offline-banner')).toContainText('No other station is reachable');
     await expect(page.getByTestId('sync-status')).toHaveText('No peers reachable');
@@ -48,10 +46,7 @@ test('a desk cut off from every peer shows the offline banner and the peers pane
 
     await station.stop();
     station = await startStationProcess(dataDir, DEFAULT_ROOM, ['--peer', '127.0.0.1:9']);
-    await page.goto(station.url);
-    await page.getByLabel('Username').fill(DEFAULT_ROOM.admin);
-    await page.getByLabel('Password', { exact: true }).fill(DEFAULT_ROOM.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await logIn(page, station.url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password);
     await page.getByTestId('sync-status').click();
     await expect(page.getByTestId('peer-row').filter({ hasText: '127.0.0.1:7' })).toHaveCount(1);
   } finally {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startTcpProxy, type TcpProxy } from '../../electron/station/test-support/tcp-proxy';
 import { command, createOperators, withDesk } from '../support/desk';
 import { holdlineBin, repoRoot } from '../support/paths';
@@ -12,17 +12,10 @@ import {
   tempDataDir,
   type StationProcess,
 } from '../support/station';
+import { logIn } from '../support/login';
 
 const run = promisify(execFile);
 const ADMIN = { username: DEFAULT_ROOM.admin, password: DEFAULT_ROOM.password };
-
-async function logIn(page: Page, url: string, username: string, password: string) {
-  await page.goto(url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
-}
 
 // Two stations linked through a TCP proxy that can cut the link: Ana works on A, Bo on B.
 test('two desks on two stations claim one mention while apart; after the link is back both see the collision', async ({

@@ -19,7 +19,7 @@ import type { StationCore } from '../core/core';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import path from 'node:path';
 import type { AlertView } from '../../../shared/contract/runs';
-import { listAlerts, runsByAlert } from '../db/queries/alerts';
+import { alertById, listAlerts, runsByAlert, type AlertRow } from '../db/queries/alerts';
 import { mentionsByIds } from '../db/queries/mention-reads';
 
 /** A library entry as desks see it. */
@@ -46,25 +46,34 @@ function entryOf(r: LibraryEntry): PlaybookEntry {
       };
 }
 
+/** An alert row as the inbox shows it, with the runs started from it. */
+function viewOf(row: AlertRow, runIds: string[]): AlertView {
+  const a = JSON.parse(row.body) as Omit<
+    AlertView,
+    'windowStart' | 'windowEnd' | 'raised' | 'runIds'
+  > & {
+    windowStart: number;
+    windowEnd: number;
+  };
+  return {
+    ...a,
+    windowStart: new Date(a.windowStart).toISOString(),
+    windowEnd: new Date(a.windowEnd).toISOString(),
+    raised: row.raised,
+    runIds,
+  };
+}
+
 /** The room's alerts, newest first, with the runs started from each. */
 async function alertViews(core: StationCore): Promise<AlertView[]> {
   const runs = await runsByAlert(core.read);
-  return (await listAlerts(core.read)).map((row) => {
-    const a = JSON.parse(row.body) as Omit<
-      AlertView,
-      'windowStart' | 'windowEnd' | 'raised' | 'runIds'
-    > & {
-      windowStart: number;
-      windowEnd: number;
-    };
-    return {
-      ...a,
-      windowStart: new Date(a.windowStart).toISOString(),
-      windowEnd: new Date(a.windowEnd).toISOString(),
-      raised: row.raised,
-      runIds: runs.get(a.id) ?? [],
-    };
-  });
+  return (await listAlerts(core.read)).map((row) => viewOf(row, runs.get(row.id) ?? []));
+}
+
+/** One alert (its runs are not needed where this is used). */
+async function alertView(core: StationCore, id: string): Promise<AlertView | undefined> {
+  const row = await alertById(core.read, id);
+  return row && viewOf(row, []);
 }
 
 async function detailOf(core: StationCore, runId: string) {
@@ -89,7 +98,7 @@ export const runHandlers: DeskHandlerMap<
     input: z.object({ alertId: z.string().min(1).max(300) }).strict(),
     permission: 'mention.read',
     run: async ({ core }, { alertId }) => {
-      const alert = (await alertViews(core)).find((a) => a.id === alertId);
+      const alert = await alertView(core, alertId);
       if (!alert) throw new DeskError('not-found', `no alert ${alertId}`);
       return { mentions: await mentionsByIds(core.read, alert.sampleRefs) };
     },
@@ -144,9 +153,7 @@ export const runHandlers: DeskHandlerMap<
       if (!found)
         throw new DeskError('not-found', `no playbook "${input.playbookId}" in the library`);
       // A run started from an alert takes the alert's mentions and key (as its topic).
-      const alert = input.alertId
-        ? (await alertViews(core)).find((a) => a.id === input.alertId)
-        : undefined;
+      const alert = input.alertId ? await alertView(core, input.alertId) : undefined;
       if (input.alertId && !alert) throw new DeskError('not-found', `no alert ${input.alertId}`);
       // Severity: as asked; else the playbook's triggers applied to the alert's figures; else the
       // alert's own suggestion; else the playbook's default.

@@ -1,7 +1,7 @@
 import type { Sql } from '../db/connection';
 import { listRuns, runById, type RunRow } from '../db/queries/runs';
 import type { RunDetail, RunSummary } from '../../../shared/contract/runs';
-import { parsePlaybook } from '../../../shared/playbooks/parse-playbook';
+import { playbookOfStart } from '../ops/reducers/runs';
 import { blockers } from '../../../shared/playbooks/run-logic';
 import type { RunContext } from '../../../shared/playbooks/run-types';
 import type { Playbook } from '../../../shared/playbooks/schema';
@@ -17,21 +17,25 @@ type StartOf = {
 /** What a run started with, from its own run.start op (the playbook version it started with). */
 async function startOfRun(sql: Sql, runId: string): Promise<StartOf | null> {
   const row = await sql.get<{
+    pb: string;
+    version: string;
     yaml: string;
     mentions: string | null;
     topics: string | null;
     alert: string | null;
   }>(
-    `SELECT payload->>'$.playbook.yaml' AS yaml, payload->'$.mentionIds' AS mentions,
+    `SELECT payload->>'$.playbook.id' AS pb, payload->>'$.playbook.version' AS version,
+       payload->>'$.playbook.yaml' AS yaml, payload->'$.mentionIds' AS mentions,
        payload->'$.topics' AS topics, payload->>'$.alertId' AS alert
      FROM ops WHERE subject = ? AND type = 'run.start' ORDER BY hlc LIMIT 1`,
     [runId],
   );
   if (!row) return null;
-  const parsed = parsePlaybook(row.yaml, 'run');
-  if (!parsed.ok) return null;
+  // The reducer has this version compiled already: parsing the YAML again for every view is waste.
+  const playbook = playbookOfStart({ id: row.pb, version: row.version, yaml: row.yaml });
+  if (!playbook) return null;
   return {
-    playbook: parsed.playbook,
+    playbook,
     mentionIds: JSON.parse(row.mentions ?? '[]') as string[],
     topics: JSON.parse(row.topics ?? '[]') as string[],
     alertId: row.alert,

@@ -45,6 +45,49 @@ async function station(dir = tempDir().dir, now?: () => number) {
   };
 }
 
+/**
+ * Station A with a room and a run of the small playbook, and station B a replica of A's room (it
+ * trusts A as a joined station does, and A admits it). `ship` hands every op one holds to the other.
+ */
+async function twoStationsWithRun(now: () => number) {
+  const a = await station(tempDir().dir, now);
+  const b = await StationCore.open(tempDir().dir, { now });
+  cleanups.push(() => b.close());
+  await saveBootstrap(b.db, {
+    roomId: (await a.core.read.get<{ id: string }>('SELECT id FROM room'))?.id as string,
+    members: [
+      { stationId: a.core.stationId, publicKey: a.core.key.publicKeyPem, tlsCert: a.core.tls.cert },
+    ],
+  });
+  await a.core.commit([
+    {
+      type: 'station.admit',
+      v: 1,
+      actor: a.lead,
+      subject: b.stationId,
+      payload: {
+        stationId: b.stationId,
+        publicKey: b.key.publicKeyPem,
+        name: 'B',
+        tlsCert: b.tls.cert,
+      },
+    },
+  ]);
+  const run = await startRun(a.core, a.lead, {
+    yaml: SMALL_PLAYBOOK,
+    playbookId: 'small-recall',
+    commanderId: a.lead,
+  });
+  const ship = async (from: StationCore, to: StationCore) => {
+    for (const origin of [a.core.stationId, b.stationId])
+      await to
+        .applyFromPeer(await opsToShip(from.read, origin, 0, 900 * 1024))
+        .catch(() => undefined);
+  };
+  await ship(a.core, b);
+  return { a, b, run, ship };
+}
+
 const contextOf = async (core: StationCore, runId: string) =>
   JSON.parse((await runById(core.read, runId))?.context ?? 'null') as RunContext;
 
@@ -142,47 +185,7 @@ describe('playbook runs over the op log', () => {
 
   it('escalates once when two stations both fire the same deadline while apart', async () => {
     let clock = Date.now();
-    const a = await station(tempDir().dir, () => clock);
-    const bDir = tempDir().dir;
-    const b = await StationCore.open(bDir, { now: () => clock });
-    cleanups.push(() => b.close());
-    // B is a replica of A's room: it holds A's ops and trusts A (as a joined station does).
-    await saveBootstrap(b.db, {
-      roomId: (await a.core.read.get<{ id: string }>('SELECT id FROM room'))?.id as string,
-      members: [
-        {
-          stationId: a.core.stationId,
-          publicKey: a.core.key.publicKeyPem,
-          tlsCert: a.core.tls.cert,
-        },
-      ],
-    });
-    await a.core.commit([
-      {
-        type: 'station.admit',
-        v: 1,
-        actor: a.lead,
-        subject: b.stationId,
-        payload: {
-          stationId: b.stationId,
-          publicKey: b.key.publicKeyPem,
-          name: 'B',
-          tlsCert: b.tls.cert,
-        },
-      },
-    ]);
-    const run = await startRun(a.core, a.lead, {
-      yaml: SMALL_PLAYBOOK,
-      playbookId: 'small-recall',
-      commanderId: a.lead,
-    });
-    const ship = async (from: StationCore, to: StationCore) => {
-      for (const origin of [a.core.stationId, b.stationId])
-        await to
-          .applyFromPeer(await opsToShip(from.read, origin, 0, 900 * 1024))
-          .catch(() => undefined);
-    };
-    await ship(a.core, b);
+    const { a, b, run, ship } = await twoStationsWithRun(() => clock);
     clock = (await contextOf(a.core, run.id)).deadlines['step:confirm-scope'] as number;
     clock += 1_000;
     for (const core of [a.core, b]) {
@@ -208,45 +211,7 @@ describe('playbook runs over the op log', () => {
 
   it('gives the same run on two stations when desks complete different steps at once', async () => {
     const clock = Date.now();
-    const a = await station(tempDir().dir, () => clock);
-    const b = await StationCore.open(tempDir().dir, { now: () => clock });
-    cleanups.push(() => b.close());
-    await saveBootstrap(b.db, {
-      roomId: (await a.core.read.get<{ id: string }>('SELECT id FROM room'))?.id as string,
-      members: [
-        {
-          stationId: a.core.stationId,
-          publicKey: a.core.key.publicKeyPem,
-          tlsCert: a.core.tls.cert,
-        },
-      ],
-    });
-    await a.core.commit([
-      {
-        type: 'station.admit',
-        v: 1,
-        actor: a.lead,
-        subject: b.stationId,
-        payload: {
-          stationId: b.stationId,
-          publicKey: b.key.publicKeyPem,
-          name: 'B',
-          tlsCert: b.tls.cert,
-        },
-      },
-    ]);
-    const run = await startRun(a.core, a.lead, {
-      yaml: SMALL_PLAYBOOK,
-      playbookId: 'small-recall',
-      commanderId: a.lead,
-    });
-    const ship = async (from: StationCore, to: StationCore) => {
-      for (const origin of [a.core.stationId, b.stationId])
-        await to
-          .applyFromPeer(await opsToShip(from.read, origin, 0, 900 * 1024))
-          .catch(() => undefined);
-    };
-    await ship(a.core, b);
+    const { a, b, run, ship } = await twoStationsWithRun(() => clock);
     // Apart, each desk checks off a different step, and both try to advance.
     await actOnRun(a.core, a.lead, run.id, { type: 'run.step', stepId: 'confirm-scope' });
     await actOnRun(b, a.ana, run.id, { type: 'run.step', stepId: 'holding-statement' });

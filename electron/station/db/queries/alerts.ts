@@ -55,6 +55,11 @@ export async function listAlerts(sql: Sql, limit = 200): Promise<AlertRow[]> {
   );
 }
 
+/** One alert. */
+export async function alertById(sql: Sql, id: string): Promise<AlertRow | undefined> {
+  return sql.get<AlertRow>('SELECT id, body, first_hlc, raised FROM alerts WHERE id = ?', [id]);
+}
+
 /** Which of these alert ids are already known here. */
 export async function knownAlertIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
   const rows = await sql.all<{ id: string }>(

@@ -34,6 +34,12 @@ function compiledOf(p: z.output<typeof RunStartV1>['playbook']): Compiled {
   return c;
 }
 
+/** The validated playbook a run.start carries (compiled once per version, shared with views). */
+export function playbookOfStart(p: z.output<typeof RunStartV1>['playbook']): Playbook | null {
+  const c = compiledOf(p);
+  return 'problem' in c ? null : c.playbook;
+}
+
 /** Replay order: by HLC, except that a timer.fired sorts at its due time (DECISIONS.md 5). */
 function replayKey(op: Op): string {
   if (op.type !== 'timer.fired') return op.hlc;
