@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Progress of a running import, streamed as NDJSON over HTTP (DECISIONS.md 15). */
 export type ImportProgress = {
-  phase: 'reading' | 'done' | 'failed';
+  phase: 'reading' | 'indexing' | 'done' | 'failed';
   bytesRead: number;
   bytesTotal: number | null;
   rows: number;

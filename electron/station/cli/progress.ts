@@ -6,15 +6,15 @@ export function progressPrinter(): (p: ImportProgress) => void {
   let last = 0;
   return (p) => {
     const now = Date.now();
-    const done = p.phase !== 'reading';
-    if (!done && now - last < (tty ? 100 : 1000)) return;
+    const done = p.phase === 'done' || p.phase === 'failed';
+    if (p.phase === 'reading' && now - last < (tty ? 100 : 1000)) return;
     last = now;
     const share = p.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : null;
     const bar =
       share === null
         ? ''
         : `[${'#'.repeat(Math.round(share * 30)).padEnd(30, '.')}] ${Math.round(share * 100)}% `;
-    const text = `${bar}${p.rows} rows, ${p.imported} new, ${p.duplicates} duplicates, ${p.errors} errors`;
+    const text = `${bar}${p.rows} rows, ${p.imported} new, ${p.duplicates} duplicates, ${p.errors} errors${p.phase === 'indexing' ? ', building indexes…' : ''}`;
     process.stderr.write(tty ? `\r${text}${done ? '\n' : ''}` : `${text}\n`);
   };
 }

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { mapRecord } from './map-record';
 import { loadPreset, type Preset } from './preset';
+import { itemsOfRecords } from './record-items';
 import { RecordSplitter, type RawRecord } from './record-splitter';
 
 /** One source record: the mention it maps to, or why it could not be read. */
@@ -25,124 +25,63 @@ function requiredColumns(preset: Preset): string[] {
   );
 }
 
-/** Reads a field of a JSON object by dotted path. */
-function readPath(obj: unknown, dotted: string): unknown {
-  let cur = obj;
-  for (const key of dotted.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[key];
-  }
-  return cur;
-}
-
-/** The item one parsed CSV record maps to. */
-function csvItem(
-  record: string[],
-  line: number,
-  header: string[],
-  column: Map<string, number>,
-  preset: Preset,
-): ReadItem {
-  if (record.length !== header.length)
-    return { line, error: `expected ${header.length} fields, found ${record.length}` };
-  const mapped = mapRecord(preset, (col) => {
-    const k = column.get(col);
-    return k === undefined ? undefined : record[k];
-  });
-  return 'error' in mapped ? { line, error: mapped.error } : { line, input: mapped.input };
-}
-
 /**
- * Parses a batch of CSV records with csv-parse. Records come one per entry from RecordSplitter,
- * so a clean batch parses straight into one record each; a batch csv-parse cannot read whole (a
- * row with bad quoting) is parsed again with line tracking, to report that row and keep the
- * rest (tracking lines on every batch cost a third more: 13 against 9 µs a row).
+ * Splits an input into records and, for CSV, takes its header line off the front and checks that
+ * the preset's columns are there (InputFormatError when not). Records come out in input order;
+ * itemsOfRecords maps them.
  */
-function csvBatch(
-  records: { line: number; text: string }[],
-  header: string[],
-  preset: Preset,
-): ReadItem[] {
-  const column = new Map(header.map((h, i) => [h, i]));
-  let parsed: string[][] | null = null;
-  try {
-    parsed = parseCsv(records.map((r) => r.text).join('\n'), {
-      relax_column_count: true,
-      relax_quotes: false,
-    }) as string[][];
-  } catch {
-    parsed = null;
-  }
-  if (parsed && parsed.length === records.length)
-    return parsed.map((record, i) =>
-      csvItem(record, (records[i] as { line: number }).line, header, column, preset),
-    );
-  return csvBatchByLine(records, header, column, preset);
-}
+export class RecordReader {
+  private readonly splitter: RecordSplitter;
+  /** The CSV header once read; JSONL has none. */
+  header: string[] | null;
 
-/** csvBatch's careful path: csv-parse with line numbers, skipping and reporting bad records. */
-function csvBatchByLine(
-  records: { line: number; text: string }[],
-  header: string[],
-  column: Map<string, number>,
-  preset: Preset,
-): ReadItem[] {
-  const items = new Map<number, ReadItem>();
-  // Joined-text line where each record starts, to map csv-parse's line numbers back.
-  const starts: number[] = [];
-  let at = 1;
-  for (const r of records) {
-    starts.push(at);
-    at += (r.text.match(/\n/g)?.length ?? 0) + 1;
+  constructor(
+    private readonly format: 'csv' | 'jsonl',
+    private readonly preset: Preset,
+    maxRecordBytes = MAX_RECORD_BYTES,
+  ) {
+    this.splitter = new RecordSplitter(maxRecordBytes, format === 'csv');
+    this.header = format === 'csv' ? null : [];
   }
-  const indexOfLine = (joinedLine: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= joinedLine) lo = mid;
-      else hi = mid - 1;
+
+  /** Adds bytes; returns the data records they completed. */
+  push(chunk: Buffer): RawRecord[] {
+    return this.takeHeader(this.splitter.push(chunk));
+  }
+
+  /** Flushes the last record. */
+  end(): RawRecord[] {
+    return this.takeHeader(this.splitter.end());
+  }
+
+  private takeHeader(raw: RawRecord[]): RawRecord[] {
+    if (this.header !== null) return raw;
+    const at = raw.findIndex((r) => !('error' in r));
+    if (at < 0) return raw;
+    const first = raw[at] as { line: number; text: string };
+    const header =
+      (parseCsv(first.text, { relax_column_count: true }) as string[][])[0]?.map((h) => h.trim()) ??
+      [];
+    const missing = requiredColumns(this.preset).filter((c) => !header.includes(c));
+    if (missing.length > 0) {
+      throw new InputFormatError(
+        `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}, which preset "${this.preset.name}" needs (its columns: ${header.slice(0, 20).join(', ')})`,
+      );
     }
-    return lo;
-  };
-  const parsed = parseCsv(records.map((r) => r.text).join('\n'), {
-    relax_column_count: true,
-    relax_quotes: false,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (err: { lines?: number; message?: string } | undefined) => {
-      const i = indexOfLine(err?.lines ?? 1);
-      const rec = records[i];
-      if (rec)
-        items.set(i, {
-          line: rec.line,
-          error: `bad quoting: ${(err?.message ?? '').split(':')[0]}`,
-        });
-    },
-  } as never) as unknown as { record: string[]; info: { lines: number } }[];
-  for (const { record, info } of parsed) {
-    const i = indexOfLine(info.lines - (record.join(',').match(/\n/g)?.length ?? 0));
-    const rec = records[i] as { line: number };
-    items.set(i, csvItem(record, rec.line, header, column, preset));
+    this.header = header;
+    return [...raw.slice(0, at), ...raw.slice(at + 1)];
   }
-  return [...items.entries()].sort((a, b) => a[0] - b[0]).map(([, item]) => item);
 }
 
-function jsonlItem(rec: { line: number; text: string }, preset: Preset): ReadItem | null {
-  const text = rec.text.trim();
-  if (text === '') return null;
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch (err) {
-    return { line: rec.line, error: `not valid JSON: ${(err as Error).message.slice(0, 100)}` };
-  }
-  if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
-    return { line: rec.line, error: 'each line must be a JSON object' };
-  const mapped = mapRecord(preset, (col) => readPath(obj, col));
-  return 'error' in mapped
-    ? { line: rec.line, error: mapped.error }
-    : { line: rec.line, input: mapped.input };
+/** The preset an import reads with: the one given, else the format's generic one; checked against the format. */
+export async function presetFor(opts: ReadOptions): Promise<Preset> {
+  const preset =
+    opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl'));
+  if (preset.format !== opts.format)
+    throw new InputFormatError(
+      `preset "${preset.name}" reads ${preset.format}, not ${opts.format}`,
+    );
+  return preset;
 }
 
 /**
@@ -153,61 +92,16 @@ export async function* readMentions(
   stream: AsyncIterable<Buffer | string>,
   opts: ReadOptions,
 ): AsyncGenerator<ReadChunk> {
-  const preset =
-    opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl'));
-  if (preset.format !== opts.format)
-    throw new InputFormatError(
-      `preset "${preset.name}" reads ${preset.format}, not ${opts.format}`,
-    );
-  const splitter = new RecordSplitter(
-    opts.maxRecordBytes ?? MAX_RECORD_BYTES,
-    opts.format === 'csv',
-  );
-  let header: string[] | null = opts.format === 'csv' ? null : [];
+  const preset = await presetFor(opts);
+  const reader = new RecordReader(opts.format, preset, opts.maxRecordBytes);
   let bytesRead = 0;
-
-  const handle = (raw: RawRecord[]): ReadItem[] => {
-    const items: ReadItem[] = [];
-    let good: { line: number; text: string }[] = [];
-    const flushGood = () => {
-      if (good.length > 0 && header) items.push(...csvBatch(good, header, preset));
-      good = [];
-    };
-    for (const r of raw) {
-      if ('error' in r) {
-        flushGood();
-        items.push(r);
-        continue;
-      }
-      if (opts.format === 'jsonl') {
-        const item = jsonlItem(r, preset);
-        if (item) items.push(item);
-        continue;
-      }
-      if (header === null) {
-        header =
-          (parseCsv(r.text, { relax_column_count: true }) as string[][])[0]?.map((h) => h.trim()) ??
-          [];
-        const missing = requiredColumns(preset).filter((c) => !header?.includes(c));
-        if (missing.length > 0) {
-          throw new InputFormatError(
-            `the file has no column ${missing.map((m) => `"${m}"`).join(', ')}, which preset "${preset.name}" needs (its columns: ${header.slice(0, 20).join(', ')})`,
-          );
-        }
-        continue;
-      }
-      good.push(r);
-    }
-    flushGood();
-    return items;
-  };
-
+  const itemsOf = (raw: RawRecord[]) =>
+    itemsOfRecords(raw, opts.format, reader.header ?? [], preset);
   for await (const chunk of stream) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytesRead += buf.length;
-    const items = handle(splitter.push(buf));
+    const items = itemsOf(reader.push(buf));
     if (items.length > 0) yield { items, bytesRead };
   }
-  const items = handle(splitter.end());
-  yield { items, bytesRead };
+  yield { items: itemsOf(reader.end()), bytesRead };
 }

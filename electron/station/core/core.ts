@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { openDb, openReadDb, type Db, type Sql } from '../db/connection';
+import { CACHE_KIB, openDb, openReadDb, type Db, type Sql } from '../db/connection';
 import { migrate } from '../db/migrate';
+import { buildMentionIndexes, dropMentionIndexes } from '../db/queries/mention-indexes';
 import { chainHeadOf } from '../db/queries/ops';
 import { versionVectorOf } from '../db/queries/sync';
 import type { VersionVector } from '../../../shared/sync/version-vector';
@@ -15,6 +16,8 @@ import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 // SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
 const DEFAULT_CHECKPOINT_PAGES = 1_000;
 const BULK_CHECKPOINT_PAGES = 50_000;
+// Page cache while bulk writes run (KiB; CACHE_KIB otherwise).
+const BULK_CACHE_KIB = 256_000;
 /** Events a core emits after each committed batch. */
 export type CoreEvents = { applied: [Applied] };
 
@@ -27,6 +30,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
   /** Bumped after every applied batch, so caches of derived figures know they are stale. */
   generation = 0;
   private bulkWriters = 0;
+  private mentionIndexesDeferred = false;
 
   private constructor(
     readonly dataDir: string,
@@ -57,6 +61,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
       const key = loadOrCreateKey(dataDir);
       const db = await openDb(dataPaths(dataDir).db);
       await migrate(db);
+      // A station stopped in the middle of a large import gets its deferred indexes back.
+      await db.transaction((tx) => buildMentionIndexes(tx));
       const read = await openReadDb(dataPaths(dataDir).db);
       const head = await chainHeadOf(db, key.stationId);
       const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
@@ -123,22 +129,51 @@ export class StationCore extends EventEmitter<CoreEvents> {
   }
 
   /**
-   * Runs a bulk write (an import) with rare checkpoints: each commit of a large import touches
-   * pages all over the mention indexes, and checkpointing after every commit wrote them twice
-   * and synced each time (measured at 1M mentions: 68 → 57 µs a mention). The write-ahead log
-   * may grow to ~200 MB meanwhile; it is checkpointed when the last bulk write ends.
+   * Runs a bulk write (an import) with rare checkpoints and a larger page cache: each commit of a
+   * large import touches pages all over the mention indexes, and checkpointing after every commit
+   * wrote them twice and synced each time (measured at 1M mentions: 68 → 57 µs a mention). The
+   * write-ahead log may grow to ~200 MB meanwhile; it is checkpointed, the cache shrunk and any
+   * deferred indexes built when the last bulk write ends.
    */
   async bulkWrites<T>(fn: () => Promise<T>): Promise<T> {
     if (this.bulkWriters++ === 0)
-      await this.db.exec(`PRAGMA wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
+      await this.db.exec(
+        `PRAGMA wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}; PRAGMA cache_size = -${BULK_CACHE_KIB}`,
+      );
     try {
       return await fn();
     } finally {
       if (--this.bulkWriters === 0) {
-        await this.db.exec(`PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}`);
+        await this.buildMentionIndexes();
+        await this.db.exec(
+          `PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}; PRAGMA cache_size = -${CACHE_KIB}`,
+        );
         await this.db.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined);
       }
     }
+  }
+
+  /**
+   * Inside a bulk write: drops the mention table's secondary indexes until the bulk write ends,
+   * for an import that will at least double the table (db/queries/mention-indexes.ts). Queue
+   * orders and author history read without them meanwhile (slower, still right).
+   */
+  async deferMentionIndexes(): Promise<void> {
+    if (this.bulkWriters === 0) throw new Error('indexes can only be deferred inside bulkWrites');
+    await this.db.transaction((tx) => dropMentionIndexes(tx));
+    this.mentionIndexesDeferred = true;
+  }
+
+  /** True while a bulk write has the mention indexes deferred. */
+  get mentionIndexesAreDeferred(): boolean {
+    return this.mentionIndexesDeferred;
+  }
+
+  /** Builds deferred mention indexes now (an import's last step; bulkWrites does it at the latest). */
+  async buildMentionIndexes(): Promise<void> {
+    if (!this.mentionIndexesDeferred) return;
+    await this.db.transaction((tx) => buildMentionIndexes(tx));
+    this.mentionIndexesDeferred = false;
   }
 
   /**

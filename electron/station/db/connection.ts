@@ -125,13 +125,16 @@ function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
   });
 }
 
+/** SQLite's page cache per connection, in KiB. */
+export const CACHE_KIB = 32_000;
+
 const PRAGMAS = `
   PRAGMA journal_mode = WAL;
   PRAGMA synchronous = NORMAL;
   PRAGMA foreign_keys = ON;
   PRAGMA busy_timeout = 10000;
   PRAGMA temp_store = MEMORY;
-  PRAGMA cache_size = -32000;
+  PRAGMA cache_size = -${CACHE_KIB};
 `;
 
 /** Opens (creating if needed) the station's database for writing: WAL, foreign keys on. */
@@ -173,7 +176,7 @@ export async function openReadDb(file: string): Promise<Sql & { close(): Promise
   const raw = await openRaw(file, sqlite3.OPEN_READONLY);
   const sql = wrap(raw);
   await sql.exec(
-    'PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -32000;',
+    `PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -${CACHE_KIB};`,
   );
   return {
     ...sql,

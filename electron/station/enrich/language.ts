@@ -33,6 +33,15 @@ const STOPWORDS: Record<string, Set<string>> = {
   ),
 };
 
+// Each stopword's language (the three lists share no word).
+const LANGUAGE_OF_WORD = new Map<string, 'en' | 'tr' | 'pl'>(
+  (['en', 'tr', 'pl'] as const).flatMap((lang) =>
+    [...(STOPWORDS[lang] ?? [])].map((w) => [w, lang] as [string, typeof lang]),
+  ),
+);
+// Turkish and Polish letters are all outside ASCII: an ASCII text has none to count.
+const NON_ASCII = /[\u0080-\uffff]/;
+
 const FRANC_TO_ISO1: Record<string, string> = { eng: 'en', tur: 'tr', pol: 'pl' };
 
 /** Removes what says nothing about language: links, @handles, #tags, entities, digits. */
@@ -50,11 +59,13 @@ export function detectLanguage(text: string): string {
   const words = clean.toLocaleLowerCase('en').match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return 'und';
   const score: Record<string, number> = { en: 0, tr: 0, pl: 0 };
-  for (const w of words)
-    for (const lang of ['en', 'tr', 'pl'])
-      if (STOPWORDS[lang]?.has(w)) score[lang] = (score[lang] ?? 0) + 1;
-  for (const lang of ['tr', 'pl'])
-    score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
+  for (const w of words) {
+    const lang = LANGUAGE_OF_WORD.get(w);
+    if (lang !== undefined) score[lang] = (score[lang] ?? 0) + 1;
+  }
+  if (NON_ASCII.test(clean))
+    for (const lang of ['tr', 'pl'])
+      score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
   // No Turkish or Polish letter or word at all: English if any English word, otherwise only a
   // long text is worth a trigram guess (on a short one franc-min guesses wildly).
   if (score.tr === 0 && score.pl === 0) {

@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/contract/imports';
 import type { StationCore } from '../core/core';
 import { loadPreset } from '../connectors/preset';
+import { countMentions } from '../db/queries/mention-reads';
 import type { ReadOptions } from '../connectors/read-mentions';
 import { draftOfPacked } from './ingest-draft';
 import { coalesce } from './coalesce';
@@ -20,6 +21,9 @@ const MAX_MENTIONS_PER_COMMIT = 25_000;
 // Inputs smaller than this are prepared on the station's own thread: starting a worker costs
 // more than it saves.
 const WORKER_FROM_BYTES = 2_000_000;
+// An import expected to bring at least this many more mentions, and at least as many as the room
+// holds, builds the mention indexes after its rows instead of row by row (core.deferMentionIndexes).
+export const DEFER_INDEXES_FROM = 100_000;
 
 /** Options of one import. */
 export type ImportOptions = ReadOptions & {
@@ -29,7 +33,19 @@ export type ImportOptions = ReadOptions & {
   onProgress?: (p: ImportProgress) => void;
   /** Where to read, enrich and hash: a worker thread (default for large or unknown sizes) or here. */
   thread?: 'worker' | 'here';
+  /** Fewest mentions still to come that make indexes wait for the end (default DEFER_INDEXES_FROM). */
+  deferIndexesFrom?: number;
 };
+
+/**
+ * Whether the rest of an import, judged by its first commit (rows per byte read so far, bytes
+ * left), will bring at least `from` mentions and at least as many as the room already holds.
+ */
+export function worthDeferringIndexes(p: ImportProgress, held: number, from: number): boolean {
+  if (p.bytesTotal === null || p.bytesRead === 0) return false;
+  const expected = ((p.bytesTotal - p.bytesRead) * p.rows) / p.bytesRead;
+  return expected >= from && expected >= held;
+}
 
 /**
  * Streams a file into the op log: parse, enrich, seal ops, apply, in batches. Bad rows are
@@ -71,6 +87,7 @@ export async function importMentions(
   // the two cores overlap instead of taking turns. When commits fall behind, the batches ready by
   // then go in together: a large database's indexes take a random write per mention, and fewer,
   // larger commits write each touched page once (measured: bench/ingest at 1M rows).
+  let judged = false;
   await core.bulkWrites(async () => {
     for await (const group of coalesce(batches, {
       maxReady: MAX_BATCHES_READY,
@@ -89,6 +106,16 @@ export async function importMentions(
         rowErrors.push(...b.rowErrors);
       }
       opts.onProgress?.({ ...progress });
+      if (!judged) {
+        judged = true;
+        const held = await countMentions(core.read);
+        if (worthDeferringIndexes(progress, held, opts.deferIndexesFrom ?? DEFER_INDEXES_FROM))
+          await core.deferMentionIndexes();
+      }
+    }
+    if (core.mentionIndexesAreDeferred) {
+      opts.onProgress?.({ ...progress, phase: 'indexing' });
+      await core.buildMentionIndexes();
     }
   });
   const summary: ImportSummary = { ...progress, phase: 'done', rowErrors };

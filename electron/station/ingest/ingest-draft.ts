@@ -4,7 +4,8 @@ import { enrich } from '../enrich/enrich';
 import { canonicalJson, sha256Hex } from '../ops/op-id';
 import type { OpDraft } from '../ops/op';
 import { hashOfItemHashes } from '../ops/payload-hash';
-import type { IngestItem, IngestSource, MentionIngest } from '../ops/payloads';
+import { withLazyPayload } from '../ops/lazy-payload';
+import type { IngestItem, IngestSource } from '../ops/payloads';
 
 /** Most mentions one ingest op carries. */
 export const ITEMS_PER_OP = 500;
@@ -41,50 +42,80 @@ export function prepareIngestItem(mention: MentionInput, line?: number): Prepare
 export type PackedIngest = { payloadJson: string; payloadHash: string; items: number };
 
 /**
- * Packs prepared mentions into ingest payloads of at most ITEMS_PER_OP items and about
- * BYTES_PER_OP bytes each, with their canonical JSON and hash already assembled (pure: runs in
- * the import worker).
+ * Packs prepared mentions, as they come, into ingest payloads of at most ITEMS_PER_OP items and
+ * about BYTES_PER_OP bytes each, with their canonical JSON and hash already assembled (pure: runs
+ * in the import workers). Each payload is joined as soon as it is full, so the mentions' own
+ * strings do not outlive it.
  */
-export function packIngest(items: readonly PreparedItem[], source: IngestSource): PackedIngest[] {
-  const packed: PackedIngest[] = [];
-  const sourceJson = canonicalJson(source);
-  let batch: PreparedItem[] = [];
-  let bytes = 0;
-  const flush = () => {
+export class IngestPacker {
+  readonly packed: PackedIngest[] = [];
+  private readonly sourceJson: string;
+  private batch: PreparedItem[] = [];
+  private bytes = 0;
+
+  constructor(private readonly source: IngestSource) {
+    this.sourceJson = canonicalJson(source);
+  }
+
+  add(p: PreparedItem): void {
+    if (
+      this.batch.length >= ITEMS_PER_OP ||
+      (this.batch.length > 0 && this.bytes + p.json.length > BYTES_PER_OP)
+    )
+      this.flush();
+    this.batch.push(p);
+    this.bytes += p.json.length + 1;
+  }
+
+  /** Packs what is held; returns every payload packed so far. */
+  finish(): PackedIngest[] {
+    this.flush();
+    return this.packed;
+  }
+
+  private flush(): void {
+    const batch = this.batch;
     if (batch.length === 0) return;
-    packed.push({
+    this.packed.push({
       // "items" sorts before "source": this concatenation is the canonical JSON.
-      payloadJson: `{"items":[${batch.map((p) => p.json).join(',')}],"source":${sourceJson}}`,
+      payloadJson: `{"items":[${batch.map((p) => p.json).join(',')}],"source":${this.sourceJson}}`,
       payloadHash: hashOfItemHashes(
-        { source },
+        { source: this.source },
         batch.map((p) => p.hash),
       ),
       items: batch.length,
     });
-    batch = [];
-    bytes = 0;
-  };
-  for (const p of items) {
-    if (batch.length >= ITEMS_PER_OP || (batch.length > 0 && bytes + p.json.length > BYTES_PER_OP))
-      flush();
-    batch.push(p);
-    bytes += p.json.length + 1;
+    this.batch = [];
+    this.bytes = 0;
   }
-  flush();
-  return packed;
 }
 
-/** The op draft for a packed ingest payload. */
+/** Packs prepared mentions into ingest payloads (see IngestPacker). */
+export function packIngest(items: readonly PreparedItem[], source: IngestSource): PackedIngest[] {
+  const packer = new IngestPacker(source);
+  for (const p of items) packer.add(p);
+  return packer.finish();
+}
+
+/**
+ * The op draft for a packed ingest payload. Its payload object is parsed only if something reads
+ * it (a peer being sent the op): the station stores the JSON as it is and derives mentions from
+ * it in SQL, and parsing every import's payloads cost the station's thread ~6 µs a mention.
+ */
 export function draftOfPacked(p: PackedIngest, actor: string): OpDraft {
-  return {
-    type: 'mention.ingest',
-    v: 2,
-    actor,
-    subject: null,
-    payload: JSON.parse(p.payloadJson) as MentionIngest,
-    payloadJson: p.payloadJson,
-    payloadHash: p.payloadHash,
-  };
+  return withLazyPayload(
+    {
+      type: 'mention.ingest',
+      v: 2,
+      actor,
+      subject: null,
+      payload: null,
+      payloadJson: p.payloadJson,
+      payloadHash: p.payloadHash,
+      payloadItems: p.items,
+    },
+    p.payloadJson,
+  );
 }
 
 /** Ingest drafts for prepared mentions (see packIngest). */

@@ -94,7 +94,8 @@ export async function* prepareBatches(
   yield take();
 }
 
-const IDLE = Symbol('idle');
+/** What flushingWhenWaiting yields when the input keeps a held item waiting. */
+export const IDLE = Symbol('idle');
 
 /**
  * Passes `source` through, and yields IDLE when something is held (`heldSince()` is when the
@@ -102,7 +103,7 @@ const IDLE = Symbol('idle');
  * file read back to back always has its next chunk ready, so it never sees IDLE; a live feed that
  * trickles in does, at least every LIVE_FLUSH_MS.
  */
-async function* flushingWhenWaiting<T>(
+export async function* flushingWhenWaiting<T>(
   source: AsyncIterable<T>,
   heldSince: () => number | null,
 ): AsyncGenerator<T | typeof IDLE> {

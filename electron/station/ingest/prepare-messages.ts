@@ -1,13 +1,11 @@
 import type { PreparedBatch } from './prepare-batches';
+import type { RecordGroup } from './prepare-group';
 
-/** What the station sends the import worker: the input, chunk by chunk, then its end. */
-export type ToPrepareWorker = { type: 'chunk'; bytes: Uint8Array } | { type: 'end' };
+/** What the station sends an import worker: a group of records to prepare. */
+export type ToPrepareWorker = { type: 'group'; group: RecordGroup };
 
-/** What the import worker sends back. */
+/** What an import worker sends back. */
 export type FromPrepareWorker =
-  /** It took one chunk off its queue (the station sends more only as chunks are taken). */
-  | { type: 'taken' }
-  | { type: 'batch'; batch: PreparedBatch }
-  | { type: 'done' }
-  /** The input cannot be read (`format`: not in the chosen preset's shape) or the worker broke. */
-  | { type: 'failed'; message: string; format: boolean };
+  | { type: 'batch'; seq: number; batch: PreparedBatch }
+  /** The worker broke on a group (a bug, not bad input: bad rows come back as row errors). */
+  | { type: 'failed'; message: string };

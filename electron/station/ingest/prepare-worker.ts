@@ -1,44 +1,21 @@
-// The import worker's entry: prepares batches (see prepare-batches.ts) from chunks the station
-// posts, and posts them back. Built as its own file (electron.vite.config.ts) and run from source
+// An import worker's entry: prepares each group of records the station posts (prepare-group.ts)
+// and posts the batch back. Built as its own file (electron.vite.config.ts) and run from source
 // through tsx (prepare-off-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputFormatError } from '../connectors/read-mentions';
-import { prepareBatches, type PrepareOptions } from './prepare-batches';
+import type { Preset } from '../connectors/preset';
+import type { PrepareOptions } from './prepare-batches';
+import { prepareGroup } from './prepare-group';
 import type { FromPrepareWorker, ToPrepareWorker } from './prepare-messages';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker runs only as a worker thread');
-
-const queue: (Uint8Array | null)[] = [];
-let wake: (() => void) | null = null;
-port.on('message', (m: ToPrepareWorker) => {
-  queue.push(m.type === 'chunk' ? m.bytes : null);
-  wake?.();
-  wake = null;
-});
+const opts = workerData as PrepareOptions & { preset: Preset };
 const post = (m: FromPrepareWorker) => port.postMessage(m);
 
-async function* input(): AsyncGenerator<Buffer> {
-  for (;;) {
-    if (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    const next = queue.shift();
-    if (next === undefined) continue;
-    if (next === null) return;
-    post({ type: 'taken' });
-    yield Buffer.from(next.buffer, next.byteOffset, next.byteLength);
-  }
-}
-
-void (async () => {
+port.on('message', (m: ToPrepareWorker) => {
   try {
-    for await (const batch of prepareBatches(input(), workerData as PrepareOptions))
-      post({ type: 'batch', batch });
-    post({ type: 'done' });
+    post({ type: 'batch', seq: m.group.seq, batch: prepareGroup(m.group, opts) });
   } catch (err) {
-    post({
-      type: 'failed',
-      message: err instanceof Error ? err.message : String(err),
-      format: err instanceof InputFormatError,
-    });
+    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
-})();
+});

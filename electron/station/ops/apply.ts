@@ -131,6 +131,10 @@ export async function applyOps(
     out.newMentions = await deriveIngested(tx, rowidBefore);
     const ingested: string[] = [];
     for (const o of ingests) {
+      if (opts.fresh && o.payloadItems !== undefined) {
+        out.ingested += o.payloadItems;
+        continue;
+      }
       const items = ingestItemsOf(o);
       out.ingested += items.length;
       if (!opts.fresh)

@@ -1,6 +1,7 @@
 import { HlcClock } from '../../../shared/sync/hlc';
 import type { Op, OpDraft } from './op';
 import { canonicalJson, opIdOf } from './op-id';
+import { hasLazyPayload, withLazyPayload } from './lazy-payload';
 import { payloadHashOf } from './payload-hash';
 import { signOpId, type StationKey } from './station-key';
 
@@ -10,15 +11,6 @@ import { signOpId, type StationKey } from './station-key';
  * transaction) still travels in pieces well below socket.io's 1 MB message limit.
  */
 export const SIGN_EVERY_BYTES = 256 * 1024;
-
-/** Works out a draft's canonical payload and its hash ahead of sealing (pure; any thread of work). */
-export function prepareDraft(d: OpDraft): OpDraft {
-  return {
-    ...d,
-    payloadJson: d.payloadJson ?? canonicalJson(d.payload),
-    payloadHash: d.payloadHash ?? payloadHashOf(d.type, d.payload),
-  };
-}
 
 /** Where this station's chain stands: its last seq and op id. */
 export type ChainHead = { seq: number; id: string | null; hlc: string | null };
@@ -76,7 +68,8 @@ export class OpChain {
         payloadHash,
         prev,
       });
-      ops.push({
+      const lazy = hasLazyPayload(d);
+      const op: Op = {
         id,
         origin,
         seq,
@@ -84,13 +77,15 @@ export class OpChain {
         actor: d.actor,
         type: d.type,
         v: d.v,
-        payload: d.payload,
+        payload: lazy ? null : d.payload,
         payloadHash,
         prev,
         sig: null,
         subject: d.subject,
         payloadJson,
-      });
+      };
+      if (d.payloadItems !== undefined) op.payloadItems = d.payloadItems;
+      ops.push(lazy ? withLazyPayload(op, payloadJson) : op);
       prev = id;
       unsignedBytes += payloadJson.length;
       if (unsignedBytes >= SIGN_EVERY_BYTES) {

@@ -21,6 +21,8 @@ export type Op = {
   subject: string | null;
   /** The payload's canonical JSON when this station already made it (saves re-serialising). */
   payloadJson?: string;
+  /** How many mentions an ingest payload carries, when this station packed it (saves reading it). */
+  payloadItems?: number;
 };
 
 /** What a caller hands the log: the op before it gets its place in the chain. */
@@ -33,6 +35,7 @@ export type OpDraft = {
   /** Canonical JSON and hash of the payload, when worked out ahead (off the commit's path). */
   payloadJson?: string;
   payloadHash?: string;
+  payloadItems?: number;
 };
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -49,7 +49,7 @@ export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
       o.type,
       o.v,
       // Always canonical: mentions are derived from this text, so it must be the same bytes everywhere.
-      o.payload === null ? null : (o.payloadJson ?? canonicalJson(o.payload)),
+      o.payloadJson ?? (o.payload === null ? null : canonicalJson(o.payload)),
       o.payloadHash,
       o.prev,
       o.sig,

@@ -110,6 +110,7 @@ export function ImportDialog(props: { token: string; onClose: () => void }) {
               duplicates: n(progress.duplicates),
               errors: n(progress.errors),
             })}
+            {progress.phase === 'indexing' && !summary && ` · ${t('import.indexing')}`}
             {summary && ` · ${t('import.done')}`}
           </p>
         </div>
