@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { readMentions, InputFormatError, type ReadItem } from './read-mentions';
 import { loadPreset } from './preset';
 
@@ -36,6 +38,27 @@ describe('reading CSV', () => {
       '😡 &amp; <b>',
     ]);
     expect(items.map((i) => i.line)).toEqual([2, 4]);
+  });
+
+  it('reads every row as csv-parse does, whether or not it needs quoting', async () => {
+    // Texts with and without the characters that force quoting, mixed in one file: rows without
+    // a quote take the split-on-commas path, the others csv-parse's.
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'é', '😡', ' ', ',', '"', '\n', '<', 'x'),
+      maxLength: 12,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 20 }), async (texts) => {
+        const field = (t: string) => (/[",\n]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t);
+        const file = [HEADER, ...texts.map((t, i) => row(String(i + 1), field(t)))].join('\n');
+        const items = await read(file, 'csv', 64);
+        const expected = (parseCsv(file, { from_line: 2 }) as string[][]).map((r) => r[3] ?? '');
+        const got = items.map((i) => ('input' in i ? i.input.text : `error: ${i.error}`));
+        // Rows whose text is empty are refused as "no text"; every other row reads back exactly.
+        expect(got.filter((g) => !g.startsWith('error'))).toEqual(expected.filter((t) => t !== ''));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses a file without a required column, saying which', async () => {
