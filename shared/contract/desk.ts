@@ -3,14 +3,21 @@ import type { RoomCommands, RoomEvents } from './room';
 import type { SyncCommands, SyncEvents } from './sync';
 import type { PresenceCommands, PresenceEvents } from './presence';
 import type { RunsCommands, RunsEvents } from './runs';
+import type { MessagesCommands, MessagesEvents } from './messages';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
   RoomCommands &
   SyncCommands &
   PresenceCommands &
-  RunsCommands;
+  RunsCommands &
+  MessagesCommands;
 /** Every event a station pushes to its desks over /desk. */
-export type DeskEvents = MentionsEvents & RoomEvents & SyncEvents & PresenceEvents & RunsEvents;
+export type DeskEvents = MentionsEvents &
+  RoomEvents &
+  SyncEvents &
+  PresenceEvents &
+  RunsEvents &
+  MessagesEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVAL_AREAS, ApprovalAreaSchema } from '../messaging/policy';
 import type { Ack } from './common';
 import {
   DepartmentSchema,
@@ -37,6 +38,8 @@ export const CreateOperatorSchema = z.object({
   password: PasswordSchema,
   role: RoleSchema,
   departments: z.array(DepartmentSchema).max(7).default([]),
+  /** Approval areas (pr, legal…) for approvers. */
+  areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).default([]),
 });
 
 /** The room domain of the /desk contract. */

@@ -39,5 +39,7 @@ export type Operator = {
   displayName: string;
   role: Role;
   departments: Department[];
+  /** Approval areas (pr, legal, hr…) an approver reviews for. */
+  areas: string[];
   disabled: boolean;
 };

@@ -16,6 +16,13 @@ export const PERMISSIONS = {
   'run.work': ['admin', 'lead', 'approver', 'operator'],
   /** Importing playbooks into a station's library. */
   'playbook.manage': ['admin', 'lead'],
+  /** Drafting replies and statements, and sending what the policy lets through. */
+  'message.draft': ['admin', 'lead', 'approver', 'operator'],
+  'message.send': ['admin', 'lead', 'approver', 'operator'],
+  /** Reviewing (for the areas one holds), retiring library statements. */
+  'message.approve': ['admin', 'lead', 'approver'],
+  /** Changing the room's approval policy. */
+  'policy.manage': ['admin'],
   /** Adding peers to a station by address. */
   'sync.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -92,6 +92,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
         roomChanged: false,
         runsChanged: [],
         alertsRaised: false,
+        messagesChanged: [],
       };
     let applied: Applied;
     try {

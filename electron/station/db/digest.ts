@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from './connection';
 import { MENTION_CONTENT_COLUMNS } from './queries/mention-writes';
+import { MESSAGE_COLUMNS } from './queries/messages';
 
 // Replicated materialised tables in a fixed order, each with a fixed column list and row order
 // (DECISIONS.md 4). Local-only state — sessions, local_meta, FTS — is left out. mentions.seq is
@@ -21,6 +22,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
       'role',
       'departments',
       'password_hash',
+      'areas',
       'disabled',
       'created_hlc',
       'updated_hlc',
@@ -80,6 +82,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     ],
     order: 'id',
   },
+  { table: 'messages', columns: [...MESSAGE_COLUMNS], order: 'id' },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

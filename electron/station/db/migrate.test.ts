@@ -180,6 +180,26 @@ describe('migrations', () => {
     expect((await d.get<{ raised: number }>('SELECT raised FROM alerts'))?.raised).toBe(1);
   });
 
+  it('0009 gives existing accounts no approval areas and keeps messages and their outbox', async () => {
+    const d = await fresh();
+    await migrate(d, 8);
+    await d.run(
+      `INSERT INTO operators (id, username, display_name, role, password_hash, created_hlc, updated_hlc)
+       VALUES ('o1', 'ana', 'Ana', 'approver', 'x', 'h1', 'h1')`,
+    );
+    await migrate(d, 9);
+    expect((await d.get<{ areas: string }>('SELECT areas FROM operators'))?.areas).toBe('[]');
+    await expect(d.run(`INSERT INTO messages (id, kind) VALUES ('m1', 'tweet')`)).rejects.toThrow(
+      /CHECK|NOT NULL/,
+    );
+    await d.run(
+      `INSERT INTO outbox (op_id, url, body, next_at) VALUES ('op1', 'http://x', '{}', 0)`,
+    );
+    await expect(
+      d.run(`INSERT INTO outbox (op_id, url, body, next_at) VALUES ('op1', 'http://y', '{}', 0)`),
+    ).rejects.toThrow(/UNIQUE/);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

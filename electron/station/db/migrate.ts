@@ -8,6 +8,7 @@ import { migration as m0005 } from './migrations/0005-station-certificates';
 import { migration as m0006 } from './migrations/0006-answer-count';
 import { migration as m0007 } from './migrations/0007-playbook-runs';
 import { migration as m0008 } from './migrations/0008-alerts';
+import { migration as m0009 } from './migrations/0009-messages';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0006,
   m0007,
   m0008,
+  m0009,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

@@ -1,5 +1,6 @@
 import type { StationCore } from '../core/core';
 import { countMentions, mentionsByIds } from '../db/queries/mention-reads';
+import { messageViews } from '../messages/message-views';
 import { listOperators, toOperator } from '../db/queries/people';
 import type { Applied } from '../ops/apply';
 import { runSummaries } from '../playbooks/run-views';
@@ -31,6 +32,8 @@ export class DeskBroadcaster {
         );
       }
       if (a.alertsRaised) this.desk.emit('alert.changed');
+      if (a.messagesChanged.length > 0)
+        this.desk.emit('message.changed', await messageViews(this.core.read, a.messagesChanged));
       if (a.runsChanged.length > 0)
         this.desk.emit('run.changed', await runSummaries(this.core.read, a.runsChanged));
       if (a.operatorsChanged) {

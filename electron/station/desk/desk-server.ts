@@ -13,6 +13,7 @@ import { roomHandlers } from './room';
 import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
+import { messageHandlers } from './messages';
 import { presenceBoardOf, type PresenceBoard } from '../presence/presence-board';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
@@ -29,6 +30,7 @@ export type DeskNamespace = Namespace<
 
 const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...mentionHandlers,
+  ...messageHandlers,
   ...roomHandlers,
   ...syncHandlers,
   ...runHandlers,

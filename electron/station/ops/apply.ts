@@ -12,6 +12,9 @@ import { applyRoomOp, refoldOperator } from './reducers/people';
 import { RoleHistory } from './reducers/roles';
 import { mentionIdOf } from '../mentions/mention-id';
 import type { IngestItem } from './payloads';
+import { MESSAGE_OPS } from '../../../shared/messaging/message-state';
+import { allMessageIds } from '../db/queries/messages';
+import { PolicyHistory, refoldMessage } from './reducers/messages';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -20,6 +23,7 @@ function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
 }
 
 const RUN_OP_TYPES = new Set(RUN_OPS);
+const MESSAGE_OP_TYPES = new Set(MESSAGE_OPS);
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -42,6 +46,8 @@ export type Applied = {
   runsChanged: string[];
   /** Whether alerts were raised (here or by a peer). */
   alertsRaised: boolean;
+  /** Messages (replies, statements) whose state was re-derived. */
+  messagesChanged: string[];
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -81,7 +87,10 @@ export async function applyOps(
     roomChanged: false,
     runsChanged: [],
     alertsRaised: false,
+    messagesChanged: [],
   };
+  const messageSubjects = new Set<string>();
+  let policyChanged = false;
   const mentionSubjects = new Set<string>();
   const runSubjects = new Set<string>();
   const operatorSubjects = new Set<string>();
@@ -91,6 +100,8 @@ export async function applyOps(
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
     else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
+    else if (MESSAGE_OP_TYPES.has(op.type) && op.subject) messageSubjects.add(op.subject);
+    else if (op.type === 'policy.set') policyChanged = true;
     else if (op.type === 'alert.raised' && op.v === 1) {
       await putAlert(tx, op as Parameters<typeof putAlert>[1]);
       out.alertsRaised = true;
@@ -125,6 +136,8 @@ export async function applyOps(
     for (const s of await subjectsOfActorSince(tx, id, from, MENTION_STATE_OPS))
       mentionSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, RUN_OPS)) runSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, MESSAGE_OPS)) messageSubjects.add(s);
+    if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
   }
 
   if (ingests.length > 0) {
@@ -151,5 +164,14 @@ export async function applyOps(
   out.mentionsChanged = [...mentionSubjects];
   for (const id of runSubjects) await refoldRun(tx, id, roles);
   out.runsChanged = [...runSubjects];
+  if (messageSubjects.size > 0 || policyChanged) {
+    const policies = new PolicyHistory(tx, roles);
+    await policies.load(tx);
+    if (policyChanged) await policies.recordEffects(tx);
+    // A policy change re-judges every message: what it needs, and sends made under it.
+    if (policyChanged) for (const id of await allMessageIds(tx)) messageSubjects.add(id);
+    for (const id of messageSubjects) await refoldMessage(tx, id, roles, policies);
+    out.messagesChanged = [...messageSubjects];
+  }
   return out;
 }

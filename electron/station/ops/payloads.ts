@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { APPROVAL_AREAS, ApprovalAreaSchema } from '../../../shared/messaging/policy';
+import { MESSAGE_PAYLOADS } from './message-payloads';
 import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/mention';
 import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
 import { RUN_PAYLOADS } from './run-payloads';
@@ -33,6 +35,8 @@ export const OperatorCreateV1 = z.object({
   role: RoleSchema,
   departments: z.array(DepartmentSchema).max(7),
   passwordHash: z.string().min(1).max(400),
+  /** Approval areas (approvers; DECISIONS.md 11). Absent on accounts made before messaging. */
+  areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).optional(),
 });
 
 /** operator.update v1: changes fields of an account; each field last-writer-wins by HLC. */
@@ -43,6 +47,7 @@ export const OperatorUpdateV1 = z.object({
   departments: z.array(DepartmentSchema).max(7).optional(),
   passwordHash: z.string().min(1).max(400).optional(),
   disabled: z.boolean().optional(),
+  areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).optional(),
 });
 
 /** One mention of an ingest op, as it came in, with its enrichment computed once. */
@@ -113,6 +118,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'mention.reopen': { 1: MentionReopenV1 },
   'claim.expired': { 1: ClaimExpiredV1 },
   ...RUN_PAYLOADS,
+  ...MESSAGE_PAYLOADS,
   'alert.raised': { 1: AlertRaisedV1 },
 };
 

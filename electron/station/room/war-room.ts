@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/password';
+import type { ApprovalArea } from '../../../shared/messaging/policy';
 import type { StationCore } from '../core/core';
 import { getRoom, operatorByUsername } from '../db/queries/people';
 import { SYSTEM_ACTOR } from '../ops/op';
@@ -106,6 +107,7 @@ export async function createOperator(
     password: string;
     role: Role;
     departments: Department[];
+    areas?: ApprovalArea[];
   },
 ): Promise<string> {
   const room = await getRoom(core.db);
@@ -125,6 +127,7 @@ export async function createOperator(
         displayName: input.displayName,
         role: input.role,
         departments: input.departments,
+        ...(input.areas && input.areas.length > 0 && { areas: input.areas }),
         passwordHash: await hashPassword(input.password),
       },
     },

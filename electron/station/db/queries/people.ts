@@ -1,5 +1,6 @@
 import type { Sql } from '../connection';
 import type { Department, Operator, Role } from '../../../../shared/domain/people';
+import type { ApprovalArea } from '../../../../shared/messaging/policy';
 
 /** The war room row. */
 export type RoomRow = { id: string; name: string; created_hlc: string };
@@ -56,6 +57,7 @@ export type OperatorRow = {
   display_name: string;
   role: Role;
   departments: string;
+  areas: string;
   password_hash: string;
   disabled: number;
   created_hlc: string;
@@ -69,6 +71,7 @@ export type OperatorState = {
   displayName: string;
   role: Role;
   departments: Department[];
+  areas: ApprovalArea[];
   passwordHash: string;
   disabled: boolean;
   createdHlc: string;
@@ -78,10 +81,10 @@ export type OperatorState = {
 /** Writes an account's folded state. */
 export async function putOperator(tx: Sql, o: OperatorState): Promise<void> {
   await tx.run(
-    `INSERT INTO operators (id, username, display_name, role, departments, password_hash, disabled, created_hlc, updated_hlc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO operators (id, username, display_name, role, departments, areas, password_hash, disabled, created_hlc, updated_hlc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
-       role = excluded.role, departments = excluded.departments, password_hash = excluded.password_hash,
+       role = excluded.role, departments = excluded.departments, areas = excluded.areas, password_hash = excluded.password_hash,
        disabled = excluded.disabled, created_hlc = excluded.created_hlc, updated_hlc = excluded.updated_hlc`,
     [
       o.id,
@@ -89,6 +92,7 @@ export async function putOperator(tx: Sql, o: OperatorState): Promise<void> {
       o.displayName,
       o.role,
       JSON.stringify(o.departments),
+      JSON.stringify(o.areas),
       o.passwordHash,
       o.disabled ? 1 : 0,
       o.createdHlc,
@@ -105,6 +109,7 @@ export function toOperator(r: OperatorRow): Operator {
     displayName: r.display_name,
     role: r.role,
     departments: JSON.parse(r.departments) as Department[],
+    areas: JSON.parse(r.areas) as ApprovalArea[],
     disabled: r.disabled === 1,
   };
 }

@@ -72,6 +72,7 @@ export async function refoldOperator(
         displayName: p.displayName,
         role: p.role,
         departments: p.departments,
+        areas: p.areas ?? [],
         passwordHash: p.passwordHash,
         disabled: false,
         createdHlc: op.hlc,
@@ -87,6 +88,7 @@ export async function refoldOperator(
       if (p.displayName !== undefined) next.displayName = p.displayName;
       if (p.role !== undefined) next.role = p.role;
       if (p.departments !== undefined) next.departments = p.departments;
+      if (p.areas !== undefined) next.areas = p.areas;
       if (p.passwordHash !== undefined) next.passwordHash = p.passwordHash;
       if (p.disabled !== undefined) next.disabled = p.disabled;
       state = next;

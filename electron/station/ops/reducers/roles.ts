@@ -3,7 +3,14 @@ import { opsBySubject } from '../../db/queries/ops';
 import type { Role } from '../../../../shared/domain/people';
 import { SYSTEM_ACTOR } from '../op';
 
-type RoleChange = { id: string; hlc: string; actor: string; role?: Role; disabled?: boolean };
+type RoleChange = {
+  id: string;
+  hlc: string;
+  actor: string;
+  role?: Role;
+  disabled?: boolean;
+  areas?: string[];
+};
 
 /**
  * Answers "which role did this actor hold at this HLC?" from the account ops themselves (role
@@ -25,10 +32,11 @@ export class RoleHistory {
       if (this.changes.has(actor) || actor === SYSTEM_ACTOR) continue;
       const ops = await opsBySubject(this.sql, actor, ['operator.create', 'operator.update']);
       const list = ops.map((o) => {
-        const p = (o.payload ?? {}) as { role?: Role; disabled?: boolean };
+        const p = (o.payload ?? {}) as { role?: Role; disabled?: boolean; areas?: string[] };
         const c: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor };
         if (p.role !== undefined) c.role = p.role;
         if (p.disabled !== undefined) c.disabled = p.disabled;
+        if (p.areas !== undefined) c.areas = p.areas;
         return c;
       });
       this.changes.set(actor, list);
@@ -45,6 +53,17 @@ export class RoleHistory {
   /** The role in force at hlc (inclusive), or null for an unknown or disabled actor. */
   roleAt(actor: string, hlc: string): Role | null {
     return this.roleBefore(actor, hlc, true);
+  }
+
+  /** The approval areas held at hlc (inclusive): none for an unknown or disabled actor. */
+  areasAt(actor: string, hlc: string): string[] {
+    if (this.roleAt(actor, hlc) === null) return [];
+    let areas: string[] = [];
+    for (const c of this.changes.get(actor) ?? []) {
+      if (c.hlc > hlc) break;
+      if (this.isValid(c) && c.areas !== undefined) areas = c.areas;
+    }
+    return areas;
   }
 
   private roleBefore(actor: string, hlc: string, inclusive: boolean): Role | null {

@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStation, type RunningStation } from '../station';
+import { tempDir } from '../test-support/temp-dir';
+import {
+  call,
+  connectDesk,
+  loginToken,
+  postJson,
+  type DeskClient,
+} from '../test-support/station-client';
+import type { Result } from '../../../shared/contract/common';
+import type { MessageHistoryEntry, MessageView } from '../../../shared/contract/messages';
+import type { Mention } from '../../../shared/domain/mention';
+
+let station: RunningStation;
+let cleanup: () => void;
+let mentionId: string;
+const sockets: DeskClient[] = [];
+const desk = async (u: string) => {
+  const s = await connectDesk(station.url, await loginToken(station.url, u, `${u}-password`));
+  sockets.push(s);
+  return s;
+};
+
+type MessageResult = Result<{ message: MessageView }>;
+const ok = <T>(r: Result<T>): T => {
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r;
+};
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  station = await startStation({ dataDir: t.dir, port: 0, discovery: false, rendererDir: null });
+  await postJson(station.url, '/api/setup', {
+    warRoom: 'Recall',
+    username: 'lead',
+    displayName: 'Lea Lead',
+    password: 'lead-password',
+  });
+  const admin = await desk('lead');
+  for (const [username, role, areas] of [
+    ['ana', 'operator', []],
+    ['pia', 'approver', ['pr']],
+    ['leo', 'approver', ['legal']],
+  ] as const)
+    ok(
+      await call(admin, 'operator.create', {
+        username,
+        displayName: username.toUpperCase(),
+        password: `${username}-password`,
+        role,
+        areas: [...areas],
+      }),
+    );
+  const created = ok(
+    (await call(admin, 'mention.create', {
+      channel: 'twitter',
+      author: { handle: '@rita' },
+      text: 'Is batch 42 of your formula safe?? My baby drank it',
+      occurredAt: '2026-11-23T10:00:00Z',
+    })) as Result<{ mention: Mention }>,
+  );
+  mentionId = created.mention.id;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await station.close();
+  cleanup();
+});
+
+describe('/desk approved messaging', () => {
+  it('takes a crisis reply from draft through PR approval to send, and shows it all in the history', async () => {
+    const [ana, pia] = [await desk('ana'), await desk('pia')];
+    const text = 'Hi Rita, we are so sorry. Batch 42 is being recalled: please DM us.';
+    const saved = ok(
+      (await call(ana, 'message.save', {
+        kind: 'reply',
+        mentionId,
+        language: 'en',
+        channel: 'twitter',
+        topics: ['recall'],
+        text,
+        submit: true,
+      })) as MessageResult,
+    ).message;
+    expect(saved).toMatchObject({ status: 'in-review', required: ['pr'], version: 1 });
+
+    // Sending before approval is refused with the reason, and writes nothing.
+    expect(
+      await call(ana, 'message.send', {
+        messageId: saved.id,
+        contentHash: saved.contentHash,
+        via: ['clipboard'],
+      }),
+    ).toMatchObject({ ok: false, code: 'forbidden', message: 'it needs approval from pr' });
+
+    // The approver sees it waiting, and approves exactly that text.
+    const waiting = ok(
+      (await call(pia, 'message.list', { scope: 'approvals' })) as Result<{
+        messages: MessageView[];
+      }>,
+    ).messages;
+    expect(waiting.map((m) => m.id)).toEqual([saved.id]);
+    const approved = ok(
+      (await call(pia, 'message.review', {
+        messageId: saved.id,
+        decision: 'approve',
+        area: 'pr',
+        contentHash: saved.contentHash,
+        comment: 'Good, send it',
+      })) as MessageResult,
+    ).message;
+    expect(approved).toMatchObject({ status: 'approved', approvedAreas: ['pr'] });
+
+    const sent = ok(
+      (await call(ana, 'message.send', {
+        messageId: saved.id,
+        contentHash: saved.contentHash,
+        via: ['clipboard'],
+      })) as MessageResult,
+    ).message;
+    expect(sent.status).toBe('sent');
+    expect(sent.sends).toEqual([
+      expect.objectContaining({ name: 'ANA', channel: 'twitter', target: mentionId }),
+    ]);
+
+    const got = ok(
+      (await call(pia, 'message.get', { messageId: saved.id })) as Result<{
+        message: MessageView;
+        history: MessageHistoryEntry[];
+      }>,
+    );
+    expect(got.history.map((h) => [h.type, h.name, h.effect])).toEqual([
+      ['message.draft', 'ANA', 'applied'],
+      ['message.review', 'PIA', 'applied'],
+      ['message.send', 'ANA', 'applied'],
+    ]);
+    // Sending the reply answered the mention.
+    const m = ok((await call(ana, 'mention.get', { mentionId })) as Result<{ mention: Mention }>);
+    expect(m.mention.status).toBe('answered');
+  });
+
+  it('refuses self-approval, approval outside one’s area, and approval of an edited text', async () => {
+    const [pia, leo] = [await desk('pia'), await desk('leo')];
+    const first = ok(
+      (await call(pia, 'message.save', {
+        kind: 'statement',
+        language: 'en',
+        channel: 'press',
+        severity: 'SEV1',
+        text: 'We are recalling batch 42 as a precaution.',
+        submit: true,
+      })) as MessageResult,
+    ).message;
+    expect(first.required).toEqual(['pr', 'legal']);
+    expect(
+      await call(pia, 'message.review', {
+        messageId: first.id,
+        decision: 'approve',
+        area: 'pr',
+        contentHash: first.contentHash,
+      }),
+    ).toMatchObject({ ok: false, message: 'nobody reviews a message they wrote' });
+    expect(
+      await call(leo, 'message.review', {
+        messageId: first.id,
+        decision: 'approve',
+        area: 'pr',
+        contentHash: first.contentHash,
+      }),
+    ).toMatchObject({ ok: false, message: 'the reviewer does not approve for pr' });
+    ok(
+      (await call(leo, 'message.review', {
+        messageId: first.id,
+        decision: 'approve',
+        area: 'legal',
+        contentHash: first.contentHash,
+      })) as MessageResult,
+    );
+    const edited = ok(
+      (await call(pia, 'message.save', {
+        messageId: first.id,
+        kind: 'statement',
+        language: 'en',
+        channel: 'press',
+        severity: 'SEV1',
+        text: 'We are recalling batch 42 and 43 as a precaution.',
+        submit: true,
+      })) as MessageResult,
+    ).message;
+    expect(edited).toMatchObject({ version: 2, approvedAreas: [], status: 'in-review' });
+    expect(
+      await call(leo, 'message.review', {
+        messageId: first.id,
+        decision: 'approve',
+        area: 'legal',
+        contentHash: first.contentHash,
+      }),
+    ).toMatchObject({ ok: false, message: 'the text changed after this review was given' });
+  });
+
+  it('lets only an admin change the policy, which every message is then judged by', async () => {
+    const [lead, ana] = [await desk('lead'), await desk('ana')];
+    const policy = {
+      rules: [{ name: 'Every reply needs legal', kind: 'reply', require: ['legal'] }],
+      backups: {},
+    };
+    expect(await call(ana, 'policy.set', { policy })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await call(lead, 'policy.set', { policy })).toMatchObject({ ok: true, source: 'room' });
+    const reply = ok(
+      (await call(ana, 'message.save', {
+        kind: 'reply',
+        mentionId,
+        language: 'en',
+        channel: 'twitter',
+        text: 'Thanks Rita, following up by DM.',
+      })) as MessageResult,
+    ).message;
+    expect(reply.required).toEqual(['legal']);
+  });
+});

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  ListMessagesSchema,
+  ReviewMessageSchema,
+  SaveMessageSchema,
+  SendMessageSchema,
+} from '../../../shared/contract/messages';
+import type { MessageView } from '../../../shared/contract/messages';
+import { ApprovalPolicySchema, mayApproveFor } from '../../../shared/messaging/policy';
+import type { StationCore } from '../core/core';
+import type { MessageRow } from '../db/queries/messages';
+import {
+  retireMessage,
+  reviewMessage,
+  saveMessage,
+  sendMessage,
+  setPolicy,
+} from '../messages/message-commands';
+import { messageHistory, messageView, messageViews, namesOf } from '../messages/message-views';
+import { PolicyHistory } from '../ops/reducers/messages';
+import { RoleHistory } from '../ops/reducers/roles';
+import type { Operator } from '../../../shared/domain/people';
+import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
+
+const Id = z.string().min(1).max(64);
+
+async function viewOf(core: StationCore, id: string): Promise<{ message: MessageView }> {
+  const [message] = await messageViews(core.read, [id]);
+  if (!message) throw new DeskError('not-found', `no message with id ${id}`);
+  return { message };
+}
+
+async function currentPolicy(core: StationCore) {
+  const policies = new PolicyHistory(core.read, new RoleHistory(core.read));
+  await policies.load();
+  return policies.current();
+}
+
+/**
+ * What waits for this approver: submitted messages missing an area they may approve for, that
+ * they did not write, oldest first.
+ */
+async function approvalsFor(core: StationCore, me: Operator): Promise<MessageView[]> {
+  const { policy } = await currentPolicy(core);
+  const rows = await core.read.all<MessageRow>(
+    `SELECT * FROM messages WHERE status = 'in-review' ORDER BY version_hlc`,
+  );
+  const authors = await core.read.all<{ subject: string; actor: string }>(
+    `SELECT DISTINCT subject, actor FROM ops WHERE type = 'message.draft'
+       AND subject IN (SELECT id FROM messages WHERE status = 'in-review')`,
+  );
+  const wrote = new Set(authors.filter((a) => a.actor === me.id).map((a) => a.subject));
+  const names = await namesOf(core.read);
+  return rows
+    .map((r) => messageView(r, names))
+    .filter(
+      (m) =>
+        !wrote.has(m.id) &&
+        m.required.some(
+          (area) => !m.approvedAreas.includes(area) && mayApproveFor(policy, area, me),
+        ),
+    );
+}
+
+async function listOf(
+  core: StationCore,
+  me: Operator,
+  input: z.output<typeof ListMessagesSchema>,
+): Promise<MessageView[]> {
+  if (input.scope === 'approvals') return approvalsFor(core, me);
+  const [where, params]: [string, string[]] =
+    input.scope === 'mention'
+      ? ['mention_id = ?', [input.mentionId ?? '']]
+      : input.scope === 'mine'
+        ? ['created_by = ?', [me.id]]
+        : input.scope === 'library'
+          ? ['library_scenario IS NOT NULL', []]
+          : ['1 = 1', []];
+  const rows = await core.read.all<MessageRow>(
+    `SELECT * FROM messages WHERE ${where} ORDER BY version_hlc DESC LIMIT 200`,
+    params,
+  );
+  const names = await namesOf(core.read);
+  return rows.map((r) => messageView(r, names));
+}
+
+/** Handlers of the messaging domain. */
+export const messageHandlers: DeskHandlerMap<
+  | 'message.save'
+  | 'message.review'
+  | 'message.send'
+  | 'message.retire'
+  | 'message.list'
+  | 'message.get'
+  | 'policy.get'
+  | 'policy.set'
+> = {
+  'message.save': handler({
+    input: SaveMessageSchema,
+    permission: 'message.draft',
+    run: async ({ core, operator }, input) =>
+      viewOf(core, await saveMessage(core, operator.id, input)),
+  }),
+  'message.review': handler({
+    input: ReviewMessageSchema,
+    permission: 'message.approve',
+    run: async ({ core, operator }, input) => {
+      await reviewMessage(core, operator.id, input);
+      return viewOf(core, input.messageId);
+    },
+  }),
+  'message.send': handler({
+    input: SendMessageSchema,
+    permission: 'message.send',
+    run: async ({ core, operator }, input) => {
+      await sendMessage(core, operator.id, input);
+      return viewOf(core, input.messageId);
+    },
+  }),
+  'message.retire': handler({
+    input: z.object({ messageId: Id, reason: z.string().trim().max(500).optional() }).strict(),
+    permission: 'message.approve',
+    run: async ({ core, operator }, { messageId, reason }) => {
+      await retireMessage(core, operator.id, messageId, reason);
+      return viewOf(core, messageId);
+    },
+  }),
+  'message.list': handler({
+    input: ListMessagesSchema,
+    permission: 'mention.read',
+    run: async ({ core, operator }, input) => ({ messages: await listOf(core, operator, input) }),
+  }),
+  'message.get': handler({
+    input: z.object({ messageId: Id }).strict(),
+    permission: 'mention.read',
+    run: async ({ core }, { messageId }) => ({
+      ...(await viewOf(core, messageId)),
+      history: await messageHistory(core.read, messageId),
+    }),
+  }),
+  'policy.get': handler({
+    input: NoInput,
+    permission: 'mention.read',
+    run: async ({ core }) => currentPolicy(core),
+  }),
+  'policy.set': handler({
+    input: z.object({ policy: ApprovalPolicySchema }).strict(),
+    permission: 'policy.manage',
+    run: async ({ core, operator }, { policy }) => {
+      await setPolicy(core, operator.id, policy);
+      return currentPolicy(core);
+    },
+  }),
+};
