@@ -6,6 +6,7 @@ import { HELP } from './cli/help';
 import { importCommand } from './cli/import-command';
 import { initCommand } from './cli/init-command';
 import { joinCommand } from './cli/join-command';
+import { ledgerCommand } from './cli/ledger-command';
 import { playbookCommand } from './cli/playbook-command';
 import { stationCommand } from './cli/station-command';
 import { statsCommand } from './cli/stats-command';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   playbook: playbookCommand,
   stats: statsCommand,
   verify: verifyCommand,
+  ledger: ledgerCommand,
   presets: async () => {
     for (const p of await listPresets())
       process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);

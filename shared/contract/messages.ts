@@ -153,7 +153,23 @@ export type MessagesCommands = {
     input: { policy: z.input<typeof ApprovalPolicySchema> },
     ack: Ack<{ policy: ApprovalPolicy; source: 'default' | 'room' }>,
   ) => void;
+  'webhook.get': (input: Record<string, never>, ack: Ack<{ webhook: WebhookView }>) => void;
+  'webhook.set': (
+    input: z.input<typeof SetWebhookSchema>,
+    ack: Ack<{ webhook: WebhookView }>,
+  ) => void;
 };
+
+/** webhook.set: where sends marked "webhook" are POSTed (url '' turns it off), and the signing secret. */
+export const SetWebhookSchema = z
+  .object({
+    url: z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(2000)]),
+    secret: z.string().min(16, 'use a secret of at least 16 characters').max(200).nullable(),
+  })
+  .strict();
+
+/** A station's webhook as admins see it (the secret only as set or not). */
+export type WebhookView = { url: string | null; signed: boolean };
 
 /** Events of the messaging domain. */
 export type MessagesEvents = {

@@ -34,6 +34,17 @@ Usage:
   holdline verify --data DIR
       Check every op chain and signature in DIR and print the state digest.
 
+  holdline ledger export --data DIR --out FILE
+      Write the war room's ledger to FILE (JSON Lines): a first line signed by this station naming
+      the room, its fingerprint (the genesis op id) and what the file holds, then every op of every
+      chain: messaging, room and people ops with their payloads, all others as stubs. Works while
+      the station runs. Prints a JSON summary.
+
+  holdline ledger verify FILE
+      Check a ledger file on its own: every chain, hash and signature, every station admitted
+      by the room's own ops. The verdict on stderr, one JSON line on stdout; exit code 1 when it
+      does not verify, naming the first bad line.
+
   holdline presets
       List the import presets.
 

@@ -223,4 +223,19 @@ describe('/desk approved messaging', () => {
     ).message;
     expect(reply.required).toEqual(['legal']);
   });
+
+  it('lets only an admin point sends at a webhook, and refuses a URL that is not http(s)', async () => {
+    const [lead, ana] = [await desk('lead'), await desk('ana')];
+    const hook = { url: 'https://hooks.example.com/holdline', secret: 'a-long-enough-secret' };
+    expect(await call(ana, 'webhook.set', hook)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await call(lead, 'webhook.set', { ...hook, url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(await call(lead, 'webhook.set', hook)).toMatchObject({
+      ok: true,
+      webhook: { url: hook.url, signed: true },
+    });
+    expect(await call(lead, 'webhook.get', {})).toMatchObject({ webhook: { url: hook.url } });
+  });
 });

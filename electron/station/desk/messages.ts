@@ -4,7 +4,10 @@ import {
   ReviewMessageSchema,
   SaveMessageSchema,
   SendMessageSchema,
+  SetWebhookSchema,
 } from '../../../shared/contract/messages';
+import type { WebhookView } from '../../../shared/contract/messages';
+import { setWebhook, webhookSettings } from '../messages/outbox';
 import type { MessageView } from '../../../shared/contract/messages';
 import { ApprovalPolicySchema, mayApproveFor } from '../../../shared/messaging/policy';
 import type { StationCore } from '../core/core';
@@ -28,6 +31,11 @@ async function viewOf(core: StationCore, id: string): Promise<{ message: Message
   const [message] = await messageViews(core.read, [id]);
   if (!message) throw new DeskError('not-found', `no message with id ${id}`);
   return { message };
+}
+
+async function webhookView(core: StationCore): Promise<WebhookView> {
+  const hook = await webhookSettings(core);
+  return { url: hook?.url ?? null, signed: Boolean(hook?.secret) };
 }
 
 async function currentPolicy(core: StationCore) {
@@ -94,7 +102,22 @@ export const messageHandlers: DeskHandlerMap<
   | 'message.get'
   | 'policy.get'
   | 'policy.set'
+  | 'webhook.get'
+  | 'webhook.set'
 > = {
+  'webhook.get': handler({
+    input: NoInput,
+    permission: 'policy.manage',
+    run: async ({ core }) => ({ webhook: await webhookView(core) }),
+  }),
+  'webhook.set': handler({
+    input: SetWebhookSchema,
+    permission: 'policy.manage',
+    run: async ({ core }, input) => {
+      await setWebhook(core, input);
+      return { webhook: await webhookView(core) };
+    },
+  }),
   'message.save': handler({
     input: SaveMessageSchema,
     permission: 'message.draft',

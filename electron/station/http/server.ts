@@ -16,6 +16,7 @@ import { startClaimLeases } from '../scheduler/claim-leases';
 import { startRunTimers } from '../scheduler/run-timers';
 import { refoldStaleRuns } from '../ops/reducers/runs';
 import { startAlertWatcher } from '../alerts/alert-watcher';
+import { startOutbox } from '../messages/outbox';
 import { listPresets } from '../connectors/preset';
 import {
   health,
@@ -99,6 +100,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   // Runs cached by an older engine are re-derived before their deadlines are looked at.
   const runTimers = startRunTimers(core, Date.now, refoldStaleRuns(core.db));
   const alerts = startAlertWatcher(core);
+  const outbox = startOutbox(core);
   const front = frontDoor(http, tls);
   return {
     front,
@@ -109,6 +111,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
       leases.stop();
       runTimers.stop();
       alerts.stop();
+      await outbox.stop();
       peers.close();
       desk.close();
       front.close();
