@@ -15,6 +15,7 @@ import {
   type MessageKind,
 } from '../messaging/policy';
 import { SeveritySchema, type Severity } from '../playbooks/severity';
+import type { VoiceFinding } from '../messaging/voice/voice-finding';
 import type { Ack } from './common';
 
 /** Longest message a desk may save (the station's op schema says the same). */
@@ -143,7 +144,7 @@ export type MessagesCommands = {
   ) => void;
   'message.get': (
     input: { messageId: string },
-    ack: Ack<{ message: MessageView; history: MessageHistoryEntry[] }>,
+    ack: Ack<{ message: MessageView; history: MessageHistoryEntry[]; findings: VoiceFinding[] }>,
   ) => void;
   'policy.get': (
     input: Record<string, never>,
@@ -153,11 +154,53 @@ export type MessagesCommands = {
     input: { policy: z.input<typeof ApprovalPolicySchema> },
     ack: Ack<{ policy: ApprovalPolicy; source: 'default' | 'room' }>,
   ) => void;
+  'message.check': (input: z.input<typeof CheckMessageSchema>, ack: Ack<MessageCheck>) => void;
+  'template.list': (
+    input: { language?: string },
+    ack: Ack<{ templates: MessageTemplate[] }>,
+  ) => void;
   'webhook.get': (input: Record<string, never>, ack: Ack<{ webhook: WebhookView }>) => void;
   'webhook.set': (
     input: z.input<typeof SetWebhookSchema>,
     ack: Ack<{ webhook: WebhookView }>,
   ) => void;
+};
+
+/** message.check: the voice checks and the approvals a text would need, as it is typed. */
+export const CheckMessageSchema = z
+  .object({
+    kind: z.enum(MESSAGE_KINDS),
+    text: z.string().max(MESSAGE_MAX_CHARS),
+    language: z.string().min(2).max(8),
+    channel: Word,
+    topics: z.array(Word).max(20).default([]),
+    severity: SeveritySchema.optional(),
+  })
+  .strict();
+
+/** What message.check answers. */
+export type MessageCheck = {
+  /** Voice findings: blocking ones stop approval. */
+  findings: VoiceFinding[];
+  /** Approval areas the room's policy asks for, and the rules that ask. */
+  required: ApprovalArea[];
+  requiredBy: string[];
+};
+
+/**
+ * A starting text: a bundled template or an approved library statement. Variables are written
+ * {{name}}: author (the mention's author), case (its case number), eta (typed in).
+ */
+export type MessageTemplate = {
+  id: string;
+  name: string;
+  kind: MessageKind;
+  language: string;
+  text: string;
+  variables: string[];
+  source: 'bundled' | 'library';
+  /** For a library statement: its scenario. */
+  scenario: string | null;
 };
 
 /** webhook.set: where sends marked "webhook" are POSTed (url '' turns it off), and the signing secret. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { findResourceDir } from '../core/resources';
 import type { PresetInfo } from '../../../shared/contract/imports';
 
 /** Where a mention field comes from: a column (CSV header, or a dotted JSON path) or a fixed value. */
@@ -49,15 +50,9 @@ export type Preset = z.infer<typeof PresetSchema>;
 
 /** The folder of bundled presets (resources/presets), from source or from the bundle. */
 export function presetsDir(): string {
-  const candidates = [
-    process.env.HOLDLINE_PRESETS_DIR,
-    path.resolve(__dirname, '../../../resources/presets'),
-    path.resolve(__dirname, '../../resources/presets'),
-    path.resolve(process.cwd(), 'resources/presets'),
-  ];
   return (
-    candidates.find((d): d is string => Boolean(d) && existsSync(d as string)) ??
-    (candidates[1] as string)
+    findResourceDir('presets', 'HOLDLINE_PRESETS_DIR') ??
+    path.resolve(__dirname, '../../../resources/presets')
   );
 }
 

@@ -9,8 +9,14 @@ import {
   type DeskClient,
 } from '../test-support/station-client';
 import type { Result } from '../../../shared/contract/common';
-import type { MessageHistoryEntry, MessageView } from '../../../shared/contract/messages';
+import type {
+  MessageCheck,
+  MessageHistoryEntry,
+  MessageTemplate,
+  MessageView,
+} from '../../../shared/contract/messages';
 import type { Mention } from '../../../shared/domain/mention';
+import { DEFAULT_POLICY } from '../../../shared/messaging/policy';
 
 let station: RunningStation;
 let cleanup: () => void;
@@ -73,7 +79,8 @@ afterAll(async () => {
 describe('/desk approved messaging', () => {
   it('takes a crisis reply from draft through PR approval to send, and shows it all in the history', async () => {
     const [ana, pia] = [await desk('ana'), await desk('pia')];
-    const text = 'Hi Rita, we are so sorry. Batch 42 is being recalled: please DM us.';
+    const text =
+      'Hi Rita, we are so sorry. Batch 42 is being recalled: please DM us. Visit example.com/recall for details.';
     const saved = ok(
       (await call(ana, 'message.save', {
         kind: 'reply',
@@ -222,6 +229,8 @@ describe('/desk approved messaging', () => {
       })) as MessageResult,
     ).message;
     expect(reply.required).toEqual(['legal']);
+    // Back to the room's starting policy for the tests after this one.
+    ok(await call(lead, 'policy.set', { policy: DEFAULT_POLICY }));
   });
 
   it('lets only an admin point sends at a webhook, and refuses a URL that is not http(s)', async () => {
@@ -237,5 +246,93 @@ describe('/desk approved messaging', () => {
       webhook: { url: hook.url, signed: true },
     });
     expect(await call(lead, 'webhook.get', {})).toMatchObject({ webhook: { url: hook.url } });
+  });
+
+  it('checks a draft as it is typed: the voice rules (in Turkish too) and the approvals it will need', async () => {
+    const ana = await desk('ana');
+    const check = (text: string, language: string, topics: string[] = []) =>
+      call(ana, 'message.check', { kind: 'reply', text, language, channel: 'twitter', topics });
+    const en = ok(
+      (await check('We guarantee a fix, calm down.', 'en', ['recall'])) as Result<MessageCheck>,
+    );
+    expect(en.required).toEqual(['pr']);
+    expect(en.findings).toContainEqual(
+      expect.objectContaining({ rule: 'banned', severity: 'block', start: 0, end: 12 }),
+    );
+    const tr = ok((await check('Size tam iade garanti ediyoruz.', 'tr')) as Result<MessageCheck>);
+    expect(tr.findings.filter((f) => f.rule === 'banned')).toHaveLength(2);
+    const clean = ok(
+      (await check(
+        'Hi Rita, sorry for the wait: your bag is on its way.',
+        'en',
+      )) as Result<MessageCheck>,
+    );
+    expect(clean.findings.filter((f) => f.severity === 'block')).toEqual([]);
+    expect(clean.required).toEqual([]);
+  });
+
+  it('will not record an approval of words the voice rules block', async () => {
+    const [ana, pia] = [await desk('ana'), await desk('pia')];
+    const saved = ok(
+      (await call(ana, 'message.save', {
+        kind: 'statement',
+        language: 'en',
+        channel: 'press',
+        text: 'No comment.',
+        submit: true,
+      })) as MessageResult,
+    ).message;
+    const r = await call(pia, 'message.review', {
+      messageId: saved.id,
+      decision: 'approve',
+      area: 'pr',
+      contentHash: saved.contentHash,
+    });
+    expect(r).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(r.ok === false && r.message).toMatch(/voice check blocks approval.*no comment/i);
+  });
+
+  it('offers bundled templates and approved library statements as starting texts', async () => {
+    const [ana, pia] = [await desk('ana'), await desk('pia')];
+    const text = 'We are aware of reports about {{case}} and will update by {{eta}}.';
+    const saved = ok(
+      (await call(ana, 'message.save', {
+        kind: 'statement',
+        language: 'en',
+        channel: 'press',
+        library: { scenario: 'outage', language: 'en' },
+        text,
+        submit: true,
+      })) as MessageResult,
+    ).message;
+    ok(
+      (await call(pia, 'message.review', {
+        messageId: saved.id,
+        decision: 'approve',
+        area: 'pr',
+        contentHash: saved.contentHash,
+      })) as MessageResult,
+    );
+    const list = ok(
+      (await call(ana, 'template.list', { language: 'en' })) as Result<{
+        templates: MessageTemplate[];
+      }>,
+    ).templates;
+    expect(list).toContainEqual(
+      expect.objectContaining({
+        id: 'en-apology-bag',
+        source: 'bundled',
+        variables: ['author', 'case', 'eta'],
+      }),
+    );
+    expect(list).toContainEqual(
+      expect.objectContaining({
+        source: 'library',
+        scenario: 'outage',
+        text,
+        variables: ['case', 'eta'],
+      }),
+    );
+    expect(list.every((t) => t.language === 'en')).toBe(true);
   });
 });

@@ -5,11 +5,18 @@ import {
   SaveMessageSchema,
   SendMessageSchema,
   SetWebhookSchema,
+  CheckMessageSchema,
 } from '../../../shared/contract/messages';
+import { voiceOf } from '../messages/voice-service';
+import { listTemplates } from '../messages/template-service';
 import type { WebhookView } from '../../../shared/contract/messages';
 import { setWebhook, webhookSettings } from '../messages/outbox';
 import type { MessageView } from '../../../shared/contract/messages';
-import { ApprovalPolicySchema, mayApproveFor } from '../../../shared/messaging/policy';
+import {
+  ApprovalPolicySchema,
+  mayApproveFor,
+  requiredApprovals,
+} from '../../../shared/messaging/policy';
 import type { StationCore } from '../core/core';
 import type { MessageRow } from '../db/queries/messages';
 import {
@@ -102,6 +109,8 @@ export const messageHandlers: DeskHandlerMap<
   | 'message.get'
   | 'policy.get'
   | 'policy.set'
+  | 'message.check'
+  | 'template.list'
   | 'webhook.get'
   | 'webhook.set'
 > = {
@@ -128,6 +137,17 @@ export const messageHandlers: DeskHandlerMap<
     input: ReviewMessageSchema,
     permission: 'message.approve',
     run: async ({ core, operator }, input) => {
+      // The brand's voice rules are this station's file, not an op, so they are checked here,
+      // before an approval is recorded, rather than by the fold every station runs.
+      if (input.decision === 'approve') {
+        const { message } = await viewOf(core, input.messageId);
+        const blocking = (await voiceOf(core).check(message)).filter((f) => f.severity === 'block');
+        if (blocking.length > 0)
+          throw new DeskError(
+            'forbidden',
+            `the voice check blocks approval: ${blocking.map((f) => f.message).join(' ')}`,
+          );
+      }
       await reviewMessage(core, operator.id, input);
       return viewOf(core, input.messageId);
     },
@@ -156,9 +176,33 @@ export const messageHandlers: DeskHandlerMap<
   'message.get': handler({
     input: z.object({ messageId: Id }).strict(),
     permission: 'mention.read',
-    run: async ({ core }, { messageId }) => ({
-      ...(await viewOf(core, messageId)),
-      history: await messageHistory(core.read, messageId),
+    run: async ({ core }, { messageId }) => {
+      const { message } = await viewOf(core, messageId);
+      return {
+        message,
+        history: await messageHistory(core.read, messageId),
+        findings: await voiceOf(core).check(message),
+      };
+    },
+  }),
+  'message.check': handler({
+    input: CheckMessageSchema,
+    permission: 'mention.read',
+    run: async ({ core }, input) => {
+      const { policy } = await currentPolicy(core);
+      const req = requiredApprovals(policy, { ...input, severity: input.severity ?? null });
+      return {
+        findings: input.text.trim() ? await voiceOf(core).check(input) : [],
+        required: req.areas,
+        requiredBy: req.rules,
+      };
+    },
+  }),
+  'template.list': handler({
+    input: z.object({ language: z.string().min(2).max(8).optional() }).strict(),
+    permission: 'mention.read',
+    run: async ({ core }, { language }) => ({
+      templates: await listTemplates(core.read, core.dataDir, language),
     }),
   }),
   'policy.get': handler({

@@ -3,16 +3,11 @@ import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parsePlaybook, type ParsedPlaybook } from '../../../shared/playbooks/parse-playbook';
 import type { Playbook } from '../../../shared/playbooks/schema';
+import { findResourceDir } from '../core/resources';
 
 /** The folder of bundled playbooks (resources/playbooks), from source or from the bundle. */
 export function bundledPlaybookDir(): string {
-  const candidates = [
-    process.env.HOLDLINE_PLAYBOOKS_DIR,
-    path.resolve(__dirname, '../../../resources/playbooks'),
-    path.resolve(__dirname, '../../resources/playbooks'),
-    path.resolve(process.cwd(), 'resources/playbooks'),
-  ];
-  const found = candidates.find((d): d is string => Boolean(d) && existsSync(d as string));
+  const found = findResourceDir('playbooks', 'HOLDLINE_PLAYBOOKS_DIR');
   if (!found) throw new Error('the bundled playbooks (resources/playbooks) are missing');
   return found;
 }
