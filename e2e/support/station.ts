@@ -149,3 +149,26 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/**
+ * Runs `fn` against a fresh room's station, a real child process (`holdline init`, then
+ * `holdline station`), and stops it and removes its data afterwards, whatever happens. `setup`
+ * may write files into the temp folder first and return extra station arguments and environment.
+ */
+export async function withRoomStation<T>(
+  fn: (station: StationProcess) => Promise<T>,
+  setup: (tempDir: string) => { args?: string[]; env?: Record<string, string> } = () => ({}),
+): Promise<T> {
+  const temp = tempDataDir();
+  let station: StationProcess | null = null;
+  try {
+    const { args = [], env = {} } = setup(temp.dir);
+    const dataDir = path.join(temp.dir, 'station');
+    await initWarRoom(dataDir, DEFAULT_ROOM);
+    station = await startStationProcess(dataDir, DEFAULT_ROOM, args, env);
+    return await fn(station);
+  } finally {
+    await station?.stop();
+    temp.cleanup();
+  }
+}

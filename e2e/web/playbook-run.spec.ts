@@ -2,13 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { command, createOperators, withDesk } from '../support/desk';
-import {
-  DEFAULT_ROOM,
-  initWarRoom,
-  startStationProcess,
-  tempDataDir,
-  type StationProcess,
-} from '../support/station';
+import { DEFAULT_ROOM, withRoomStation } from '../support/station';
 import { logIn } from '../support/login';
 
 // A playbook with deadlines short enough to watch one pass: the station reads its library from
@@ -49,17 +43,13 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
   browser,
 }) => {
   test.setTimeout(90_000);
-  const temp = tempDataDir();
-  let station: StationProcess | null = null;
-  try {
-    const library = path.join(temp.dir, 'playbooks');
+  const playbooks = (dir: string) => {
+    const library = path.join(dir, 'playbooks');
     mkdirSync(library);
     writeFileSync(path.join(library, 'drill.yaml'), DRILL);
-    const dataDir = path.join(temp.dir, 'station');
-    await initWarRoom(dataDir, DEFAULT_ROOM);
-    station = await startStationProcess(dataDir, DEFAULT_ROOM, [], {
-      HOLDLINE_PLAYBOOKS_DIR: library,
-    });
+    return { env: { HOLDLINE_PLAYBOOKS_DIR: library } };
+  };
+  await withRoomStation(async (station) => {
     await createOperators(
       station.url,
       { username: DEFAULT_ROOM.admin, password: DEFAULT_ROOM.password },
@@ -153,10 +143,7 @@ test('a lead starts a playbook; the gate waits for an approver at another desk; 
     await expect(board.getByTestId('run-commanders')).toContainText('Lea Lead');
     await board.getByRole('button', { name: 'Next phase' }).click();
     await expect(board.getByTestId('run-state')).toHaveText('phase: Review');
-  } finally {
-    await station?.stop();
-    temp.cleanup();
-  }
+  }, playbooks);
 });
 
 /** Thirty hours of ordinary traffic about Acme, then an hour with twelve times as much. */
@@ -188,12 +175,7 @@ test('a spike raises an alert on every desk, and a lead starts a playbook from i
   page,
 }) => {
   test.setTimeout(90_000);
-  const temp = tempDataDir();
-  let station: StationProcess | null = null;
-  try {
-    const dataDir = path.join(temp.dir, 'station');
-    await initWarRoom(dataDir, DEFAULT_ROOM);
-    station = await startStationProcess(dataDir, DEFAULT_ROOM);
+  await withRoomStation(async (station) => {
     await logIn(page, station.url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password);
     await page.getByRole('button', { name: 'Playbooks' }).click();
     await expect(page.getByText('No alert has fired.')).toBeVisible();
@@ -228,8 +210,5 @@ test('a spike raises an alert on every desk, and a lead starts a playbook from i
     await expect(page.getByTestId('run-board')).toContainText('Product recall');
     await expect(alert).toContainText('A run answers it');
     await expect(page.getByTestId('severity-banner')).toContainText('Product recall');
-  } finally {
-    await station?.stop();
-    temp.cleanup();
-  }
+  });
 });

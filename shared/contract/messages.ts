@@ -64,6 +64,8 @@ export type MessageHistoryEntry = Byline & {
   area: ApprovalArea | null;
   comment: string | null;
   channel: string | null;
+  /** For a draft: whether it asked for approval (submitted) or was only saved. */
+  submit: boolean | null;
 };
 
 const Id = z.string().min(1).max(64);

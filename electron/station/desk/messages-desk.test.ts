@@ -34,6 +34,15 @@ const ok = <T>(r: Result<T>): T => {
   return r;
 };
 
+/** Saves a message through a desk (a reply on the test's mention unless said otherwise). */
+async function save(
+  who: DeskClient,
+  fields: { text: string } & Record<string, unknown>,
+): Promise<MessageView> {
+  const input = { kind: 'reply', mentionId, language: 'en', channel: 'twitter', ...fields };
+  return ok((await call(who, 'message.save', input as never)) as MessageResult).message;
+}
+
 beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
@@ -81,17 +90,7 @@ describe('/desk approved messaging', () => {
     const [ana, pia] = [await desk('ana'), await desk('pia')];
     const text =
       'Hi Rita, we are so sorry. Batch 42 is being recalled: please DM us. Visit example.com/recall for details.';
-    const saved = ok(
-      (await call(ana, 'message.save', {
-        kind: 'reply',
-        mentionId,
-        language: 'en',
-        channel: 'twitter',
-        topics: ['recall'],
-        text,
-        submit: true,
-      })) as MessageResult,
-    ).message;
+    const saved = await save(ana, { topics: ['recall'], text, submit: true });
     expect(saved).toMatchObject({ status: 'in-review', required: ['pr'], version: 1 });
 
     // Sending before approval is refused with the reason, and writes nothing.
@@ -219,15 +218,7 @@ describe('/desk approved messaging', () => {
       code: 'forbidden',
     });
     expect(await call(lead, 'policy.set', { policy })).toMatchObject({ ok: true, source: 'room' });
-    const reply = ok(
-      (await call(ana, 'message.save', {
-        kind: 'reply',
-        mentionId,
-        language: 'en',
-        channel: 'twitter',
-        text: 'Thanks Rita, following up by DM.',
-      })) as MessageResult,
-    ).message;
+    const reply = await save(ana, { text: 'Thanks Rita, following up by DM.' });
     expect(reply.required).toEqual(['legal']);
     // Back to the room's starting policy for the tests after this one.
     ok(await call(lead, 'policy.set', { policy: DEFAULT_POLICY }));
@@ -290,6 +281,16 @@ describe('/desk approved messaging', () => {
     });
     expect(r).toMatchObject({ ok: false, code: 'forbidden' });
     expect(r.ok === false && r.message).toMatch(/voice check blocks approval.*no comment/i);
+    // A reply needing no approval is still held back from sending by the same rules.
+    const reply = await save(ana, { text: 'It was our fault, sorry.' });
+    expect(reply.status).toBe('approved');
+    const sent = await call(ana, 'message.send', {
+      messageId: reply.id,
+      contentHash: reply.contentHash,
+      via: ['clipboard'],
+    });
+    expect(sent).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(sent.ok === false && sent.message).toMatch(/voice check blocks sending.*our fault/i);
   });
 
   it('offers bundled templates and approved library statements as starting texts', async () => {

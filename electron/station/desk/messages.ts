@@ -40,6 +40,24 @@ async function viewOf(core: StationCore, id: string): Promise<{ message: Message
   return { message };
 }
 
+/**
+ * The brand's voice rules are this station's file, not an op, so the desk checks them before it
+ * records an approval or a send, rather than the fold every station runs.
+ */
+async function refuseBlockedWords(
+  core: StationCore,
+  messageId: string,
+  what: 'approval' | 'sending',
+): Promise<void> {
+  const { message } = await viewOf(core, messageId);
+  const blocking = (await voiceOf(core).check(message)).filter((f) => f.severity === 'block');
+  if (blocking.length > 0)
+    throw new DeskError(
+      'forbidden',
+      `the voice check blocks ${what}: ${blocking.map((f) => f.message).join(' ')}`,
+    );
+}
+
 async function webhookView(core: StationCore): Promise<WebhookView> {
   const hook = await webhookSettings(core);
   return { url: hook?.url ?? null, signed: Boolean(hook?.secret) };
@@ -137,17 +155,7 @@ export const messageHandlers: DeskHandlerMap<
     input: ReviewMessageSchema,
     permission: 'message.approve',
     run: async ({ core, operator }, input) => {
-      // The brand's voice rules are this station's file, not an op, so they are checked here,
-      // before an approval is recorded, rather than by the fold every station runs.
-      if (input.decision === 'approve') {
-        const { message } = await viewOf(core, input.messageId);
-        const blocking = (await voiceOf(core).check(message)).filter((f) => f.severity === 'block');
-        if (blocking.length > 0)
-          throw new DeskError(
-            'forbidden',
-            `the voice check blocks approval: ${blocking.map((f) => f.message).join(' ')}`,
-          );
-      }
+      if (input.decision === 'approve') await refuseBlockedWords(core, input.messageId, 'approval');
       await reviewMessage(core, operator.id, input);
       return viewOf(core, input.messageId);
     },
@@ -156,6 +164,8 @@ export const messageHandlers: DeskHandlerMap<
     input: SendMessageSchema,
     permission: 'message.send',
     run: async ({ core, operator }, input) => {
+      // A reply that needs no approval has had no reviewer: the voice rules still hold it back.
+      await refuseBlockedWords(core, input.messageId, 'sending');
       await sendMessage(core, operator.id, input);
       return viewOf(core, input.messageId);
     },

@@ -105,6 +105,7 @@ export async function messageHistory(sql: Sql, id: string): Promise<MessageHisto
       area: str('area') as MessageHistoryEntry['area'],
       comment: str('comment'),
       channel: str('channel'),
+      submit: typeof p.submit === 'boolean' ? p.submit : null,
     };
   });
 }

@@ -46,3 +46,31 @@ export function ErrorNote({ error, className }: { error: string | null; classNam
     </p>
   );
 }
+
+/** A labelled choice among `options`, each shown as `labelOf(option)`; `onValue` gets the pick. */
+export function SelectField<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  labelOf: (option: T) => string;
+  onValue: (value: T) => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <label className={props.className}>
+      {props.label}
+      <select
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onValue(e.target.value as T)}
+      >
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {props.labelOf(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

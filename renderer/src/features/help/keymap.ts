@@ -11,7 +11,9 @@ export type QueueAction =
   | 'search'
   | 'help'
   | 'escape'
-  | 'new';
+  | 'new'
+  | 'compose'
+  | 'approvals';
 
 /** Every key, for the ? overlay (labels are i18n keys). */
 export const KEYMAP: { key: string; action: QueueAction }[] = [
@@ -24,6 +26,8 @@ export const KEYMAP: { key: string; action: QueueAction }[] = [
   { key: 'i', action: 'ignore' },
   { key: 'o', action: 'reopen' },
   { key: 'n', action: 'new' },
+  { key: 'm', action: 'compose' },
+  { key: 'p', action: 'approvals' },
   { key: '/', action: 'search' },
   { key: '?', action: 'help' },
   { key: 'Escape', action: 'escape' },

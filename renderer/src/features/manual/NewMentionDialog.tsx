@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel, type Mention } from '../../../../shared/domain/mention';
 import { DEPARTMENTS, type Department } from '../../../../shared/domain/people';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote } from '../../components/Field';
+import { ErrorNote, SelectField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 
 const FIRST = ['phone', 'email', 'fax', 'in-person', 'sms'] as const;
@@ -54,16 +54,13 @@ export function NewMentionDialog(props: {
   return (
     <Dialog title={t('manual.title')} onClose={props.onClose} wide>
       <form className="form-grid" onSubmit={submit}>
-        <label>
-          {t('manual.channel')}
-          <select value={f.channel} onChange={set('channel')}>
-            {channels.map((c) => (
-              <option key={c} value={c}>
-                {t(`channel.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('manual.channel')}
+          value={f.channel}
+          options={channels}
+          labelOf={(c) => t(`channel.${c}`)}
+          onValue={(channel) => setF({ ...f, channel })}
+        />
         <label>
           {t('manual.when')}
           <input type="datetime-local" value={f.when} onChange={set('when')} />

@@ -6,6 +6,7 @@ import type { Mention } from '../../../../shared/domain/mention';
 import type { RoomInfo } from '../../../../shared/contract/room';
 import { call, type DeskSocket } from '../../desk/client';
 import { formatTime } from '../../components/format';
+import { MentionMessaging } from '../messages/MentionMessaging';
 
 /** What an action button does. */
 export type MentionActionName =
@@ -177,6 +178,7 @@ export function MentionDetail(props: {
         )}
         {btn('mention.reopen', t('action.reopen'), 'o', m.status !== 'open')}
       </div>
+      <MentionMessaging key={m.id} socket={socket} room={props.room} mention={m} />
       {detail?.history
         .filter((h) => h.effect === 'collision')
         .map((h) => (

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '../../../../shared/domain/people';
 import { Dialog } from '../../components/Dialog';
-import { ErrorNote, NewPasswordField } from '../../components/Field';
+import { ErrorNote, NewPasswordField, SelectField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 
 /** People in the room; an admin creates accounts here. */
@@ -96,16 +96,13 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
             value={f.password}
             onValue={(password) => setF({ ...f, password })}
           />
-          <label>
-            {t('people.role')}
-            <select value={f.role} onChange={(e) => setF({ ...f, role: e.target.value as Role })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('people.role')}
+            value={f.role}
+            options={ROLES}
+            labelOf={(r) => t(`role.${r}`)}
+            onValue={(role) => setF({ ...f, role })}
+          />
           <label>
             {t('people.departments')}
             <select

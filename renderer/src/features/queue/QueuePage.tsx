@@ -12,6 +12,10 @@ import { ImportDialog } from '../import/ImportDialog';
 import { NewMentionDialog } from '../manual/NewMentionDialog';
 import { PeopleDialog } from '../people/PeopleDialog';
 import { MentionDetail, type MentionActionName } from '../mention/MentionDetail';
+import { ApprovalsButton } from '../messages/ApprovalsButton';
+import { ApprovalsDialog } from '../messages/ApprovalsDialog';
+import { COMPOSER_ID } from '../messages/ComposerField';
+import { useApprovals } from '../messages/use-approvals';
 import { Filters, SEARCH_ID } from './Filters';
 import { MentionList } from './MentionList';
 import { useQueue } from './use-queue';
@@ -22,7 +26,7 @@ import { SeverityBanner } from '../runs/SeverityBanner';
 import { useRuns } from '../runs/use-runs';
 import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 
-type Dialog = 'import' | 'new' | 'people' | 'help' | null;
+type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | null;
 
 /** Home: filters | the live virtualised queue | the selected mention. */
 export function QueuePage(props: {
@@ -36,6 +40,10 @@ export function QueuePage(props: {
   const [query, setQuery] = useState<MentionQuery>(() => MentionQuerySchema.parse({}));
   const sync = useSyncStatus(socket);
   const runs = useRuns(socket);
+  const approvals = useApprovals(socket, (fresh) => ({
+    title: t('approvals.notifyTitle', { count: fresh.length }),
+    body: fresh[0]?.text.slice(0, 160) ?? '',
+  }));
   const [runsOpen, setRunsOpen] = useState<{ runId: string | null } | null>(null);
   const { cache, version, ensure, added } = useQueue(socket, query);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -126,6 +134,10 @@ export function QueuePage(props: {
           return setDialog(dialog === 'help' ? null : 'help');
         case 'new':
           return setDialog('new');
+        case 'compose':
+          return document.getElementById(COMPOSER_ID)?.focus();
+        case 'approvals':
+          return setDialog('approvals');
         case 'escape':
           if (dialog) return setDialog(null);
           return (document.activeElement as HTMLElement | null)?.blur();
@@ -163,6 +175,7 @@ export function QueuePage(props: {
         <button type="button" onClick={() => setRunsOpen({ runId: null })}>
           {t('runs.open')}
         </button>
+        <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
         <button type="button" onClick={() => setDialog('people')}>
           {t('people.open')}
         </button>
@@ -237,6 +250,14 @@ export function QueuePage(props: {
             setDialog(null);
             setOpened(m);
           }}
+        />
+      )}
+      {dialog === 'approvals' && (
+        <ApprovalsDialog
+          socket={socket}
+          room={room}
+          approvals={approvals}
+          onClose={() => setDialog(null)}
         />
       )}
       {dialog === 'people' && (

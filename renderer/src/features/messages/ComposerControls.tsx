@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SendRoute } from '../../../../shared/messaging/message-state';
+
+/** An input per template variable still unfilled ({{eta}}): Enter puts the value in the text. */
+export function VariableInputs(props: {
+  names: string[];
+  onFill: (name: string, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const fill = (name: string) => {
+    const value = values[name]?.trim();
+    if (value) props.onFill(name, value);
+  };
+  return props.names.map((name) => (
+    <div key={name} className="row-line variable">
+      <label>
+        {t('composer.fill', { name })}
+        <input
+          value={values[name] ?? ''}
+          onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              fill(name);
+            }
+          }}
+        />
+      </label>
+      <button type="button" onClick={() => fill(name)} disabled={!values[name]?.trim()}>
+        {t('composer.fillButton')}
+      </button>
+    </div>
+  ));
+}
+
+/** How a send leaves the desk: copied to the clipboard (the default), posted to the webhook. */
+export function SendRoutes(props: { value: SendRoute[]; onChange: (via: SendRoute[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="send-via">
+      <legend>{t('composer.via')}</legend>
+      {(['clipboard', 'webhook'] as const).map((route) => (
+        <label key={route} className="check">
+          <input
+            type="checkbox"
+            checked={props.value.includes(route)}
+            onChange={(e) =>
+              props.onChange(
+                e.target.checked ? [...props.value, route] : props.value.filter((v) => v !== route),
+              )
+            }
+          />
+          {t(`message.via.${route}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

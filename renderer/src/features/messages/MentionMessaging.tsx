@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import type { RoomInfo } from '../../../../shared/contract/room';
+import type { Mention } from '../../../../shared/domain/mention';
+import type { DeskSocket } from '../../desk/client';
+import { Composer } from './Composer';
+import { MessageHistory } from './MessageHistory';
+import { useMessageList } from './use-messages';
+
+/** The selected mention's replies: the composer, then every message on it with its history. */
+export function MentionMessaging(props: { socket: DeskSocket; room: RoomInfo; mention: Mention }) {
+  const { t } = useTranslation();
+  const { socket, mention } = props;
+  const messages = useMessageList(
+    socket,
+    { scope: 'mention', mentionId: mention.id },
+    (m) => m.mentionId === mention.id,
+  );
+  if (!messages) return <p className="muted">{t('composer.loading')}</p>;
+  // Carry on with the newest message that is not retired (a sent one shows who sent it).
+  const initial =
+    [...messages]
+      .filter((m) => m.status !== 'retired')
+      .sort((a, b) => b.versionBy.at.localeCompare(a.versionBy.at))[0] ?? null;
+  return (
+    <>
+      <Composer
+        socket={socket}
+        room={props.room}
+        mention={mention}
+        messages={messages}
+        initial={initial}
+      />
+      <MessageHistory socket={socket} messages={messages} />
+    </>
+  );
+}
