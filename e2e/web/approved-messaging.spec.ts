@@ -154,3 +154,46 @@ test('a reply on a recall mention goes to PR, is approved at another desk, sent,
     expect(dialogs).toEqual([]);
   });
 });
+
+// The admin's side: who approves for what, the room's policy, and where sends go.
+test('an admin gives an approver their areas, edits the policy (a mistake names its line) and sets a webhook', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await withRoomStation(async (station) => {
+    await logIn(page, station.url, ADMIN.username, ADMIN.password);
+    await page.getByRole('button', { name: 'People' }).click();
+    const form = page.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Username', { exact: true }).fill('lex');
+    await form.getByLabel('Name', { exact: true }).fill('Lex Legal');
+    await form.getByLabel('Password').fill('lex-password');
+    await form.getByLabel('Role').selectOption('approver');
+    await form.getByRole('checkbox', { name: 'Legal' }).check();
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('row').filter({ hasText: 'Lex Legal' })).toContainText('Legal');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: /Approvals/ }).click();
+    await page.getByRole('tab', { name: 'Policy and webhook' }).click();
+    const policy = page.getByLabel('Approval policy');
+    await expect(policy).toHaveValue(/Public statements need a PR lead/);
+    await policy.fill(
+      'rules:\n  - name: Replies need legal\n    kind: tweet\n    require: [legal]\nbackups: {}\n',
+    );
+    await page.getByRole('button', { name: 'Save the policy' }).click();
+    await expect(page.getByRole('alert')).toContainText('policy.yaml:3:');
+    await policy.fill(
+      'rules:\n  - name: Replies need legal\n    kind: reply\n    require: [legal]\nbackups: {}\n',
+    );
+    await page.getByRole('button', { name: 'Save the policy' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    await expect(page.getByText("The room's own policy, on every desk.")).toBeVisible();
+
+    await page.getByLabel('Webhook URL (empty turns it off)').fill('https://hooks.example.com/x');
+    await page.getByLabel('Signing secret (at least 16 characters)').fill('a-long-enough-secret');
+    await page.getByRole('button', { name: 'Save the webhook' }).click();
+    await expect(
+      page.getByText('Sends marked webhook are posted to https://hooks.example.com/x, signed.'),
+    ).toBeVisible();
+  });
+});

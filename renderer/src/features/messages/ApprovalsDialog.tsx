@@ -7,10 +7,11 @@ import { Dialog } from '../../components/Dialog';
 import { formatAgo } from '../../components/format';
 import { call, type DeskSocket } from '../../desk/client';
 import { ApprovalReview } from './ApprovalReview';
+import { MessagingSettings } from './MessagingSettings';
 import { StatementLibrary } from './StatementLibrary';
 import { useTemplates } from './use-templates';
 
-type Tab = 'approvals' | 'library';
+type Tab = 'approvals' | 'library' | 'settings';
 
 /** Approvals (what waits for me, oldest first) and the statement library, as two tabs. */
 export function ApprovalsDialog(props: {
@@ -64,6 +65,7 @@ export function ApprovalsDialog(props: {
       <div role="tablist" className="row-line">
         {tabButton('approvals', t('approvals.tab', { count: approvals.length }))}
         {tabButton('library', t('library.tab'))}
+        {room.me.role === 'admin' && tabButton('settings', t('settings.tab'))}
         <span className="spacer" />
         {permission === 'default' && (
           <button
@@ -75,7 +77,9 @@ export function ApprovalsDialog(props: {
           </button>
         )}
       </div>
-      {tab === 'library' ? (
+      {tab === 'settings' ? (
+        <MessagingSettings socket={socket} />
+      ) : tab === 'library' ? (
         <StatementLibrary socket={socket} room={room} />
       ) : approvals.length === 0 ? (
         <p className="muted" data-testid="approvals-empty">

@@ -8,9 +8,13 @@ import {
   type Operator,
   type Role,
 } from '../../../../shared/domain/people';
+import { APPROVAL_AREAS, type ApprovalArea } from '../../../../shared/messaging/policy';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, NewPasswordField, SelectField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
+
+// Roles that review messages, and so hold approval areas (DECISIONS.md 11).
+const REVIEWS: readonly Role[] = ['admin', 'lead', 'approver'];
 
 /** People in the room; an admin creates accounts here. */
 export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClose: () => void }) {
@@ -22,6 +26,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
     password: '',
     role: 'operator' as Role,
     department: '' as Department | '',
+    areas: [] as ApprovalArea[],
   });
   const [error, setError] = useState<string | null>(null);
   const { socket } = props;
@@ -44,10 +49,11 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
       password: f.password,
       role: f.role,
       departments: f.department ? [f.department] : [],
+      areas: REVIEWS.includes(f.role) ? f.areas : [],
     });
     if (r.ok) {
       setError(null);
-      setF({ ...f, username: '', displayName: '', password: '' });
+      setF({ ...f, username: '', displayName: '', password: '', areas: [] });
     } else setError(r.message);
   }
 
@@ -60,6 +66,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
             <th>{t('auth.username')}</th>
             <th>{t('people.role')}</th>
             <th>{t('people.departments')}</th>
+            <th>{t('people.areas')}</th>
           </tr>
         </thead>
         <tbody>
@@ -69,6 +76,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
               <td>{p.username}</td>
               <td>{t(`role.${p.role}`)}</td>
               <td>{p.departments.map((d) => t(`department.${d}`)).join(', ')}</td>
+              <td>{p.areas.map((a) => t(`area.${a}`, { defaultValue: a })).join(', ')}</td>
             </tr>
           ))}
         </tbody>
@@ -117,6 +125,26 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
               ))}
             </select>
           </label>
+          {REVIEWS.includes(f.role) && (
+            <fieldset className="full areas">
+              <legend>{t('people.areas')}</legend>
+              {APPROVAL_AREAS.map((a) => (
+                <label key={a}>
+                  <input
+                    type="checkbox"
+                    checked={f.areas.includes(a)}
+                    onChange={(e) =>
+                      setF({
+                        ...f,
+                        areas: e.target.checked ? [...f.areas, a] : f.areas.filter((x) => x !== a),
+                      })
+                    }
+                  />
+                  {t(`area.${a}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <ErrorNote error={error} className="full" />
           <button type="submit" className="primary full">
             {t('people.createButton')}
