@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { StationCore } from '../core/core';
 import { tempDir } from '../test-support/temp-dir';
 import {
@@ -7,10 +8,7 @@ import {
   missingMentionIndexes,
 } from './queries/mention-indexes';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { cleanups } = testCores();
 
 describe('deferrable mention indexes', () => {
   it('are exactly the indexes the migrations made', async () => {

@@ -1,30 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { Readable } from 'node:stream';
 import type { ImportProgress } from '../../../shared/contract/imports';
 import { StationCore } from '../core/core';
 import { missingMentionIndexes } from '../db/queries/mention-indexes';
 import { mentionWindow } from '../db/queries/mention-reads';
-import { createWarRoom } from '../room/war-room';
-import { tempDir } from '../test-support/temp-dir';
 import { importMentions, type ImportOptions } from './import-job';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { openRoom } = testCores();
 
-async function station(): Promise<{ core: StationCore; adminId: string }> {
-  const t = tempDir();
-  const core = await StationCore.open(t.dir);
-  cleanups.push(t.cleanup, () => core.close());
-  const { adminId } = await createWarRoom(core, {
-    warRoom: 'Indexes',
-    username: 'lead',
-    displayName: 'Lead',
-    password: 'lead-password',
-  });
-  return { core, adminId };
-}
+const station = () => openRoom('Indexes');
 
 // n generic-csv rows from id `from`, spread over a week in an order unrelated to their ids.
 function csv(from: number, n: number): Buffer {

@@ -1,29 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { Readable } from 'node:stream';
 import { StationCore } from '../core/core';
 import { loadPreset } from '../connectors/preset';
 import { InputFormatError } from '../connectors/read-mentions';
-import { createWarRoom } from '../room/war-room';
-import { tempDir } from '../test-support/temp-dir';
 import { importMentions, type ImportOptions } from './import-job';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { openRoom } = testCores();
 
-async function station(): Promise<{ core: StationCore; adminId: string }> {
-  const t = tempDir();
-  const core = await StationCore.open(t.dir);
-  cleanups.push(t.cleanup, () => core.close());
-  const { adminId } = await createWarRoom(core, {
-    warRoom: 'Worker',
-    username: 'lead',
-    displayName: 'Lead',
-    password: 'lead-password',
-  });
-  return { core, adminId };
-}
+const station = () => openRoom('Worker');
 
 // A generic-csv file of n rows: multi-line quoted texts, markup, a duplicate and a broken row.
 function csvFile(n: number): string {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { StationCore } from '../core/core';
 import { allOps, opsOfOrigin } from '../db/queries/ops';
 import { countMentions, mentionById, mentionHistory } from '../db/queries/mention-reads';
@@ -9,10 +10,7 @@ import { tempDir } from '../test-support/temp-dir';
 import type { MentionInput } from '../../../shared/domain/mention';
 import { BYTES_PER_OP, ITEMS_PER_OP, ingestDrafts, prepareIngestItem } from './ingest-draft';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { cleanups } = testCores();
 
 async function freshCore(): Promise<StationCore> {
   const t = tempDir();

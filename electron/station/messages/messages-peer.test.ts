@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { StationCore } from '../core/core';
 import { stateDigest } from '../db/digest';
 import { effectOf } from '../db/queries/effects';
@@ -8,19 +9,8 @@ import { sha256Hex } from '../ops/op-id';
 import type { Op, OpDraft } from '../ops/op';
 import { createOperator, createWarRoom } from '../room/war-room';
 import { BatchRefused } from '../sync/peer-batch';
-import { tempDir } from '../test-support/temp-dir';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function open(): Promise<StationCore> {
-  const t = tempDir();
-  const core = await StationCore.open(t.dir);
-  cleanups.push(t.cleanup, () => core.close());
-  return core;
-}
+const { open } = testCores();
 
 /** Station A with a room, an operator and a PR approver; B holds a copy of everything. */
 async function room() {

@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StationCore } from '../core/core';
 import { sha256Hex } from '../ops/op-id';
 import type { OpDraft } from '../ops/op';
-import { createWarRoom } from '../room/war-room';
 import { eventually } from '../test-support/station-process';
-import { tempDir } from '../test-support/temp-dir';
 import { setWebhook, startOutbox } from './outbox';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { cleanups, openRoom } = testCores();
 
 /** A real HTTP endpoint on 127.0.0.1 that fails the first `failures` requests, then accepts. */
 async function flakyEndpoint(failures: number) {
@@ -32,18 +27,7 @@ async function flakyEndpoint(failures: number) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, requests };
 }
 
-async function station() {
-  const t = tempDir();
-  const core = await StationCore.open(t.dir);
-  cleanups.push(t.cleanup, () => core.close());
-  const { adminId } = await createWarRoom(core, {
-    warRoom: 'Hook',
-    username: 'lead',
-    displayName: 'Lea',
-    password: 'lead-password',
-  });
-  return { core, adminId, dir: t.dir };
-}
+const station = () => openRoom('Hook');
 
 function message(actor: string, id: string, kind: 'reply' | 'statement', text: string): OpDraft[] {
   return [

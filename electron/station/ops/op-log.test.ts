@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import fc from 'fast-check';
 import { StationCore } from '../core/core';
 import { stateDigest } from '../db/digest';
@@ -8,10 +9,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { twoStationScenario } from '../test-support/scenario';
 import { verifyChain } from './verify-chain';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { cleanups } = testCores();
 
 async function freshCore(): Promise<StationCore> {
   const t = tempDir();

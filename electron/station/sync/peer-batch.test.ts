@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import { StationCore } from '../core/core';
 import { stateDigest } from '../db/digest';
 import { allOps } from '../db/queries/ops';
@@ -9,20 +10,9 @@ import { opIdOf } from '../ops/op-id';
 import { generateStationKey, signOpId } from '../ops/station-key';
 import { createWarRoom } from '../room/war-room';
 import { ingestDraft, stateDraft } from '../test-support/scenario';
-import { tempDir } from '../test-support/temp-dir';
 import { BatchRefused, MAX_BATCH_OPS, checkPeerBatch } from './peer-batch';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function open(): Promise<StationCore> {
-  const t = tempDir();
-  const core = await StationCore.open(t.dir);
-  cleanups.push(t.cleanup, () => core.close());
-  return core;
-}
+const { open } = testCores();
 
 /** A room on A; B holds A's genesis (as joining will give it) and is admitted by A's admin. */
 async function room() {

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testCores } from '../test-support/test-cores';
 import path from 'node:path';
 import { StationCore } from '../core/core';
 import { stateDigest } from '../db/digest';
@@ -13,10 +14,7 @@ import { tempDir } from '../test-support/temp-dir';
 import { call, connectDesk, loginToken } from '../test-support/station-client';
 import type { PresenceEntry } from '../../../shared/contract/presence';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const { cleanups } = testCores();
 
 function folder(): string {
   const t = tempDir();
