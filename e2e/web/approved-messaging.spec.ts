@@ -170,7 +170,18 @@ test('an admin gives an approver their areas, edits the policy (a mistake names 
     await form.getByLabel('Role').selectOption('approver');
     await form.getByRole('checkbox', { name: 'Legal' }).check();
     await form.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('row').filter({ hasText: 'Lex Legal' })).toContainText('Legal');
+    const lex = page.getByRole('row').filter({ hasText: 'Lex Legal' });
+    await expect(lex.getByRole('checkbox', { name: 'Lex Legal: Legal' })).toBeChecked();
+    // Later, Lex also covers PR: one tick, recorded as an account change every desk sees.
+    await lex.getByRole('checkbox', { name: 'Lex Legal: PR' }).check();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'People' }).click();
+    await expect(
+      page
+        .getByRole('row')
+        .filter({ hasText: 'Lex Legal' })
+        .getByRole('checkbox', { name: 'Lex Legal: PR' }),
+    ).toBeChecked();
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: /Approvals/ }).click();

@@ -42,12 +42,28 @@ export const CreateOperatorSchema = z.object({
   areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).default([]),
 });
 
+/** Change an account (admin only): role, departments, approval areas, or disable it. */
+export const UpdateOperatorSchema = z
+  .object({
+    operatorId: z.string().min(1).max(64),
+    displayName: z.string().trim().min(1).max(120).optional(),
+    role: RoleSchema.optional(),
+    departments: z.array(DepartmentSchema).max(7).optional(),
+    areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict();
+
 /** The room domain of the /desk contract. */
 export type RoomCommands = {
   'room.get': (input: Record<string, never>, ack: Ack<RoomInfo>) => void;
   'operator.list': (input: Record<string, never>, ack: Ack<{ operators: Operator[] }>) => void;
   'operator.create': (
     input: z.input<typeof CreateOperatorSchema>,
+    ack: Ack<{ operator: Operator }>,
+  ) => void;
+  'operator.update': (
+    input: z.input<typeof UpdateOperatorSchema>,
     ack: Ack<{ operator: Operator }>,
   ) => void;
 };

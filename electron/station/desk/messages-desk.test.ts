@@ -336,4 +336,35 @@ describe('/desk approved messaging', () => {
     );
     expect(list.every((t) => t.language === 'en')).toBe(true);
   });
+
+  it('lets an admin change who approves for what later; nobody else, and not their own role', async () => {
+    const [lead, ana, leo] = [await desk('lead'), await desk('ana'), await desk('leo')];
+    const leoId = (ok(await call(leo, 'room.get', {})) as { me: { id: string } }).me.id;
+    const leadId = (ok(await call(lead, 'room.get', {})) as { me: { id: string } }).me.id;
+    expect(
+      await call(ana, 'operator.update', { operatorId: leoId, areas: ['legal', 'pr'] }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await call(lead, 'operator.update', { operatorId: leadId, role: 'operator' }),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    expect(
+      await call(lead, 'operator.update', { operatorId: leoId, areas: ['legal', 'pr'] }),
+    ).toMatchObject({ ok: true, operator: { areas: ['legal', 'pr'] } });
+    // Leo may now approve for PR.
+    const saved = await save(ana, {
+      kind: 'statement',
+      mentionId: undefined,
+      channel: 'press',
+      text: 'We have paused deliveries while we check every unit.',
+      submit: true,
+    });
+    expect(
+      await call(leo, 'message.review', {
+        messageId: saved.id,
+        decision: 'approve',
+        area: 'pr',
+        contentHash: saved.contentHash,
+      }),
+    ).toMatchObject({ ok: true, message: { status: 'approved' } });
+  });
 });

@@ -1,10 +1,12 @@
-import { CreateOperatorSchema } from '../../../shared/contract/room';
+import { CreateOperatorSchema, UpdateOperatorSchema } from '../../../shared/contract/room';
 import { getRoom, listOperators, operatorById, toOperator } from '../db/queries/people';
 import { UsernameTakenError, createOperator } from '../room/war-room';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 
 /** Handlers of the room and people domain. */
-export const roomHandlers: DeskHandlerMap<'room.get' | 'operator.list' | 'operator.create'> = {
+export const roomHandlers: DeskHandlerMap<
+  'room.get' | 'operator.list' | 'operator.create' | 'operator.update'
+> = {
   'room.get': handler({
     input: NoInput,
     permission: 'mention.read',
@@ -32,6 +34,32 @@ export const roomHandlers: DeskHandlerMap<'room.get' | 'operator.list' | 'operat
         if (err instanceof UsernameTakenError) throw new DeskError('conflict', err.message);
         throw err;
       }
+    },
+  }),
+  'operator.update': handler({
+    input: UpdateOperatorSchema,
+    permission: 'operator.manage',
+    run: async ({ core, operator }, { operatorId, ...changes }) => {
+      if (!(await operatorById(core.db, operatorId)))
+        throw new DeskError('not-found', `no account with id ${operatorId}`);
+      if (Object.keys(changes).length === 0) throw new DeskError('invalid', 'nothing to change');
+      if (
+        operatorId === operator.id &&
+        (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'))
+      )
+        throw new DeskError('invalid', 'an admin cannot demote or disable their own account');
+      await core.commit([
+        {
+          type: 'operator.update',
+          v: 1,
+          actor: operator.id,
+          subject: operatorId,
+          payload: { operatorId, ...changes },
+        },
+      ]);
+      const row = await operatorById(core.db, operatorId);
+      if (!row) throw new DeskError('internal', 'the account is gone');
+      return { operator: toOperator(row) };
     },
   }),
 };

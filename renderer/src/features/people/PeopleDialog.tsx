@@ -41,6 +41,14 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
     };
   }, [socket]);
 
+  async function updateAreas(operatorId: string, areas: ApprovalArea[]) {
+    // Shown at once; the station's answer (and operator.changed on every desk) confirms it.
+    setPeople((list) => list.map((p) => (p.id === operatorId ? { ...p, areas } : p)));
+    const r = await call(socket, 'operator.update', { operatorId, areas });
+    setError(r.ok ? null : r.message);
+    if (!r.ok) void call(socket, 'operator.list', {}).then((l) => l.ok && setPeople(l.operators));
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await call(socket, 'operator.create', {
@@ -76,7 +84,17 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
               <td>{p.username}</td>
               <td>{t(`role.${p.role}`)}</td>
               <td>{p.departments.map((d) => t(`department.${d}`)).join(', ')}</td>
-              <td>{p.areas.map((a) => t(`area.${a}`, { defaultValue: a })).join(', ')}</td>
+              <td>
+                {isAdmin && REVIEWS.includes(p.role) ? (
+                  <AreaChoice
+                    label={p.displayName}
+                    areas={p.areas as ApprovalArea[]}
+                    onChange={(areas) => void updateAreas(p.id, areas)}
+                  />
+                ) : (
+                  p.areas.map((a) => t(`area.${a}`, { defaultValue: a })).join(', ')
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -128,21 +146,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
           {REVIEWS.includes(f.role) && (
             <fieldset className="full areas">
               <legend>{t('people.areas')}</legend>
-              {APPROVAL_AREAS.map((a) => (
-                <label key={a}>
-                  <input
-                    type="checkbox"
-                    checked={f.areas.includes(a)}
-                    onChange={(e) =>
-                      setF({
-                        ...f,
-                        areas: e.target.checked ? [...f.areas, a] : f.areas.filter((x) => x !== a),
-                      })
-                    }
-                  />
-                  {t(`area.${a}`)}
-                </label>
-              ))}
+              <AreaChoice areas={f.areas} onChange={(areas) => setF({ ...f, areas })} />
             </fieldset>
           )}
           <ErrorNote error={error} className="full" />
@@ -152,5 +156,33 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
         </form>
       )}
     </Dialog>
+  );
+}
+
+/** Checkboxes for approval areas; `label` names whose areas they are (for screen readers). */
+function AreaChoice(props: {
+  areas: readonly ApprovalArea[];
+  onChange: (areas: ApprovalArea[]) => void;
+  label?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span className="area-choice">
+      {APPROVAL_AREAS.map((a) => (
+        <label key={a}>
+          <input
+            type="checkbox"
+            aria-label={props.label ? `${props.label}: ${t(`area.${a}`)}` : undefined}
+            checked={props.areas.includes(a)}
+            onChange={(e) =>
+              props.onChange(
+                e.target.checked ? [...props.areas, a] : props.areas.filter((x) => x !== a),
+              )
+            }
+          />
+          {t(`area.${a}`)}
+        </label>
+      ))}
+    </span>
   );
 }
