@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStation, type RunningStation } from '../station';
-import { tempDir } from '../test-support/temp-dir';
-import {
-  call,
-  connectDesk,
-  loginToken,
-  postJson,
-  type DeskClient,
-} from '../test-support/station-client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deskRoom } from '../test-support/desk-room';
+import { call, type DeskClient } from '../test-support/station-client';
 import type { Result } from '../../../shared/contract/common';
 import type {
   MessageCheck,
@@ -18,15 +11,12 @@ import type {
 import type { Mention } from '../../../shared/domain/mention';
 import { DEFAULT_POLICY } from '../../../shared/messaging/policy';
 
-let station: RunningStation;
-let cleanup: () => void;
+const { desk } = deskRoom([
+  { username: 'ana', displayName: 'ANA', role: 'operator' },
+  { username: 'pia', displayName: 'PIA', role: 'approver', areas: ['pr'] },
+  { username: 'leo', displayName: 'LEO', role: 'approver', areas: ['legal'] },
+]);
 let mentionId: string;
-const sockets: DeskClient[] = [];
-const desk = async (u: string) => {
-  const s = await connectDesk(station.url, await loginToken(station.url, u, `${u}-password`));
-  sockets.push(s);
-  return s;
-};
 
 type MessageResult = Result<{ message: MessageView }>;
 const ok = <T>(r: Result<T>): T => {
@@ -44,30 +34,7 @@ async function save(
 }
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  station = await startStation({ dataDir: t.dir, port: 0, discovery: false, rendererDir: null });
-  await postJson(station.url, '/api/setup', {
-    warRoom: 'Recall',
-    username: 'lead',
-    displayName: 'Lea Lead',
-    password: 'lead-password',
-  });
   const admin = await desk('lead');
-  for (const [username, role, areas] of [
-    ['ana', 'operator', []],
-    ['pia', 'approver', ['pr']],
-    ['leo', 'approver', ['legal']],
-  ] as const)
-    ok(
-      await call(admin, 'operator.create', {
-        username,
-        displayName: username.toUpperCase(),
-        password: `${username}-password`,
-        role,
-        areas: [...areas],
-      }),
-    );
   const created = ok(
     (await call(admin, 'mention.create', {
       channel: 'twitter',
@@ -77,12 +44,6 @@ beforeAll(async () => {
     })) as Result<{ mention: Mention }>,
   );
   mentionId = created.mention.id;
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await station.close();
-  cleanup();
 });
 
 describe('/desk approved messaging', () => {

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStation, type RunningStation } from '../station';
-import { tempDir } from '../test-support/temp-dir';
-import {
-  call,
-  connectDesk,
-  loginToken,
-  postJson,
-  type DeskClient,
-} from '../test-support/station-client';
+import { describe, expect, it } from 'vitest';
+import { deskRoom } from '../test-support/desk-room';
+import { call, type DeskClient } from '../test-support/station-client';
 import type { Result } from '../../../shared/contract/common';
 import { SMALL_PLAYBOOK } from '../../../shared/playbooks/playbook-fixture';
 import type {
@@ -17,43 +10,11 @@ import type {
   RunSummary,
 } from '../../../shared/contract/runs';
 
-let station: RunningStation;
-let cleanup: () => void;
-const sockets: DeskClient[] = [];
-const desk = async (u: string) => {
-  const s = await connectDesk(station.url, await loginToken(station.url, u, `${u}-password`));
-  sockets.push(s);
-  return s;
-};
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  station = await startStation({ dataDir: t.dir, port: 0, discovery: false, rendererDir: null });
-  await postJson(station.url, '/api/setup', {
-    warRoom: 'Recall',
-    username: 'lead',
-    displayName: 'Lea Lead',
-    password: 'lead-password',
-  });
-  const admin = await desk('lead');
-  for (const [username, role] of [
-    ['ana', 'operator'],
-    ['gil', 'approver'],
-  ] as const)
-    await call(admin, 'operator.create', {
-      username,
-      displayName: username,
-      password: `${username}-password`,
-      role,
-    });
-});
-
-afterAll(async () => {
-  for (const s of sockets) s.close();
-  await station.close();
-  cleanup();
-});
+const room = deskRoom([
+  { username: 'ana', displayName: 'ana', role: 'operator' },
+  { username: 'gil', displayName: 'gil', role: 'approver' },
+]);
+const { desk } = room;
 
 describe('/desk playbooks and runs', () => {
   it('lists the bundled playbooks, all valid', async () => {
@@ -121,7 +82,7 @@ describe('/desk playbooks and runs', () => {
   it('lists alerts, and a run started from one takes its mentions and suggested severity', async () => {
     const lead = await desk('lead');
     const id = 'volume-spike:Acme:2026-02-08T20:00:00.000Z';
-    await station.core.commit([
+    await room.station().core.commit([
       {
         type: 'alert.raised',
         v: 1,
@@ -161,14 +122,16 @@ describe('/desk playbooks and runs', () => {
       alertId: id,
       mentionIds: ['m-1', 'm-2'],
     });
-    const start = await station.core.read.get<{ m: string }>(
-      `SELECT payload->>'$.mentionIds' AS m FROM ops WHERE type = 'run.start' AND subject = ?`,
-      [started.run.id],
-    );
+    const start = await room
+      .station()
+      .core.read.get<{ m: string }>(
+        `SELECT payload->>'$.mentionIds' AS m FROM ops WHERE type = 'run.start' AND subject = ?`,
+        [started.run.id],
+      );
     expect(JSON.parse(start?.m ?? '[]')).toEqual(['m-1', 'm-2']);
     // A bigger wave, which the playbook's own triggers rate SEV2 although the alert said SEV4.
     const wave = 'volume-spike:Acme:2026-02-09T20:00:00.000Z';
-    await station.core.commit([
+    await room.station().core.commit([
       {
         type: 'alert.raised',
         v: 1,
