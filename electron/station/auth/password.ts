@@ -8,12 +8,26 @@ const P = 1;
 const KEYLEN = 32;
 const MAXMEM = 64 * 1024 * 1024;
 
+// One derivation at a time: each takes 32 MB (128·N·r bytes), so a room logging in at once
+// (the start of a shift, a desk reconnecting with three tabs) would otherwise add 32 MB per login
+// to the station's memory, and glibc keeps what each worker thread freed.
+let previous: Promise<unknown> = Promise.resolve();
+
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEYLEN, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+  const next = previous.then(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(
+          password.normalize('NFKC'),
+          salt,
+          KEYLEN,
+          { N: n, r, p, maxmem: MAXMEM },
+          (err, key) => (err ? reject(err) : resolve(key)),
+        ),
+      ),
   );
+  previous = next.catch(() => undefined);
+  return next;
 }
 
 /** Hashes a password as `scrypt$N$r$p$salt$hash` (base64). */

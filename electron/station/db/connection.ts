@@ -126,7 +126,7 @@ function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
 }
 
 /** SQLite's page cache per connection, in KiB. */
-export const CACHE_KIB = 32_000;
+export const CACHE_KIB = 16_000;
 
 const PRAGMAS = `
   PRAGMA journal_mode = WAL;

@@ -1,6 +1,6 @@
 import type { Facets, MentionQuery } from '../../../shared/contract/mentions';
 import type { StationCore } from '../core/core';
-import { mentionFacets } from '../db/queries/mention-reads';
+import { mentionFacets } from '../db/queries/mention-facets';
 
 // Facet counts are a handful of GROUP BYs over the whole room: at a million mentions that is a
 // second of work. While mentions stream in, desks get counts at most this old instead.

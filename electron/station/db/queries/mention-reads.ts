@@ -5,7 +5,7 @@ import type {
   MentionStatus,
   SentimentLabel,
 } from '../../../../shared/domain/mention';
-import type { Facets, MentionEvent, MentionQuery } from '../../../../shared/contract/mentions';
+import type { MentionEvent, MentionQuery } from '../../../../shared/contract/mentions';
 
 type MentionRow = {
   id: string;
@@ -97,7 +97,7 @@ export function ftsQueryOf(search: string, prefix = true): string | null {
     .join(' ');
 }
 
-type Where = { sql: string; params: SqlValue[] };
+export type Where = { sql: string; params: SqlValue[] };
 
 function inList(column: string, values: readonly string[], params: SqlValue[]): string {
   params.push(JSON.stringify(values));
@@ -105,7 +105,7 @@ function inList(column: string, values: readonly string[], params: SqlValue[]): 
 }
 
 /** The WHERE clause of a queue query; `skip` leaves one facet out (for that facet's counts). */
-function whereOf(q: MentionQuery, skip?: keyof MentionQuery): Where {
+export function whereOf(q: MentionQuery, skip?: keyof MentionQuery): Where {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   const lists: [keyof MentionQuery, string, readonly string[]][] = [
@@ -201,44 +201,6 @@ export async function mentionWindow(
     [...w.params, limit, offset],
   );
   return { total, capped, rows: rows.map(toMention) };
-}
-
-const FACETS: [keyof Facets, keyof MentionQuery, string][] = [
-  ['byStatus', 'statuses', 'm.status'],
-  ['byChannel', 'channels', 'm.channel'],
-  ['bySentiment', 'sentiments', 'm.sentiment_label'],
-  ['byLanguage', 'languages', 'm.language'],
-  ['byBrand', 'brands', 'm.brand'],
-  ['byDepartment', 'departments', 'm.department'],
-];
-
-/** Counts behind each filter, each facet counted with the other filters applied. */
-export async function mentionFacets(sql: Sql, q: MentionQuery): Promise<Facets> {
-  const all = whereOf(q);
-  const total = await sql.get<{ n: number }>(
-    `SELECT count(*) AS n FROM mentions m ${all.sql}`,
-    all.params,
-  );
-  const facets: Facets = {
-    total: total?.n ?? 0,
-    byStatus: {},
-    byChannel: {},
-    bySentiment: {},
-    byLanguage: {},
-    byBrand: {},
-    byDepartment: {},
-  };
-  for (const [key, skip, column] of FACETS) {
-    const w = whereOf(q, skip);
-    const rows = await sql.all<{ k: string | null; n: number }>(
-      `SELECT ${column} AS k, count(*) AS n FROM mentions m ${w.sql} GROUP BY ${column}`,
-      w.params,
-    );
-    const out: Record<string, number> = {};
-    for (const r of rows) if (r.k !== null) out[r.k] = r.n;
-    (facets[key] as Record<string, number>) = out;
-  }
-  return facets;
 }
 
 /** One mention by id. */
