@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import {
   DEFAULT_ROOM,
   initWarRoom,
@@ -8,6 +10,9 @@ import {
   type StationProcess,
 } from '../support/station';
 import { logIn } from '../support/login';
+import { holdlineBin, repoRoot } from '../support/paths';
+
+const run = promisify(execFile);
 
 // A station told to sync with a peer that cannot be reached: the desk says so, and keeps working.
 test('a desk cut off from every peer shows the offline banner and the peers panel, where an admin adds a station by address', async ({
@@ -40,6 +45,23 @@ test('a desk cut off from every peer shows the offline banner and the peers pane
     await page.getByRole('button', { name: 'Add a station by address' }).click();
     await expect(row).toHaveCount(2);
     await expect(row.filter({ hasText: '127.0.0.1:7' })).toContainText('not connected');
+
+    // The admin makes a join code for a new desk: shown once, with the station's certificate
+    // fingerprint, and a new station joins the room with it.
+    await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    await page.getByRole('button', { name: 'Make a join code' }).click();
+    const code = (await page.getByTestId('join-code').textContent()) ?? '';
+    expect(code).toMatch(/^HL-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const joined = await run(
+      process.execPath,
+      [holdlineBin, 'join', '--data', path.join(temp.dir, 'new-desk'), '--peer'].concat([
+        `127.0.0.1:${station.port}`,
+        '--code',
+        code,
+      ]),
+      { cwd: repoRoot },
+    );
+    expect(JSON.parse(joined.stdout)).toMatchObject({ warRoom: DEFAULT_ROOM.warRoom });
     await page.keyboard.press('Escape');
     // The queue itself is unaffected: this desk keeps working from its own copy.
     await expect(page.getByTestId('queue-total')).toHaveText('0 mentions');

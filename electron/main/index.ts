@@ -46,17 +46,26 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+const DEFAULT_PORT = 4120;
+
 /** Starts the station, then the window on it. */
 async function start(): Promise<void> {
   installMenu();
   const dataDir = process.env.HOLDLINE_DATA ?? path.join(app.getPath('userData'), 'station');
-  station = await startStation({
+  const options = {
     dataDir,
-    host: '127.0.0.1',
-    port: 0,
+    // Other desks of the room dial this one on the LAN (HOLDLINE_HOST=127.0.0.1 keeps it to
+    // this machine); the window itself always uses loopback.
+    host: process.env.HOLDLINE_HOST ?? '0.0.0.0',
+    port: Number(process.env.HOLDLINE_PORT ?? DEFAULT_PORT),
     // Finds the room's stations on the LAN and dials them (HOLDLINE_DISCOVERY=0 turns it off).
     discovery: process.env.HOLDLINE_DISCOVERY !== '0',
     rendererDir: path.join(__dirname, '../renderer'),
+  };
+  // The usual port when free (addresses people wrote down stay right), else any free one.
+  station = await startStation(options).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EADDRINUSE') throw err;
+    return startStation({ ...options, port: 0 });
   });
   handleStationInfo(station.url);
   openWindow(station.url);

@@ -1,3 +1,4 @@
+import { loadLanHttps, noteListeningHost } from './http/lan-https';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dataPaths } from './core/data-dir';
 import path from 'node:path';
@@ -48,6 +49,7 @@ export function defaultRendererDir(): string | null {
 /** Opens the data folder and serves /desk, the API and the UI. Headless and in Electron alike. */
 export async function startStation(opts: StationOptions): Promise<RunningStation> {
   const core = await StationCore.open(opts.dataDir);
+  await loadLanHttps(core);
   const host = opts.host ?? '127.0.0.1';
   const server = createStationServer(
     core,
@@ -63,6 +65,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
     throw err;
   }
   const port = (server.front.address() as AddressInfo).port;
+  noteListeningHost(core, host);
   const urlFile = dataPaths(opts.dataDir).url;
   const lan = await startLanPeers(core, server.peers, {
     host,

@@ -48,17 +48,26 @@ export const PeerPushSchema = z.object({
   ops: z.array(z.unknown()).min(1),
 });
 
+/** The path of station-to-station socket.io, apart from the desks' own (/socket.io). */
+export const PEER_IO_PATH = '/peer.io';
+
 /** Clock difference past which two stations do not sync (DECISIONS.md 2). */
 export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
 
-/** POST /api/join: a new station asks a member to admit it, with the room's join code. */
+/**
+ * POST /api/join, over TLS: a new station asks a member to admit it. It proves it holds the
+ * room's join code without sending it (electron/station/room/join-proof.ts).
+ */
 export const JoinRequestSchema = z.object({
-  code: z.string().min(1).max(64),
   stationId: z.string().min(1).max(64),
   publicKey: z.string().min(1).max(1000),
   name: z.string().trim().min(1).max(120),
   /** The joiner's TLS certificate (PEM), pinned in its admission. */
   tlsCert: z.string().min(1).max(4000),
+  /** Fresh per request: the member's answer proves over it, so no old answer can be replayed. */
+  nonce: z.string().regex(/^[\w-]{16,64}$/),
+  /** HMAC over the member's certificate, this station and the nonce, keyed by the code's hash. */
+  proof: z.string().regex(/^[\w-]{43}$/),
 });
 /** A join request. */
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
@@ -82,6 +91,10 @@ export const JoinAnswerSchema = z.object({
     )
     .min(1)
     .max(1_000),
+  /** The member that answered (its certificate is the one the joiner saw). */
+  admittedBy: z.string().min(1).max(64),
+  /** The member's proof that it holds the code too, over this answer. */
+  proof: z.string().regex(/^[\w-]{43}$/),
 });
 /** A join answer. */
 export type JoinAnswer = z.infer<typeof JoinAnswerSchema>;

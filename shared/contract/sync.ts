@@ -15,6 +15,23 @@ export const PeerAddressSchema = z
 /** sync.addPeer: keep a link to a station by address (where discovery cannot find it). */
 export const AddPeerSchema = z.object({ address: PeerAddressSchema }).strict();
 
+/** sync.setLanHttps: whether browsers on the LAN must use HTTPS on this station. */
+export const SetLanHttpsSchema = z.object({ on: z.boolean() }).strict();
+
+/** How other desks reach this station, for the "add a desk" panel. */
+export type StationAccess = {
+  stationId: string;
+  /** This machine's LAN addresses with the station's port (HOST:PORT). */
+  addresses: string[];
+  /** SHA-256 of the station's TLS certificate: what a browser's certificate details must show. */
+  fingerprint: string;
+  /** LAN browsers are moved to HTTPS (an admin's choice per station). */
+  lanHttps: boolean;
+};
+
+/** A join code an admin just made: shown once, stored only as a hash. */
+export type JoinCodeMade = { code: string; expiresAt: string; access: StationAccess };
+
 /** One link to another station, as the peers panel shows it. */
 export type PeerLink = {
   stationId: string | null;
@@ -40,6 +57,9 @@ export type SyncStatus = {
 export type SyncCommands = {
   'sync.status': (input: Record<string, never>, ack: Ack<SyncStatus>) => void;
   'sync.addPeer': (input: z.input<typeof AddPeerSchema>, ack: Ack<SyncStatus>) => void;
+  'sync.access': (input: Record<string, never>, ack: Ack<StationAccess>) => void;
+  'sync.setLanHttps': (input: z.input<typeof SetLanHttpsSchema>, ack: Ack<StationAccess>) => void;
+  'sync.makeJoinCode': (input: Record<string, never>, ack: Ack<JoinCodeMade>) => void;
 };
 
 /** Events of the sync domain. */

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'policy.manage': ['admin'],
   /** Adding peers to a station by address. */
   'sync.manage': ['admin', 'lead'],
+  /** Join codes for new stations, and HTTPS for LAN browsers on a station. */
+  'station.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

@@ -1,9 +1,10 @@
 import { hostname } from 'node:os';
-import { JoinAnswerSchema } from '../../../shared/contract/peer';
+import type { JoinAnswer } from '../../../shared/contract/peer';
 import { StationCore } from '../core/core';
 import { countOps } from '../db/queries/ops';
 import { getRoom } from '../db/queries/people';
-import { saveBootstrap } from '../room/join';
+import { JoinRefused, saveBootstrap } from '../room/join';
+import { askToJoin } from '../room/join-client';
 import { PeerHub } from '../sync/peer-hub';
 import { UsageError, parse, required } from './args';
 
@@ -27,31 +28,15 @@ export async function joinCommand(argv: string[]): Promise<number> {
   try {
     const existing = await getRoom(core.db);
     if (existing) throw new UsageError(`this station already belongs to "${existing.name}"`);
-    const base = /^https?:\/\//.test(peer) ? peer : `http://${peer}`;
-    let res: Response;
+    let answer: JoinAnswer;
     try {
-      res = await fetch(new URL('/api/join', base), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          code,
-          stationId: core.stationId,
-          publicKey: core.key.publicKeyPem,
-          name: values.name ?? hostname(),
-          tlsCert: core.tls.cert,
-        }),
-      });
+      answer = await askToJoin(core, peer, code, values.name ?? hostname());
     } catch (err) {
-      process.stderr.write(`holdline join: cannot reach ${peer}: ${(err as Error).message}\n`);
+      const why = err instanceof JoinRefused ? 'refused' : 'cannot reach';
+      process.stderr.write(`holdline join: ${peer} ${why}: ${(err as Error).message}\n`);
       return 1;
     }
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    const answer = JoinAnswerSchema.safeParse(body);
-    if (!answer.success) {
-      process.stderr.write(`holdline join: ${peer} refused: ${body?.message ?? res.statusText}\n`);
-      return 1;
-    }
-    const { roomId, warRoom, members } = answer.data;
+    const { roomId, warRoom, members } = answer;
     await saveBootstrap(core.db, { roomId, members });
     const hub = new PeerHub(core, (line) => process.stderr.write(line + '\n'));
     try {

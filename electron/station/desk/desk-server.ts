@@ -65,7 +65,13 @@ async function dispatch(
   }
   try {
     const answer = await h.run(
-      { core, operator, facets, connectionId: socket.id },
+      {
+        core,
+        operator,
+        facets,
+        connectionId: socket.id,
+        localPort: socket.request.socket.localPort ?? 0,
+      },
       parsed.data as never,
     );
     return { ok: true, ...answer };

@@ -13,6 +13,8 @@ export type DeskContext = {
   facets: FacetCache;
   /** The desk connection the command came on (presence is per connection). */
   connectionId: string;
+  /** The station port the desk reached (the port other desks use too). */
+  localPort: number;
 };
 
 /** The success payload a command answers with. */

@@ -1,6 +1,8 @@
-import type { SyncStatus } from '../../../shared/contract/sync';
+import type { StationAccess, SyncStatus } from '../../../shared/contract/sync';
 import type { StationCore } from '../core/core';
-import { AddPeerSchema } from '../../../shared/contract/sync';
+import { AddPeerSchema, SetLanHttpsSchema } from '../../../shared/contract/sync';
+import { lanAddresses, lanHttpsOn, setLanHttps } from '../http/lan-https';
+import { mintJoinCode } from '../room/war-room';
 import { hubOf, peerStatus } from '../sync/peer-hub';
 import { addSavedPeer } from '../sync/lan-peers';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
@@ -12,8 +14,44 @@ export async function syncStatusOf(core: StationCore): Promise<SyncStatus> {
   return { stationId: s.stationId, peers: s.peers, propagation: s.propagation };
 }
 
+// A code made for a shift or an event; the one made with the room lasts a week.
+const JOIN_CODE_HOURS = 24;
+
+/** How other desks reach this station. */
+function accessOf(core: StationCore, port: number): StationAccess {
+  return {
+    stationId: core.stationId,
+    addresses: lanAddresses(core, port),
+    fingerprint: core.tls.fingerprint,
+    lanHttps: lanHttpsOn(core),
+  };
+}
+
 /** Handlers of the sync domain. */
-export const syncHandlers: DeskHandlerMap<'sync.status' | 'sync.addPeer'> = {
+export const syncHandlers: DeskHandlerMap<
+  'sync.status' | 'sync.addPeer' | 'sync.access' | 'sync.setLanHttps' | 'sync.makeJoinCode'
+> = {
+  'sync.access': handler({
+    input: NoInput,
+    permission: 'sync.manage',
+    run: async ({ core, localPort }) => accessOf(core, localPort),
+  }),
+  'sync.setLanHttps': handler({
+    input: SetLanHttpsSchema,
+    permission: 'station.manage',
+    run: async ({ core, localPort }, { on }) => {
+      await setLanHttps(core, on);
+      return accessOf(core, localPort);
+    },
+  }),
+  'sync.makeJoinCode': handler({
+    input: NoInput,
+    permission: 'station.manage',
+    run: async ({ core, operator, localPort }) => {
+      const made = await mintJoinCode(core, operator.id, JOIN_CODE_HOURS);
+      return { ...made, access: accessOf(core, localPort) };
+    },
+  }),
   'sync.status': handler({
     input: NoInput,
     permission: 'mention.read',

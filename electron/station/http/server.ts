@@ -4,10 +4,11 @@ import {
   type Server as HttpServer,
   type ServerResponse,
 } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createTlsServer } from 'node:tls';
 import type { Server as NetServer } from 'node:net';
 import { Server as IoServer } from 'socket.io';
 import { frontDoor } from './front-door';
+import { PEER_IO_PATH } from '../../../shared/contract/peer';
 import { PeerHub, peerStatus } from '../sync/peer-hub';
 import { joinRoute } from './join-route';
 import type { StationCore } from '../core/core';
@@ -30,10 +31,13 @@ import {
 import { importRoute } from './import-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
+import { httpsUrlOf, isEncrypted, mustUseHttps } from './lan-https';
 
 /**
- * The station's servers: plain HTTP with /desk, the API and the UI, and TLS with /peer for other
- * stations, both behind one port (`front`, which is what listens).
+ * The station's servers behind one port (`front`, which is what listens): one HTTP server with
+ * /desk, the API and the UI, and /peer for other stations on its own path. Connections that open
+ * with TLS are decrypted first and then reach the same HTTP server; /peer and joining take TLS
+ * only, and LAN browsers are moved to HTTPS when an admin turned it on.
  */
 export type StationServer = {
   front: NetServer;
@@ -64,11 +68,28 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
+/** What a TLS-only route answers on plain HTTP. */
+const TLS_ONLY: Record<string, true> = { 'POST /api/join': true };
+
 /** Builds the HTTP + socket.io server for a core (not yet listening). */
 export function createStationServer(core: StationCore, rendererDir: string | null): StationServer {
   const http = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://station').pathname;
-    const route = ROUTES[`${req.method} ${path}`];
+    const key = `${req.method} ${path}`;
+    if (TLS_ONLY[key] && !isEncrypted(req))
+      return sendError(res, 'invalid', 'joining takes TLS: use a holdline of the same version');
+    if (mustUseHttps(core, req) && path !== '/health') {
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        res.writeHead(308, { location: httpsUrlOf(req) });
+        return void res.end();
+      }
+      return sendError(
+        res,
+        'forbidden',
+        `this station serves LAN desks over HTTPS: ${httpsUrlOf(req)}`,
+      );
+    }
+    const route = ROUTES[key];
     if (!route) {
       if (path.startsWith('/api/'))
         return sendError(res, 'not-found', `no route ${req.method} ${path}`);
@@ -83,17 +104,30 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
       sendError(res, 'internal', 'the station could not handle that request; nothing was changed');
     });
   });
-  // Stay far below socket.io's 1 MB default: no desk message needs more than this.
+  // Two socket.io servers on one HTTP server, each on its own path; neither may close upgrades
+  // meant for the other (engine.io's destroyUpgrade).
+  // Desks: stay far below socket.io's 1 MB default: no desk message needs more than this.
   const io = new IoServer(http, {
     maxHttpBufferSize: 512 * 1024,
     serveClient: false,
     cors: { origin: false },
+    destroyUpgrade: false,
+    allowRequest: (req, done) => done(null, !mustUseHttps(core, req)),
   });
+  // Station-to-station: TLS only, with this station's own certificate, which peers pin (issue
+  // "LAN sync"). A piece of the log stays under 1 MB (sync/peer-session.ts PULL_BYTES).
+  const ioPeer = new IoServer(http, {
+    path: PEER_IO_PATH,
+    maxHttpBufferSize: 1024 * 1024,
+    serveClient: false,
+    destroyUpgrade: false,
+    allowRequest: (req, done) => done(null, isEncrypted(req)),
+  });
+  const tls = createTlsServer({ cert: core.tls.cert, key: core.tls.key });
+  tls.on('secureConnection', (socket) => http.emit('connection', socket));
+  // A browser that does not (yet) accept the certificate hangs up mid-handshake: not an error.
+  tls.on('tlsClientError', () => undefined);
   const desk = mountDesk(io, core);
-  // Station-to-station: TLS with this station's own certificate, which peers pin (issue "LAN
-  // sync"). A piece of the log stays under 1 MB (sync/peer-session.ts PULL_BYTES).
-  const tls = createHttpsServer({ cert: core.tls.cert, key: core.tls.key });
-  const ioPeer = new IoServer(tls, { maxHttpBufferSize: 1024 * 1024, serveClient: false });
   const peers = new PeerHub(core);
   peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);

@@ -9,7 +9,8 @@ import { openReadDb } from '../db/connection';
 import { opsOfOrigin } from '../db/queries/ops';
 import { ingestDraft, ingestDrafts, prepareIngestItem } from '../ingest/ingest-draft';
 import type { OpDraft } from '../ops/op';
-import { admitByCode } from '../room/join';
+import { admitByProof } from '../room/join';
+import { joinRequestFor } from '../room/join-proof';
 import { createOperator, createWarRoom } from '../room/war-room';
 import { tempDir } from '../test-support/temp-dir';
 import type { MentionInput } from '../../../shared/domain/mention';
@@ -274,13 +275,10 @@ describe('ledger verify', () => {
     const tb = tempDir('holdline-ledger-b-');
     const b = await StationCore.open(tb.dir);
     cleanups.push(tb.cleanup, () => b.close());
-    await admitByCode(a.core, {
-      code: a.room.joinCode,
-      stationId: b.stationId,
-      publicKey: b.key.publicKeyPem,
-      name: 'desk 2',
-      tlsCert: b.tls.cert,
-    });
+    await admitByProof(
+      a.core,
+      joinRequestFor(b, a.room.joinCode, a.core.tls.fingerprint, 'desk 2'),
+    );
     await b.applyReplicated(await opsOfOrigin(a.core.db, a.core.stationId));
     await b.commit([said('message.draft', a.room.adminId, 'msg-b', { text: 'From desk 2' })]);
     await a.core.applyReplicated(await opsOfOrigin(b.db, b.stationId));

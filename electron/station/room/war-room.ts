@@ -3,7 +3,8 @@ import { hashPassword } from '../auth/password';
 import type { ApprovalArea } from '../../../shared/messaging/policy';
 import type { StationCore } from '../core/core';
 import { getRoom, operatorByUsername } from '../db/queries/people';
-import { SYSTEM_ACTOR } from '../ops/op';
+import { SYSTEM_ACTOR, type OpDraft } from '../ops/op';
+import { joinCodeHash } from './join-proof';
 import { sha256Hex } from '../ops/op-id';
 import type { Department, Role } from '../../../shared/domain/people';
 
@@ -24,6 +25,23 @@ export function newJoinCode(): string {
   const bytes = randomBytes(12);
   const chars = [...bytes].map((b) => CODE_ALPHABET[b % CODE_ALPHABET.length]);
   return `HL-${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8, 12).join('')}`;
+}
+
+function joinCodeOp(actor: string, code: string, expires: Date): OpDraft {
+  const payload = { codeHash: joinCodeHash(code), expiresAt: expires.toISOString() };
+  return { type: 'room.join-code', v: 1, actor, subject: 'join-codes', payload };
+}
+
+/** A new join code for the room, made by an admin; only its hash is stored and replicated. */
+export async function mintJoinCode(
+  core: StationCore,
+  actor: string,
+  hours = JOIN_CODE_DAYS * 24,
+): Promise<{ code: string; expiresAt: string }> {
+  const code = newJoinCode();
+  const expires = new Date(Date.now() + hours * 3_600_000);
+  await core.commit([joinCodeOp(actor, code, expires)]);
+  return { code, expiresAt: expires.toISOString() };
 }
 
 /** An account's id: derived from room and username, so two desks creating "ana" make one account. */
@@ -80,16 +98,7 @@ export async function createWarRoom(
         passwordHash,
       },
     },
-    {
-      type: 'room.join-code',
-      v: 1,
-      actor: adminId,
-      subject: 'join-codes',
-      payload: {
-        codeHash: sha256Hex(joinCode),
-        expiresAt: new Date(Date.now() + JOIN_CODE_DAYS * 86_400_000).toISOString(),
-      },
-    },
+    joinCodeOp(adminId, joinCode, new Date(Date.now() + JOIN_CODE_DAYS * 86_400_000)),
   ]);
   return { stationId: core.stationId, warRoom: input.warRoom, warRoomId, joinCode, adminId };
 }

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import {
   MAX_CLOCK_SKEW_MS,
+  PEER_IO_PATH,
   PeerHelloSchema,
   peerHelloText,
   type PeerHello,
@@ -201,6 +202,7 @@ export class PeerHub {
     // fingerprint is checked again in place of a host name (stations have no DNS names).
     let pinned = await this.memberCerts();
     const socket = connect(`https://${host}/peer`, {
+      path: PEER_IO_PATH,
       transports: ['websocket'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,

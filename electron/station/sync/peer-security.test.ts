@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { peerHelloText, type PeerHello } from '../../../shared/contract/peer';
+import { PEER_IO_PATH, peerHelloText, type PeerHello } from '../../../shared/contract/peer';
 import { StationCore } from '../core/core';
 import { opsToShip } from '../db/queries/sync';
 import { operatorByUsername } from '../db/queries/people';
@@ -46,6 +46,7 @@ function offer(
   batch: unknown,
 ): Promise<{ socket: Socket; refused: string | null }> {
   const socket = io(`https://${a.address}/peer`, {
+    path: PEER_IO_PATH,
     transports: ['websocket'],
     reconnection: false,
     rejectUnauthorized: false,

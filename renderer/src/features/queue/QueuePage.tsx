@@ -155,7 +155,12 @@ export function QueuePage(props: {
         <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
           {online ? t('app.online') : t('app.offline')}
         </span>
-        <SyncIndicator status={sync} socket={socket} canManage={canImport} />
+        <SyncIndicator
+          status={sync}
+          socket={socket}
+          canManage={canImport}
+          isAdmin={room.me.role === 'admin'}
+        />
         <span className="total" data-testid="queue-total">
           {t('queue.count', {
             count: cache.total,

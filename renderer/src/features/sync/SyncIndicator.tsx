@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { formatNumber } from '../../components/format';
 import { syncSummary } from './use-sync-status';
 import { AddPeerForm } from './AddPeerForm';
+import { AddDeskPanel } from './AddDeskPanel';
 import type { DeskSocket } from '../../desk/client';
 
 /** The header's sync chip; opens the peers panel. */
@@ -12,6 +13,7 @@ export function SyncIndicator(props: {
   status: SyncStatus | null;
   socket: DeskSocket;
   canManage: boolean;
+  isAdmin: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -39,6 +41,7 @@ export function SyncIndicator(props: {
           status={props.status}
           socket={props.socket}
           canManage={props.canManage}
+          isAdmin={props.isAdmin}
           onClose={() => setOpen(false)}
         />
       )}
@@ -51,6 +54,7 @@ function PeersDialog(props: {
   status: SyncStatus | null;
   socket: DeskSocket;
   canManage: boolean;
+  isAdmin: boolean;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -91,10 +95,13 @@ function PeersDialog(props: {
         </table>
       )}
       {props.canManage && (
-        <AddPeerForm
-          socket={props.socket}
-          onAdded={(s) => setAdded({ status: s, over: props.status })}
-        />
+        <>
+          <AddPeerForm
+            socket={props.socket}
+            onAdded={(s) => setAdded({ status: s, over: props.status })}
+          />
+          <AddDeskPanel socket={props.socket} isAdmin={props.isAdmin} />
+        </>
       )}
     </Dialog>
   );
