@@ -3,6 +3,7 @@ import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
 import * as search from './search.bench';
+import * as staffing from './staffing.bench';
 import * as sync from './sync.bench';
 
 const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   enrichment,
   sync,
   alerts,
+  staffing,
 };
 
 /**
