@@ -237,10 +237,10 @@ async function liveFeed(
  * Live propagation: STATIONS processes linked in a mesh, RATE mentions/s entered on the first
  * for SECONDS; each other station reports how long ops took from commit there to applied here.
  */
-async function livePropagation(): Promise<{ p50: number; p99: number; rate: number }> {
+export async function livePropagation(): Promise<{ p50: number; p99: number; rate: number }> {
   const STATIONS = Number(process.env.HOLDLINE_BENCH_SYNC_STATIONS ?? 5);
   const RATE = Number(process.env.HOLDLINE_BENCH_SYNC_RATE ?? 1_000);
-  const SECONDS = 5;
+  const SECONDS = Number(process.env.HOLDLINE_BENCH_SYNC_SECONDS ?? 5);
   const t = tempDir('holdline-bench-live-');
   const running: StationProcess[] = [];
   try {

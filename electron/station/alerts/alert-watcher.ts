@@ -5,6 +5,8 @@ import type { Applied } from '../ops/apply';
 import { createAlertDetector, type AlertDetector } from '../../../shared/alerts/detector';
 import type { Alert } from '../../../shared/alerts/alert-types';
 
+const KICK_EVERY_MS = 250;
+
 const HASHTAG = /#([\p{L}\p{N}_]{2,50})/u;
 
 /** A mention's topic for alerts: its first hashtag, folded to lower case (or none). */
@@ -86,16 +88,32 @@ export function startAlertWatcher(
       if (drafts.length > 0) await core.commit(drafts);
     }
   };
+  // One look at the new mentions per KICK_EVERY_MS at most: a live feed applies a batch every
+  // few milliseconds on every station, and alerts are judged over minutes.
+  let queued = false;
+  let stopped = false;
   const kick = () => {
-    work = work.then(step).catch((err: unknown) => console.error('[alerts] watcher:', err));
+    if (queued) return;
+    queued = true;
+    work = work
+      .then(() => new Promise((resolve) => setTimeout(resolve, KICK_EVERY_MS).unref()))
+      .then(() => {
+        queued = false;
+        return stopped ? undefined : step();
+      })
+      .catch((err: unknown) => console.error('[alerts] watcher:', err));
   };
   const onApplied = (a: Applied) => {
     if (a.newMentions > 0) kick();
   };
   core.on('applied', onApplied);
-  kick();
+  // Where live traffic starts: at once, before anything arrives.
+  work = work.then(step).catch((err: unknown) => console.error('[alerts] watcher:', err));
   return {
-    stop: () => core.off('applied', onApplied),
+    stop: () => {
+      stopped = true;
+      core.off('applied', onApplied);
+    },
     idle: () => work,
   };
 }

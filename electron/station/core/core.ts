@@ -9,7 +9,7 @@ import { applyOps, type Applied } from '../ops/apply';
 import { OpChain } from '../ops/chain';
 import type { Op, OpDraft } from '../ops/op';
 import type { StationKey } from '../ops/station-key';
-import { checkPeerBatch } from '../sync/peer-batch';
+import { checkPeerBatch, memberKeysOf } from '../sync/peer-batch';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 
@@ -30,6 +30,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
   /** Bumped after every applied batch, so caches of derived figures know they are stale. */
   generation = 0;
   private bulkWriters = 0;
+  /** Member stations' public keys for checking peer batches (memberKeysOf), until the room changes. */
+  private members: Map<string, string> | null = null;
   private mentionIndexesDeferred = false;
 
   private constructor(
@@ -109,6 +111,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       throw err;
     }
     this.noteHeld(applied.ops);
+    if (applied.roomChanged) this.members = null;
     this.generation += 1;
     this.emit('applied', applied);
     return applied;
@@ -120,6 +123,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
    */
   async applyReplicated(ops: readonly Op[]): Promise<Applied> {
     const applied = await this.db.transaction((tx) => applyOps(tx, ops, { fresh: false }));
+    if (applied.roomChanged) this.members = null;
     for (const op of applied.ops) this.chain.clock.receive(op.hlc);
     this.noteHeld(applied.ops);
     if (applied.ops.length > 0) {
@@ -184,8 +188,11 @@ export class StationCore extends EventEmitter<CoreEvents> {
    */
   async applyFromPeer(raw: unknown): Promise<{ applied: Applied; alreadyHeld: number }> {
     const result = await this.db.transaction(async (tx) => {
-      const checked = await checkPeerBatch(tx, raw);
-      const applied = await applyOps(tx, checked.fresh, { fresh: false });
+      this.members ??= await memberKeysOf(tx);
+      const checked = await checkPeerBatch(tx, raw, this.members);
+      const applied = await applyOps(tx, checked.fresh, { fresh: false, unheld: true });
+      // An admission (or any room op) may change who is a member.
+      if (applied.roomChanged) this.members = null;
       return { applied, alreadyHeld: checked.alreadyHeld };
     });
     for (const op of result.applied.ops) this.chain.clock.receive(op.hlc);

@@ -61,9 +61,11 @@ const ACCOUNT_OPS = ['operator.create', 'operator.update'];
 export async function applyOps(
   tx: Sql,
   incoming: readonly Op[],
-  opts: { fresh: boolean },
+  /** fresh: new ops made here; unheld: checked in this transaction to be none of them held. */
+  opts: { fresh: boolean; unheld?: boolean },
 ): Promise<Applied> {
-  const stored = opts.fresh ? new Map<string, string>() : await storedIdsAt(tx, incoming);
+  const stored =
+    opts.fresh || opts.unheld ? new Map<string, string>() : await storedIdsAt(tx, incoming);
   const seen = new Set<string>();
   const ops: Op[] = [];
   for (const o of incoming) {

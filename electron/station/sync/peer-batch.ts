@@ -59,18 +59,31 @@ export function precheckPeerBatch(raw: unknown): Op[] {
 }
 
 /**
+ * The public keys of the stations whose ops this station takes: the admitted ones, and, for a
+ * station that just joined, the members named by the one it joined through (the join code
+ * vouches for that answer) until the room's own admissions arrive.
+ */
+export async function memberKeysOf(sql: Sql): Promise<Map<string, string>> {
+  const keys = new Map((await listStations(sql)).map((s) => [s.id, s.public_key]));
+  for (const m of (await loadBootstrap(sql))?.members ?? [])
+    if (!keys.has(m.stationId)) keys.set(m.stationId, m.publicKey);
+  return keys;
+}
+
+/**
  * Checks a batch of ops from a peer before anything reaches the database: the prechecks, then each op's origin admitted (by the stations table or by an admission earlier
  * in the batch), each chain contiguous with what is held, and every signature verified, each
  * origin's last op signed. Ops already held are dropped; a different op at a held place is a
- * fork. Throws BatchRefused with the first problem found.
+ * fork. Throws BatchRefused with the first problem found. `members` (memberKeysOf) saves the
+ * look-up when the caller keeps them.
  */
-export async function checkPeerBatch(sql: Sql, raw: unknown): Promise<CheckedBatch> {
+export async function checkPeerBatch(
+  sql: Sql,
+  raw: unknown,
+  members?: ReadonlyMap<string, string>,
+): Promise<CheckedBatch> {
   const ops = precheckPeerBatch(raw);
-  const keys = new Map((await listStations(sql)).map((s) => [s.id, s.public_key]));
-  // A station that just joined trusts the members named by the one it joined through (the join
-  // code vouches for that answer) until the room's own admissions arrive.
-  for (const m of (await loadBootstrap(sql))?.members ?? [])
-    if (!keys.has(m.stationId)) keys.set(m.stationId, m.publicKey);
+  const keys = new Map(members ?? (await memberKeysOf(sql)));
   const byOrigin = new Map<string, Op[]>();
   for (const op of ops) byOrigin.set(op.origin, [...(byOrigin.get(op.origin) ?? []), op]);
 
@@ -103,12 +116,17 @@ export async function checkPeerBatch(sql: Sql, raw: unknown): Promise<CheckedBat
 
 /** Checks one origin's ops (sorted by seq); returns those not held yet. */
 async function checkChain(sql: Sql, origin: string, chain: Op[], publicKey: string): Promise<Op[]> {
-  const held = await idsAtSeqs(
-    sql,
-    origin,
-    chain.map((o) => o.seq),
-  );
   const tip = await chainTipOf(sql, origin);
+  // Nothing past the tip is held: a push that continues the chain needs no look-up.
+  const first = chain[0]?.seq ?? 0;
+  const held =
+    first > (tip?.seq ?? 0)
+      ? new Map<number, string>()
+      : await idsAtSeqs(
+          sql,
+          origin,
+          chain.map((o) => o.seq),
+        );
   let prevSeq = tip?.seq ?? 0;
   let prevId = tip?.id ?? null;
   const fresh: Op[] = [];

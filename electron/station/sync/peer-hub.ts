@@ -78,6 +78,8 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
   return null;
 }
 
+// How often ops that came from other stations are announced onward.
+const RELAY_EVERY_MS = 100;
 // Own ops up to this many payload bytes are pushed to peers as they commit; more are announced.
 const PUSH_BYTES = 256 * 1024;
 
@@ -120,13 +122,23 @@ export class PeerHub {
   /** This station's own ops committed since the last announcement, to push as they are. */
   private outbox: Op[] = [];
   private outboxBytes = 0;
+  private relayTimer: NodeJS.Timeout | null = null;
   private readonly onApplied = (applied: Applied) => {
+    let own = false;
     for (const op of applied.ops)
       if (op.origin === this.core.stationId) {
+        own = true;
         this.outbox.push(op);
         this.outboxBytes += op.payloadJson?.length ?? JSON.stringify(op.payload).length;
       }
-    this.announceSoon();
+    if (own) return this.announceSoon();
+    // Ops from others are news only to peers their origin cannot reach (a chain of stations,
+    // a partition healing): said at most every RELAY_EVERY_MS, not after every batch. In a
+    // mesh, every batch the origin pushes made each other station tell all of its peers.
+    this.relayTimer ??= setTimeout(() => {
+      this.relayTimer = null;
+      this.announceSoon();
+    }, RELAY_EVERY_MS);
   };
   private readonly onPresence = () => this.sharePresence();
   private readonly presenceBeat: NodeJS.Timeout;
@@ -337,6 +349,7 @@ export class PeerHub {
     this.core.off('applied', this.onApplied);
     presenceBoardOf(this.core).off('changed', this.onPresence);
     clearInterval(this.presenceBeat);
+    if (this.relayTimer) clearTimeout(this.relayTimer);
     HUBS.delete(this.core);
     for (const l of this.links) l.socket.disconnect();
     this.links.clear();
