@@ -16,3 +16,14 @@ describe('latency window', () => {
     expect(w.summary()).toMatchObject({ samples: 20, p99Ms: 5, maxMs: 5 });
   });
 });
+
+describe('latency window since a moment', () => {
+  it('ranks only the samples taken since then', () => {
+    const w = new LatencyWindow(100);
+    for (let i = 0; i < 10; i++) w.add(500, 1_000 + i);
+    for (let i = 0; i < 10; i++) w.add(i + 1, 2_000 + i);
+    expect(w.summary(2_000)).toMatchObject({ samples: 20, p50Ms: 5, p99Ms: 10, maxMs: 10 });
+    expect(w.summary()).toMatchObject({ maxMs: 500 });
+    expect(w.summary(9_999)).toMatchObject({ samples: 20, p50Ms: null });
+  });
+});

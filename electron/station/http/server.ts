@@ -62,9 +62,14 @@ const ROUTES: Record<string, Route> = {
   'POST /api/import': importRoute,
   'POST /api/join': joinRoute,
   // Sync status for holdline stats and the peers panel: from this machine, or with a session.
+  // ?since=MS limits the propagation figures to ops applied since then (benchmarks).
   'GET /api/sync': async (core, req, res) => {
     if (!isLoopback(req) && !(await requireOperator(core, req, res))) return;
-    sendJson(res, 200, { ok: true, ...(await peerStatus(core)) });
+    const since = Number(new URL(req.url ?? '/', 'http://station').searchParams.get('since'));
+    sendJson(res, 200, {
+      ok: true,
+      ...(await peerStatus(core, Number.isFinite(since) && since > 0 ? since : undefined)),
+    });
   },
 };
 

@@ -97,9 +97,11 @@ export function hubOf(core: StationCore): PeerHub | undefined {
 /** Sync status of a core's station (no peers when it runs without a hub, e.g. `import --data`). */
 export async function peerStatus(
   core: StationCore,
+  /** Propagation figures of ops applied since this moment (ms since the epoch) only. */
+  since?: number,
 ): Promise<Awaited<ReturnType<PeerHub['status']>>> {
   const hub = HUBS.get(core);
-  if (hub) return hub.status();
+  if (hub) return hub.status(since);
   return {
     stationId: core.stationId,
     vector: core.vector(),
@@ -323,7 +325,7 @@ export class PeerHub {
    * the peer holds that this station lacks, `ahead` how many it holds that the peer lacks (as of
    * the peer's last word).
    */
-  async status(): Promise<{
+  async status(since?: number): Promise<{
     stationId: string;
     vector: VersionVector;
     peers: (PeerInfo & { ahead: number })[];
@@ -333,7 +335,7 @@ export class PeerHub {
     return {
       stationId: this.core.stationId,
       vector,
-      propagation: this.lag.summary(),
+      propagation: this.lag.summary(since),
       peers: [...this.links].map((l) => {
         const info = this.infoOf(l);
         const theirs = l.session?.status.theirs;
