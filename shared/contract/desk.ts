@@ -4,6 +4,9 @@ import type { SyncCommands, SyncEvents } from './sync';
 import type { PresenceCommands, PresenceEvents } from './presence';
 import type { RunsCommands, RunsEvents } from './runs';
 import type { MessagesCommands, MessagesEvents } from './messages';
+import type { StaffingCommands, StaffingEvents } from './staffing';
+import type { RosterCommands, RosterEvents } from './roster';
+import type { RoutingCommands, RoutingEvents } from './routing';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -11,13 +14,19 @@ export type DeskCommands = MentionsCommands &
   SyncCommands &
   PresenceCommands &
   RunsCommands &
-  MessagesCommands;
+  MessagesCommands &
+  StaffingCommands &
+  RosterCommands &
+  RoutingCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &
   SyncEvents &
   PresenceEvents &
   RunsEvents &
-  MessagesEvents;
+  MessagesEvents &
+  StaffingEvents &
+  RosterEvents &
+  RoutingEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -22,7 +22,8 @@ export const MentionQuerySchema = z.object({
   claimedBy: z.string().max(128).optional(),
   authorHandle: z.string().max(256).optional(),
   search: z.string().max(500).default(''),
-  sort: z.enum(['newest', 'oldest', 'priority']).default('newest'),
+  /** due: open mentions by first-response due time, soonest (or most overdue) first. */
+  sort: z.enum(['newest', 'oldest', 'priority', 'due']).default('newest'),
 });
 /** A queue query. */
 export type MentionQuery = z.infer<typeof MentionQuerySchema>;

@@ -113,4 +113,6 @@ export type Mention = {
   /** Answers sent to this mention (2 or more: answered twice, flagged in the queue). */
   answers: number;
   metadata: Record<string, string | number | boolean | null>;
+  /** First-response clock (shared/routing/sla.ts): due and warning times, epoch ms; the breach. */
+  sla?: { due: number; warnAt: number; breachedAt: string | null } | null;
 };

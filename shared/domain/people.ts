@@ -42,4 +42,8 @@ export type Operator = {
   /** Approval areas (pr, legal, hr…) an approver reviews for. */
   areas: string[];
   disabled: boolean;
+  /** When a surge account stops working (ISO); absent for accounts that do not expire. */
+  expiresAt?: string;
+  /** Skills the account usually brings to a shift. */
+  skills?: string[];
 };

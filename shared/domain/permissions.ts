@@ -23,10 +23,20 @@ export const PERMISSIONS = {
   'message.approve': ['admin', 'lead', 'approver'],
   /** Changing the room's approval policy. */
   'policy.manage': ['admin'],
+  /** Re-routing a mention by hand (department, priority). */
+  'mention.route': ['admin', 'lead'],
+  /** Changing the room's routing rules and SLA targets. */
+  'routing.manage': ['admin'],
   /** Adding peers to a station by address. */
   'sync.manage': ['admin', 'lead'],
   /** Join codes for new stations, and HTTPS for LAN browsers on a station. */
   'station.manage': ['admin'],
+  /** Planning events and setting the staffing level by hand. */
+  'staffing.manage': ['admin', 'lead'],
+  /** Checking oneself in and out of a shift. */
+  'roster.check-in': ['admin', 'lead', 'approver', 'operator'],
+  /** Checking others out, planning shifts. */
+  'roster.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

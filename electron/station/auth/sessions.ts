@@ -30,9 +30,11 @@ export async function login(
   db: Db,
   username: string,
   password: string,
+  now: number = Date.now(),
 ): Promise<{ token: string; operator: Operator } | null> {
   const row = await operatorByUsername(db, username.trim().toLowerCase());
-  if (!row || row.disabled) {
+  // An expired (surge) account is refused like a disabled one.
+  if (!row || row.disabled || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) {
     // Spend the same time as a real check so timing does not reveal which usernames exist.
     await verifyPassword(
       password,
@@ -45,9 +47,13 @@ export async function login(
 }
 
 /** The account a session token belongs to, if the session is live. */
-export async function resolveSession(sql: Sql, token: string): Promise<Operator | null> {
+export async function resolveSession(
+  sql: Sql,
+  token: string,
+  now: number = Date.now(),
+): Promise<Operator | null> {
   if (!token || token.length > 200) return null;
-  const row = await sessionOperator(sql, tokenHash(token), new Date().toISOString());
+  const row = await sessionOperator(sql, tokenHash(token), new Date(now).toISOString());
   return row ? toOperator(row) : null;
 }
 

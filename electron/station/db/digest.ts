@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Sql } from './connection';
 import { MENTION_CONTENT_COLUMNS } from './queries/mention-writes';
+import { MENTION_ROUTING_COLUMNS } from './queries/routing';
 import { MESSAGE_COLUMNS } from './queries/messages';
 
 // Replicated materialised tables in a fixed order, each with a fixed column list and row order
@@ -26,6 +27,8 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
       'disabled',
       'created_hlc',
       'updated_hlc',
+      'expires_at',
+      'skills',
     ],
     order: 'id',
   },
@@ -44,10 +47,13 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
       'claim_at',
       'claim_expires',
       'answers',
+      'base_priority',
+      ...MENTION_ROUTING_COLUMNS,
     ],
     order: 'id',
   },
   { table: 'op_effects', columns: ['op_id', 'subject', 'effect', 'reason'], order: 'op_id' },
+  { table: 'room_config', columns: ['key', 'value', 'op_id', 'hlc', 'actor'], order: 'key' },
   {
     table: 'runs',
     columns: [
@@ -83,6 +89,82 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     order: 'id',
   },
   { table: 'messages', columns: [...MESSAGE_COLUMNS], order: 'id' },
+  {
+    table: 'events',
+    columns: [
+      'id',
+      'name',
+      'start_at',
+      'end_at',
+      'brands',
+      'topics',
+      'forecast',
+      'saved_by',
+      'saved_hlc',
+      'cancelled_hlc',
+    ],
+    order: 'id',
+  },
+  {
+    table: 'staffing_state',
+    columns: [
+      'id',
+      'engine',
+      'level',
+      'since',
+      'mode',
+      'summary',
+      'measurements',
+      'measured_at',
+      'snapshot',
+      'last_hlc',
+      'last_op',
+    ],
+    order: 'id',
+  },
+  {
+    table: 'staffing_changes',
+    columns: [
+      'op_id',
+      'hlc',
+      'at',
+      'from_level',
+      'to_level',
+      'why',
+      'by',
+      'banner',
+      'notify_reserves',
+    ],
+    order: 'op_id',
+  },
+  {
+    table: 'roster',
+    columns: [
+      'operator_id',
+      'checked_in',
+      'department',
+      'skills',
+      'capacity',
+      'since',
+      'desk_station',
+      'updated_hlc',
+    ],
+    order: 'operator_id',
+  },
+  {
+    table: 'shifts',
+    columns: [
+      'id',
+      'operator_id',
+      'department',
+      'start',
+      'end',
+      'note',
+      'cancelled',
+      'updated_hlc',
+    ],
+    order: 'id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

@@ -200,6 +200,80 @@ describe('migrations', () => {
     ).rejects.toThrow(/UNIQUE/);
   });
 
+  it('0011 keeps events, one staffing state for the room and its changes', async () => {
+    const d = await fresh();
+    await migrate(d, 11);
+    expect(await tables(d)).toEqual(
+      expect.arrayContaining(['events', 'staffing_state', 'staffing_changes']),
+    );
+    const state = (id: string, level: string) =>
+      d.run(
+        `INSERT INTO staffing_state (id, engine, level, since, mode, summary, snapshot, last_hlc, last_op)
+         VALUES (?, 1, ?, 0, 'auto', 'Normal', '{}', 'h', 'o')`,
+        [id, level],
+      );
+    await state('room', 'surge');
+    await expect(state('other', 'normal')).rejects.toThrow(/CHECK/);
+    await d.run(`DELETE FROM staffing_state`);
+    await expect(state('room', 'panic')).rejects.toThrow(/CHECK/);
+    await d.run(
+      `INSERT INTO staffing_changes (op_id, hlc, at, from_level, to_level, why, banner, notify_reserves)
+       VALUES ('op1', 'h', 0, 'normal', 'surge', 'Surge: set by lead', 1, 1)`,
+    );
+    await expect(d.run(`INSERT INTO events (id, name) VALUES ('e1', 'Gala')`)).rejects.toThrow(
+      /NOT NULL/,
+    );
+  });
+
+  it('0010 gives existing accounts no expiry and no skills, and keeps the roster and shifts', async () => {
+    const d = await fresh();
+    await migrate(d, 9);
+    await d.run(
+      `INSERT INTO operators (id, username, display_name, role, password_hash, created_hlc, updated_hlc)
+       VALUES ('o1', 'ana', 'Ana', 'operator', 'x', 'h1', 'h1')`,
+    );
+    await migrate(d, 10);
+    expect(await d.get('SELECT expires_at, skills FROM operators')).toEqual({
+      expires_at: null,
+      skills: '[]',
+    });
+    await d.run(`INSERT INTO roster (operator_id, checked_in, updated_hlc) VALUES ('o1', 1, 'h2')`);
+    expect(await d.get('SELECT skills, capacity FROM roster')).toEqual({
+      skills: '[]',
+      capacity: 3,
+    });
+    await expect(
+      d.run(`INSERT INTO roster (operator_id, checked_in, updated_hlc) VALUES ('o1', 0, 'h3')`),
+    ).rejects.toThrow(/UNIQUE/);
+    await expect(d.run(`INSERT INTO shifts (id, operator_id) VALUES ('s1', 'o1')`)).rejects.toThrow(
+      /NOT NULL/,
+    );
+  });
+
+  it('0012 keeps held mentions routed as they were and times them with the default SLA', async () => {
+    const d = await fresh();
+    await migrate(d, 11);
+    const hlc = '001763892000000-000000-s1'; // 2025-11-23T10:00:00Z
+    await d.run(
+      `INSERT INTO mentions (id, channel, external_id, author_handle, text, occurred_at,
+         occurred_ms, recorded_hlc, source_op, department, language, sentiment_score,
+         sentiment_label, priority)
+       VALUES ('email:1', 'email', '1', 'a', 't', 'x', 0, ?, 'op', 'legal', 'en', 0, 'neutral', 85)`,
+      [hlc],
+    );
+    await migrate(d, 12);
+    const row = await d.get<Record<string, unknown>>('SELECT * FROM mentions');
+    expect(row).toMatchObject({
+      routed_department: 'legal',
+      routed_priority: 85,
+      routing: null,
+      sla_due: 1763892000000 + 30 * 60_000, // urgent (15 min), e-mail ×2
+      sla_warn_at: 1763892000000 + 22.5 * 60_000,
+      sla_breach_op: null,
+    });
+    expect(await tables(d)).toContain('room_config');
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

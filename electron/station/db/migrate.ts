@@ -9,6 +9,9 @@ import { migration as m0006 } from './migrations/0006-answer-count';
 import { migration as m0007 } from './migrations/0007-playbook-runs';
 import { migration as m0008 } from './migrations/0008-alerts';
 import { migration as m0009 } from './migrations/0009-messages';
+import { migration as m0010 } from './migrations/0010-roster';
+import { migration as m0011 } from './migrations/0011-events-and-staffing';
+import { migration as m0012 } from './migrations/0012-routing-and-sla';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -21,6 +24,9 @@ export const MIGRATIONS: readonly Migration[] = [
   m0007,
   m0008,
   m0009,
+  m0010,
+  m0011,
+  m0012,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

@@ -36,6 +36,7 @@ export class DeskBroadcaster {
         this.desk.emit('message.changed', await messageViews(this.core.read, a.messagesChanged));
       if (a.runsChanged.length > 0)
         this.desk.emit('run.changed', await runSummaries(this.core.read, a.runsChanged));
+      if (a.rosterChanged) this.desk.emit('roster.changed');
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }

@@ -14,6 +14,10 @@ import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
 import { messageHandlers } from './messages';
+import { staffingHandlers } from './staffing';
+import { startStaffing } from '../staffing/staffing-push';
+import { rosterHandlers } from './roster';
+import { pushSlaBreaches, routingHandlers } from './routing';
 import { presenceBoardOf, type PresenceBoard } from '../presence/presence-board';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
@@ -31,10 +35,13 @@ export type DeskNamespace = Namespace<
 const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...mentionHandlers,
   ...messageHandlers,
+  ...staffingHandlers,
   ...roomHandlers,
   ...syncHandlers,
   ...runHandlers,
   ...presenceHandlers,
+  ...rosterHandlers,
+  ...routingHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
@@ -52,7 +59,7 @@ async function dispatch(
   const h = HANDLERS[name];
   if (!h) return fail('invalid', `unknown command "${name}"`);
   const row = await operatorById(core.read, socket.data.operator.id);
-  if (!row || row.disabled)
+  if (!row || row.disabled || (row.expires_at !== null && Date.parse(row.expires_at) <= Date.now()))
     return fail('unauthenticated', 'your account is no longer active; log in again');
   const operator = toOperator(row);
   if (!can(operator.role, h.permission))
@@ -138,13 +145,17 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
     });
   });
   const broadcaster = new DeskBroadcaster(core, desk);
+  const staffing = startStaffing(core, desk);
   const stopSyncPush = startSyncPush(core, desk);
   const stopPresencePush = pushPresence(board, desk);
+  const stopBreachPush = pushSlaBreaches(core, desk);
   return {
     close: () => {
       broadcaster.close();
+      staffing.close();
       stopSyncPush();
       stopPresencePush();
+      stopBreachPush();
     },
     presence,
   };

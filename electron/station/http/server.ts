@@ -15,6 +15,8 @@ import type { StationCore } from '../core/core';
 import { mountDesk } from '../desk/desk-server';
 import { startClaimLeases } from '../scheduler/claim-leases';
 import { startRunTimers } from '../scheduler/run-timers';
+import { startSlaScheduler } from '../routing/sla-scheduler';
+import { startRosterScheduler } from '../roster/roster-scheduler';
 import { refoldStaleRuns } from '../ops/reducers/runs';
 import { startAlertWatcher } from '../alerts/alert-watcher';
 import { startOutbox } from '../messages/outbox';
@@ -136,9 +138,11 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   const peers = new PeerHub(core);
   peers.mount(ioPeer);
   const leases = startClaimLeases(core, desk.presence);
+  const roster = startRosterScheduler(core, desk.presence);
   // Runs cached by an older engine are re-derived before their deadlines are looked at.
   const runTimers = startRunTimers(core, Date.now, refoldStaleRuns(core.db));
   const alerts = startAlertWatcher(core);
+  const slaBreaches = startSlaScheduler(core);
   const outbox = startOutbox(core);
   const front = frontDoor(http, tls);
   return {
@@ -148,8 +152,10 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     peers,
     close: async () => {
       leases.stop();
+      roster.stop();
       runTimers.stop();
       alerts.stop();
+      slaBreaches.stop();
       await outbox.stop();
       peers.close();
       desk.close();

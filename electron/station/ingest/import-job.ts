@@ -13,6 +13,7 @@ import { draftOfPacked } from './ingest-draft';
 import { coalesce } from './coalesce';
 import { prepareBatches, type PrepareOptions } from './prepare-batches';
 import { prepareBatchesOffThread } from './prepare-off-thread';
+import { rulesInForce } from '../routing/rules-service';
 
 // Prepared batches waiting for a commit, at most, and the most mentions one commit takes: a
 // commit holds claims from desks back for well under a second.
@@ -76,6 +77,8 @@ export async function importMentions(
       opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl')),
     ...(opts.maxRecordBytes !== undefined && { maxRecordBytes: opts.maxRecordBytes }),
     source: { connector: opts.connector, importId: randomUUID() },
+    // The rules in force here as data: workers compile them for themselves.
+    routing: await ingestRulesOf(core.read),
   };
   const thread =
     opts.thread ??
@@ -123,4 +126,10 @@ export async function importMentions(
   const summary: ImportSummary = { ...progress, phase: 'done', rowErrors };
   opts.onProgress?.(summary);
   return summary;
+}
+
+/** The rules in force, as the plain data an import's preparation routes with. */
+async function ingestRulesOf(sql: StationCore['read']): Promise<{ yaml: string; file: string }> {
+  const r = await rulesInForce(sql);
+  return { yaml: r.yaml, file: r.file };
 }

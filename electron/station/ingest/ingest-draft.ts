@@ -6,6 +6,7 @@ import type { OpDraft } from '../ops/op';
 import { hashOfItemHashes } from '../ops/payload-hash';
 import { withLazyPayload } from '../ops/lazy-payload';
 import type { IngestItem, IngestSource } from '../ops/payloads';
+import type { IngestRouter } from '../routing/ingest-router';
 
 /** Most mentions one ingest op carries. */
 export const ITEMS_PER_OP = 500;
@@ -22,15 +23,26 @@ export type PreparedItem = { item: IngestItem; json: string; hash: string };
  * Enriches one mention (language, sentiment, priority — computed once, here, and carried in the
  * op so every station shows the same values) and works out its canonical JSON and hash.
  */
-export function prepareIngestItem(mention: MentionInput, line?: number): PreparedItem {
+export function prepareIngestItem(
+  mention: MentionInput,
+  line?: number,
+  /** Routes the mention with the room's rules (routing/ingest-router.ts); none: not routed. */
+  route?: IngestRouter,
+): PreparedItem {
   const e = enrich(mention.text);
+  const language = e.language;
+  const priority = priorityOf(mention.text, mention.channel, e.sentiment);
+  const sentiment = { label: e.sentiment.label, score: e.sentiment.score };
   // Keys in sorted order at every level (see canonicalJson): the item serialises without re-sorting.
   const item: IngestItem = {
-    enrichment: {
-      language: e.language,
-      priority: priorityOf(mention.text, mention.channel, e.sentiment),
-      sentiment: { label: e.sentiment.label, score: e.sentiment.score },
-    },
+    enrichment: route
+      ? {
+          language,
+          priority,
+          routing: route(mention, { language, priority, sentiment }),
+          sentiment,
+        }
+      : { language, priority, sentiment },
     ...(line !== undefined && { line }),
     mention,
   };
@@ -128,6 +140,11 @@ export function ingestDrafts(
 }
 
 /** The draft that brings in one mention (a manual entry, a webhook). */
-export function ingestDraft(mention: MentionInput, actor: string, source: IngestSource): OpDraft {
-  return ingestDrafts([prepareIngestItem(mention)], actor, source)[0] as OpDraft;
+export function ingestDraft(
+  mention: MentionInput,
+  actor: string,
+  source: IngestSource,
+  route?: IngestRouter,
+): OpDraft {
+  return ingestDrafts([prepareIngestItem(mention, undefined, route)], actor, source)[0] as OpDraft;
 }

@@ -1,6 +1,7 @@
 import type { ImportRowError } from '../../../shared/contract/imports';
 import { readMentions, type ReadOptions } from '../connectors/read-mentions';
 import type { IngestSource } from '../ops/payloads';
+import { createIngestRouter, type IngestRoutingRules } from '../routing/ingest-router';
 import {
   packIngest,
   prepareIngestItem,
@@ -20,7 +21,11 @@ export const LIVE_FLUSH_MS = 25;
 export const MAX_REPORTED_ERRORS = 1_000;
 
 /** What to prepare: how to read the input and where its mentions come from. */
-export type PrepareOptions = ReadOptions & { source: IngestSource };
+export type PrepareOptions = ReadOptions & {
+  source: IngestSource;
+  /** The room's routing rules on the ingesting station (data, so workers get them too). */
+  routing?: IngestRoutingRules;
+};
 
 /** One commit's worth of an input: its ingest payloads, and the rows read and refused on the way. */
 export type PreparedBatch = {
@@ -55,6 +60,8 @@ export async function* prepareBatches(
     bytesRead: 0,
   };
   let pending: PreparedItem[] = [];
+  // Imports route without author history (ingest-router.ts says why).
+  const route = opts.routing && createIngestRouter(opts.routing);
   let heldSince = 0;
   const take = (): PreparedBatch => {
     const out = { ...batch, packed: packIngest(pending, opts.source), mentions: pending.length };
@@ -87,7 +94,7 @@ export async function* prepareBatches(
         }
       } else {
         if (pending.length === 0) heldSince = performance.now();
-        pending.push(prepareIngestItem(item.input, item.line));
+        pending.push(prepareIngestItem(item.input, item.line, route));
       }
     }
     batch.bytesRead = chunk.bytesRead;

@@ -3,6 +3,7 @@ import type { Preset } from '../connectors/preset';
 import type { RawRecord } from '../connectors/record-splitter';
 import { IngestPacker, prepareIngestItem } from './ingest-draft';
 import type { PrepareOptions, PreparedBatch } from './prepare-batches';
+import { createIngestRouter, type IngestRouter } from '../routing/ingest-router';
 
 // Records mapped at a time within a group.
 const SLICE = 500;
@@ -18,6 +19,15 @@ export type RecordGroup = {
   bytesRead: number;
 };
 
+// One router per worker's options (one import): the rules are compiled once per worker.
+const routers = new WeakMap<object, IngestRouter>();
+function routerFor(opts: PrepareOptions): IngestRouter | undefined {
+  if (!opts.routing) return undefined;
+  let r = routers.get(opts);
+  if (!r) routers.set(opts, (r = createIngestRouter(opts.routing)));
+  return r;
+}
+
 /**
  * Maps, enriches and hashes one group of records into a commit's batch (pure: runs in an import
  * worker). Every refused row is listed; the station caps how many it reports over the input.
@@ -27,6 +37,7 @@ export function prepareGroup(
   opts: PrepareOptions & { preset: Preset },
 ): PreparedBatch {
   const packer = new IngestPacker(opts.source);
+  const route = routerFor(opts);
   const rowErrors: PreparedBatch['rowErrors'] = [];
   let rows = 0;
   let mentions = 0;
@@ -38,7 +49,7 @@ export function prepareGroup(
       if ('error' in item) rowErrors.push({ line: item.line, reason: item.error });
       else {
         mentions += 1;
-        packer.add(prepareIngestItem(item.input, item.line));
+        packer.add(prepareIngestItem(item.input, item.line, route));
       }
     }
   }

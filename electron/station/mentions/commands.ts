@@ -5,6 +5,7 @@ import { localClaimsOf } from '../db/queries/claims';
 import { effectOf } from '../db/queries/effects';
 import { mentionById } from '../db/queries/mention-reads';
 import { ingestDraft } from '../ingest/ingest-draft';
+import { routerForOne } from '../routing/rules-service';
 import type { CreateMentionSchema } from '../../../shared/contract/mentions';
 import type { Mention, MentionInput } from '../../../shared/domain/mention';
 import { DEFAULT_LEASE_MS } from '../../../shared/domain/mention-state';
@@ -86,12 +87,18 @@ export async function createManualMention(
     ...(input.department !== undefined && { department: input.department }),
   };
   const id = mentionIdOf(mention.channel, mention.externalId);
+  const route = await routerForOne(core.read, mention.author.handle);
   await core.commit([
-    ingestDraft(mention, actor, {
-      connector: 'manual',
-      enteredBy: actor,
-      ...(input.note !== undefined && { note: input.note }),
-    }),
+    ingestDraft(
+      mention,
+      actor,
+      {
+        connector: 'manual',
+        enteredBy: actor,
+        ...(input.note !== undefined && { note: input.note }),
+      },
+      route,
+    ),
   ]);
   return mustExist(core, id);
 }

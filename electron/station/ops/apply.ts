@@ -15,6 +15,11 @@ import type { IngestItem } from './payloads';
 import { MESSAGE_OPS } from '../../../shared/messaging/message-state';
 import { allMessageIds } from '../db/queries/messages';
 import { PolicyHistory, refoldMessage } from './reducers/messages';
+import { StaffingBatch } from './reducers/staffing';
+import { CHECK_OPS, SHIFT_OPS } from '../../../shared/domain/roster';
+import { refoldRoster, refoldShift } from './reducers/roster';
+import { applyRoutingEffects, type RoutingApplied } from './reducers/routing';
+import { maxMentionSeq, slaTargetsOf } from '../db/queries/routing';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -48,6 +53,14 @@ export type Applied = {
   alertsRaised: boolean;
   /** Messages (replies, statements) whose state was re-derived. */
   messagesChanged: string[];
+  /** Whether staffing ops were folded (the level, its measurements or its changes). */
+  staffingChanged?: boolean;
+  /** Scheduled events whose state was re-derived. */
+  eventsChanged?: string[];
+  /** Whether anyone's roster row or a planned shift was re-derived. */
+  rosterChanged?: boolean;
+  /** What routing and SLA ops did (room settings, re-routes, breaches). */
+  routing?: RoutingApplied;
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -96,14 +109,22 @@ export async function applyOps(
   const mentionSubjects = new Set<string>();
   const runSubjects = new Set<string>();
   const operatorSubjects = new Set<string>();
+  const checkSubjects = new Set<string>();
+  const shiftSubjects = new Set<string>();
   const ingests: Op[] = [];
+  const staffing = new StaffingBatch();
 
   for (const op of ops) {
+    if (staffing.take(op)) continue;
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
     else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
     else if (MESSAGE_OP_TYPES.has(op.type) && op.subject) messageSubjects.add(op.subject);
     else if (op.type === 'policy.set') policyChanged = true;
+    else if ((CHECK_OPS as readonly string[]).includes(op.type) && op.subject)
+      checkSubjects.add(op.subject);
+    else if ((SHIFT_OPS as readonly string[]).includes(op.type) && op.subject)
+      shiftSubjects.add(op.subject);
     else if (op.type === 'alert.raised' && op.v === 1) {
       await putAlert(tx, op as Parameters<typeof putAlert>[1]);
       out.alertsRaised = true;
@@ -139,11 +160,16 @@ export async function applyOps(
       mentionSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, RUN_OPS)) runSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, MESSAGE_OPS)) messageSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, CHECK_OPS)) checkSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, SHIFT_OPS)) shiftSubjects.add(s);
     if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
+    await staffing.actorChanged(tx, id, from);
   }
 
+  let routingIngest: { afterSeq: number; ids: string[] } | null = null;
   if (ingests.length > 0) {
-    out.newMentions = await deriveIngested(tx, rowidBefore);
+    routingIngest = { afterSeq: await maxMentionSeq(tx), ids: [] };
+    out.newMentions = await deriveIngested(tx, rowidBefore, await slaTargetsOf(tx));
     const ingested: string[] = [];
     for (const o of ingests) {
       if (opts.fresh && o.payloadItems !== undefined) {
@@ -160,9 +186,12 @@ export async function applyOps(
     // A replica may have received state ops before the mention itself: fold those mentions now
     // (only those — folding every ingested mention made catch-up crawl).
     for (const id of await subjectsWithOps(tx, ingested)) mentionSubjects.add(id);
+    routingIngest.ids = ingested;
   }
 
   for (const id of mentionSubjects) await refoldMention(tx, id, roles);
+  out.routing = await applyRoutingEffects(tx, ops, roles, routingIngest);
+  for (const id of out.routing.mentionsChanged) mentionSubjects.add(id);
   out.mentionsChanged = [...mentionSubjects];
   for (const id of runSubjects) await refoldRun(tx, id, roles);
   out.runsChanged = [...runSubjects];
@@ -175,5 +204,9 @@ export async function applyOps(
     for (const id of messageSubjects) await refoldMessage(tx, id, roles, policies);
     out.messagesChanged = [...messageSubjects];
   }
+  for (const id of checkSubjects) await refoldRoster(tx, id, roles);
+  for (const id of shiftSubjects) await refoldShift(tx, id, roles);
+  if (checkSubjects.size > 0 || shiftSubjects.size > 0) out.rosterChanged = true;
+  Object.assign(out, await staffing.fold(tx, roles));
   return out;
 }

@@ -5,6 +5,10 @@ import { MentionInputSchema, SENTIMENT_LABELS } from '../../../shared/domain/men
 import { DepartmentSchema, RoleSchema } from '../../../shared/domain/people';
 import { RUN_PAYLOADS } from './run-payloads';
 import { AlertRaisedV1 } from './alert-payloads';
+import { STAFFING_PAYLOADS } from './staffing-payloads';
+import { ROSTER_PAYLOADS } from './roster-payloads';
+import { SkillsSchema } from '../../../shared/domain/roster';
+import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -37,6 +41,10 @@ export const OperatorCreateV1 = z.object({
   passwordHash: z.string().min(1).max(400),
   /** Approval areas (approvers; DECISIONS.md 11). Absent on accounts made before messaging. */
   areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).optional(),
+  /** A surge account stops working at this time (DECISIONS.md 11); absent: never. */
+  expiresAt: z.iso.datetime().optional(),
+  /** Skills the account usually brings to a shift (its check-in suggests them). */
+  skills: SkillsSchema.optional(),
 });
 
 /** operator.update v1: changes fields of an account; each field last-writer-wins by HLC. */
@@ -57,6 +65,8 @@ export const IngestItemV2 = z.object({
     /** Triage score 0–100 (shared/domain/priority.ts), fixed at ingest like the rest. */
     priority: z.number().int().min(0).max(100),
     sentiment: z.object({ label: z.enum(SENTIMENT_LABELS), score: z.number() }),
+    /** Where the room's routing rules sent it, decided once at ingest (absent on older ops). */
+    routing: RoutingEnrichmentV1.optional(),
   }),
   /** The record's line in its source file, for provenance. */
   line: z.number().int().optional(),
@@ -119,7 +129,10 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'claim.expired': { 1: ClaimExpiredV1 },
   ...RUN_PAYLOADS,
   ...MESSAGE_PAYLOADS,
+  ...ROSTER_PAYLOADS,
   'alert.raised': { 1: AlertRaisedV1 },
+  ...STAFFING_PAYLOADS,
+  ...ROUTING_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */

@@ -15,6 +15,10 @@ import { startTcpProxy, type TcpProxy } from '../test-support/tcp-proxy';
 import { tempDir } from '../test-support/temp-dir';
 import { prng } from '../../../shared/testing/prng';
 
+// These stations write only the ops the test makes: no staffing samples of their own (which
+// the station processes inherit from this environment).
+process.env.HOLDLINE_STAFFING_SAMPLES = '0';
+
 // Randomised fault test (DECISIONS.md 18): stations as real processes, linked pairwise through
 // TCP proxies that cut and heal at random, random ops from every desk, and kill -9 with restart.
 // After the final heal every station must hold every op and the same state digest.

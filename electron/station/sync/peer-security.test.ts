@@ -18,6 +18,10 @@ import {
 } from '../test-support/station-process';
 import { tempDir } from '../test-support/temp-dir';
 
+// These stations write only the ops the test makes: no staffing samples of their own (which
+// the station processes inherit from this environment).
+process.env.HOLDLINE_STAFFING_SAMPLES = '0';
+
 // A real station (A, a child process) facing a rogue member (R): R joined honestly with the code,
 // then answers A's pulls with forged, altered, oversized and foreign batches. Each is refused with
 // a log line on A, nothing reaches A's database, and A keeps serving — an honest batch still lands.

@@ -1,7 +1,8 @@
 import type { Sql } from '../connection';
 
 /**
- * The mention table's secondary indexes (queue orders and author history; migration 0003), which
+ * The mention table's secondary indexes (queue orders and author history, migration 0003; SLA
+ * due times, 0012), which
  * a large import builds once after its rows rather than row by row. Their rows arrive in random
  * order, so each commit of a large import rewrote pages all over them: at 1,000,000 mentions
  * keeping them cost ~42 µs a mention against ~6 µs to build them at the end (bench/ingest).
@@ -12,6 +13,8 @@ export const DEFERRABLE_MENTION_INDEXES: Readonly<Record<string, string>> = {
   mentions_status_occurred: 'mentions (status, occurred_ms)',
   mentions_priority: 'mentions (priority, occurred_ms)',
   mentions_author: 'mentions (author_handle, occurred_ms)',
+  // Open mentions by first-response due time, for the SLA scheduler (migration 0012).
+  mentions_sla_open: "mentions (sla_due) WHERE status = 'open' AND sla_breach_op IS NULL",
 };
 
 /** Names of the deferrable indexes missing from the database. */

@@ -37,6 +37,9 @@ type MentionRow = {
   claim_name: string | null;
   claim_at: string | null;
   claim_expires: string | null;
+  sla_due: number | null;
+  sla_warn_at: number | null;
+  sla_breach_hlc: string | null;
 };
 
 const SELECT = `
@@ -81,6 +84,15 @@ function toMention(r: MentionRow): Mention {
     duplicates: r.duplicates,
     answers: r.answers,
     metadata: JSON.parse(r.metadata) as Mention['metadata'],
+    sla:
+      r.sla_due === null || r.sla_warn_at === null
+        ? null
+        : {
+            due: r.sla_due,
+            warnAt: r.sla_warn_at,
+            breachedAt:
+              r.sla_breach_hlc && new Date(Number(r.sla_breach_hlc.slice(0, 15))).toISOString(),
+          },
   };
 }
 
@@ -146,6 +158,8 @@ const ORDER: Record<MentionQuery['sort'], string> = {
   newest: 'm.occurred_ms DESC, m.seq DESC',
   oldest: 'm.occurred_ms ASC, m.seq ASC',
   priority: 'm.priority DESC, m.occurred_ms DESC, m.seq DESC',
+  // Routing and SLA (0012): what still owes a first response comes first, soonest due on top.
+  due: `m.status <> 'open', m.sla_due IS NULL, m.sla_due ASC, m.seq ASC`,
 };
 
 /** Counting past this many matches costs more than it tells: the queue shows "100,000+". */

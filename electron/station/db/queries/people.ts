@@ -62,6 +62,8 @@ export type OperatorRow = {
   disabled: number;
   created_hlc: string;
   updated_hlc: string;
+  expires_at: string | null;
+  skills: string;
 };
 
 /** The folded state of an account. */
@@ -76,16 +78,19 @@ export type OperatorState = {
   disabled: boolean;
   createdHlc: string;
   updatedHlc: string;
+  expiresAt: string | null;
+  skills: string[];
 };
 
 /** Writes an account's folded state. */
 export async function putOperator(tx: Sql, o: OperatorState): Promise<void> {
   await tx.run(
-    `INSERT INTO operators (id, username, display_name, role, departments, areas, password_hash, disabled, created_hlc, updated_hlc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO operators (id, username, display_name, role, departments, areas, password_hash, disabled, created_hlc, updated_hlc, expires_at, skills)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET username = excluded.username, display_name = excluded.display_name,
        role = excluded.role, departments = excluded.departments, areas = excluded.areas, password_hash = excluded.password_hash,
-       disabled = excluded.disabled, created_hlc = excluded.created_hlc, updated_hlc = excluded.updated_hlc`,
+       disabled = excluded.disabled, created_hlc = excluded.created_hlc, updated_hlc = excluded.updated_hlc,
+       expires_at = excluded.expires_at, skills = excluded.skills`,
     [
       o.id,
       o.username,
@@ -97,6 +102,8 @@ export async function putOperator(tx: Sql, o: OperatorState): Promise<void> {
       o.disabled ? 1 : 0,
       o.createdHlc,
       o.updatedHlc,
+      o.expiresAt,
+      JSON.stringify(o.skills),
     ],
   );
 }
@@ -111,6 +118,8 @@ export function toOperator(r: OperatorRow): Operator {
     departments: JSON.parse(r.departments) as Department[],
     areas: JSON.parse(r.areas) as ApprovalArea[],
     disabled: r.disabled === 1,
+    ...(r.expires_at != null && { expiresAt: r.expires_at }),
+    ...(r.skills && r.skills !== '[]' && { skills: JSON.parse(r.skills) as string[] }),
   };
 }
 
@@ -171,8 +180,9 @@ export async function sessionOperator(
 ): Promise<OperatorRow | undefined> {
   return sql.get<OperatorRow>(
     `SELECT o.* FROM sessions s JOIN operators o ON o.id = s.operator_id
-     WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled = 0`,
-    [tokenHash, nowIso],
+     WHERE s.token_hash = ? AND s.expires_at > ? AND o.disabled = 0
+       AND (o.expires_at IS NULL OR o.expires_at > ?)`,
+    [tokenHash, nowIso, nowIso],
   );
 }
 

@@ -77,6 +77,8 @@ export async function refoldOperator(
         disabled: false,
         createdHlc: op.hlc,
         updatedHlc: op.hlc,
+        expiresAt: p.expiresAt ?? null,
+        skills: p.skills ?? [],
       };
     } else {
       const p = OperatorUpdateV1.parse(op.payload);

@@ -7,6 +7,8 @@ import type { RoomInfo } from '../../../../shared/contract/room';
 import { call, type DeskSocket } from '../../desk/client';
 import { formatTime } from '../../components/format';
 import { MentionMessaging } from '../messages/MentionMessaging';
+import { MentionRouting } from '../routing/MentionRouting';
+import { SlaCountdown } from '../routing/SlaCountdown';
 
 /** What an action button does. */
 export type MentionActionName =
@@ -68,6 +70,7 @@ export function MentionDetail(props: {
         <strong className="author">{m.author.name ?? m.author.handle}</strong>
         {m.author.name && <span className="muted">{m.author.handle}</span>}
         <span className="spacer" />
+        <SlaCountdown m={m} />
         <time dateTime={m.occurredAt}>{formatTime(m.occurredAt, i18n.language)}</time>
       </header>
       {props.others.length > 0 && (
@@ -178,6 +181,7 @@ export function MentionDetail(props: {
         )}
         {btn('mention.reopen', t('action.reopen'), 'o', m.status !== 'open')}
       </div>
+      <MentionRouting socket={socket} room={props.room} mention={m} />
       <MentionMessaging key={m.id} socket={socket} room={props.room} mention={m} />
       {detail?.history
         .filter((h) => h.effect === 'collision')

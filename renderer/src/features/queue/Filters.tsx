@@ -85,6 +85,7 @@ export function Filters(props: {
           <option value="newest">{t('filters.newest')}</option>
           <option value="oldest">{t('filters.oldest')}</option>
           <option value="priority">{t('filters.priority')}</option>
+          <option value="due">{t('routing.sortDue')}</option>
         </select>
       </label>
       {GROUPS.map((g) => {

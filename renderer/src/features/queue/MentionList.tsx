@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mention } from '../../../../shared/domain/mention';
 import { formatTime } from '../../components/format';
 import type { PageCache } from './page-cache';
+import { SlaCountdown } from '../routing/SlaCountdown';
 
 /** Fixed row height: fixed rows keep a 100,000-row list smooth. */
 export const ROW_HEIGHT = 56;
@@ -35,6 +36,7 @@ function Row({
         {m.brand && <span className="brand">{m.brand}</span>}
         <span className="spacer" />
         {m.claim && <span className="chip claim">{m.claim.operatorName}</span>}
+        <SlaCountdown m={m} />
         <span className={`chip status status-${m.status}`}>{t(`status.${m.status}`)}</span>
         {m.answers > 1 && (
           <span className="chip offline" data-testid="answered-twice">

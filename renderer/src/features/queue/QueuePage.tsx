@@ -22,9 +22,12 @@ import { useQueue } from './use-queue';
 import { usePresence } from '../presence/use-presence';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { RunsDialog } from '../runs/RunsDialog';
+import { StaffingHeader } from '../staffing/StaffingHeader';
 import { SeverityBanner } from '../runs/SeverityBanner';
 import { useRuns } from '../runs/use-runs';
 import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
+import { RosterBar } from '../roster/RosterBar';
+import { RoutingHeader } from '../routing/RoutingHeader';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | null;
 
@@ -181,6 +184,8 @@ export function QueuePage(props: {
           {t('runs.open')}
         </button>
         <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
+        <StaffingHeader socket={socket} room={room} />
+        <RoutingHeader socket={socket} room={room} />
         <button type="button" onClick={() => setDialog('people')}>
           {t('people.open')}
         </button>
@@ -192,6 +197,7 @@ export function QueuePage(props: {
         >
           ?
         </button>
+        <RosterBar socket={socket} room={room} />
         <LanguagePicker />
         <span className="me">
           {room.me.displayName} · {t(`role.${room.me.role}`)}
@@ -201,6 +207,7 @@ export function QueuePage(props: {
         </button>
       </header>
       <SeverityBanner runs={runs} onOpen={(runId) => setRunsOpen({ runId })} />
+      <StaffingHeader socket={socket} room={room} banner />
       {runsOpen && (
         <RunsDialog
           socket={socket}

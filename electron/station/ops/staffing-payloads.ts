@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { StaffingForecastSchema } from '../../../shared/staffing/staffing-plan';
+import { STAFFING_LEVELS } from '../../../shared/staffing/staffing-machine';
+import { StaffingMeasurementsSchema } from '../../../shared/staffing/staffing-thresholds';
+
+const Word = z.string().trim().min(1).max(100);
+const When = z.iso.datetime({ offset: true });
+
+/** event.save v1 (subject: the event id): a scheduled event and its forecast; latest HLC wins. */
+export const EventSaveV1 = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    start: When,
+    end: When,
+    brands: z.array(Word).max(20),
+    topics: z.array(Word).max(20),
+    forecast: StaffingForecastSchema,
+  })
+  .refine((e) => Date.parse(e.end) > Date.parse(e.start), {
+    message: 'the event must end after it starts',
+    path: ['end'],
+  });
+
+/** event.cancel v1: the event will not happen; its saves stay in the log. */
+export const EventCancelV1 = z.object({ reason: z.string().trim().max(500).optional() });
+
+/** staffing.sample v1 (subject 'staffing'): what the deciding station measured at `at` (ms). */
+export const StaffingSampleV1 = z.object({
+  at: z.number().int().nonnegative(),
+  measurements: StaffingMeasurementsSchema,
+});
+
+/** staffing.set v1: a lead holds the room at a level until staffing.auto. */
+export const StaffingSetV1 = z.object({
+  level: z.enum(STAFFING_LEVELS),
+  reason: z.string().trim().min(1).max(500),
+});
+
+/** staffing.auto v1: the measurements decide the level again. */
+export const StaffingAutoV1 = z.object({}).strict();
+
+/** Payload schemas of staffing and event ops, by type and version (merged into PAYLOADS). */
+export const STAFFING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
+  'event.save': { 1: EventSaveV1 },
+  'event.cancel': { 1: EventCancelV1 },
+  'staffing.sample': { 1: StaffingSampleV1 },
+  'staffing.set': { 1: StaffingSetV1 },
+  'staffing.auto': { 1: StaffingAutoV1 },
+};
+
+/** Op types about a scheduled event (their subject is the event id). */
+export const EVENT_OPS = ['event.save', 'event.cancel'] as const;
+/** Op types the staffing level folds (their subject is STAFFING_SUBJECT). */
+export const STAFFING_OPS = ['staffing.sample', 'staffing.set', 'staffing.auto'] as const;
+/** The subject of every staffing level op. */
+export const STAFFING_SUBJECT = 'staffing';

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Sql } from '../db/connection';
+import { roomConfig } from '../db/queries/routing';
+import { findResourceDir } from '../core/resources';
+import type { Department } from '../../../shared/domain/people';
+import type { RoutingContext } from '../../../shared/routing/routing-rules';
+import type { CompiledRouting } from '../../../shared/routing/routing-rules';
+import {
+  compileRules,
+  routerOf,
+  type IngestRouter,
+  type IngestRoutingRules,
+} from './ingest-router';
+
+/** The routing rules in force and where they come from. */
+export type RulesInForce = IngestRoutingRules & {
+  source: 'default' | 'room';
+  /** The routing.set op in force (room rules only). */
+  opId: string | null;
+  setBy: string | null;
+  setAt: string | null;
+};
+
+let defaultYaml: string | null = null;
+
+/** The bundled default rules (resources/routing/default.yaml). */
+export function defaultRoutingYaml(): string {
+  if (defaultYaml === null) {
+    const dir = findResourceDir('routing', 'HOLDLINE_ROUTING_DIR');
+    if (!dir) throw new Error('the bundled routing rules (resources/routing) are missing');
+    defaultYaml = readFileSync(path.join(dir, 'default.yaml'), 'utf8');
+  }
+  return defaultYaml;
+}
+
+/** The room's routing rules in force: its latest valid routing.set, else the bundled default. */
+export async function rulesInForce(sql: Sql): Promise<RulesInForce> {
+  const row = await roomConfig(sql, 'routing');
+  if (!row)
+    return {
+      yaml: defaultRoutingYaml(),
+      file: 'default.yaml',
+      source: 'default',
+      opId: null,
+      setBy: null,
+      setAt: null,
+    };
+  return {
+    yaml: row.value,
+    file: 'room routing rules',
+    source: 'room',
+    opId: row.op_id,
+    setBy: row.actor,
+    setAt: row.hlc,
+  };
+}
+
+/** An author's history in the room, from the database (manual entries, single mentions). */
+export async function authorHistoryOf(sql: Sql, handle: string): Promise<RoutingContext> {
+  const row = await sql.get<{ n: number; last: string | null }>(
+    `SELECT count(*) AS n,
+       (SELECT department FROM mentions WHERE author_handle = ?
+        ORDER BY occurred_ms DESC LIMIT 1) AS last
+     FROM mentions WHERE author_handle = ?`,
+    [handle, handle],
+  );
+  return {
+    authorPriorMentions: row?.n ?? 0,
+    authorLastDepartment: (row?.last ?? null) as Department | null,
+  };
+}
+
+// The rules compiled, by their text: parsing and compiling the default file takes milliseconds.
+let compiled: { yaml: string; rules: CompiledRouting } | null = null;
+
+/**
+ * A router for one mention entered at this station (manual entry, a webhook): the rules in force,
+ * the author's history from the database.
+ */
+export async function routerForOne(sql: Sql, handle: string): Promise<IngestRouter> {
+  const rules = await rulesInForce(sql);
+  if (compiled?.yaml !== rules.yaml) compiled = { yaml: rules.yaml, rules: compileRules(rules) };
+  const history = await authorHistoryOf(sql, handle);
+  return routerOf(compiled.rules, () => history);
+}

@@ -1,0 +1,52 @@
+import type { StationCore } from '../core/core';
+import { dueUnbreached } from '../db/queries/routing';
+import { SYSTEM_ACTOR } from '../ops/op';
+
+const EVERY_MS = 5_000;
+
+/**
+ * Turns first-response due times that passed into `sla.breached` ops (timers are data: the due
+ * time is a column, so a restarted station breaches what came due while it was down, on its first
+ * tick). Any station does it; when two both do, both ops stay and the fold keeps the earliest, so
+ * the priority rises once (DECISIONS.md 3).
+ */
+export function startSlaScheduler(
+  core: StationCore,
+  now: () => number = Date.now,
+  everyMs = EVERY_MS,
+): { stop(): void; tick(): Promise<number> } {
+  let current: Promise<number> | null = null;
+  const run = async (): Promise<number> => {
+    try {
+      const due = await dueUnbreached(core.read, now());
+      if (due.length === 0) return 0;
+      await core.commit(
+        due.map((m) => ({
+          type: 'sla.breached',
+          v: 1,
+          actor: SYSTEM_ACTOR,
+          subject: m.id,
+          payload: { mentionId: m.id, due: m.sla_due },
+        })),
+      );
+      return due.length;
+    } catch (err) {
+      console.error('[scheduler] SLA breaches:', err);
+      return 0;
+    }
+  };
+  // One tick at a time: one asked for while another runs waits for it, then looks again.
+  const tick = async (): Promise<number> => {
+    while (current) await current;
+    current = run();
+    try {
+      return await current;
+    } finally {
+      current = null;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  void tick();
+  return { stop: () => clearInterval(timer), tick };
+}

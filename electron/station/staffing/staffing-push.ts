@@ -1,0 +1,46 @@
+import type { StationCore } from '../core/core';
+import type { Applied } from '../ops/apply';
+import type { DeskNamespace } from '../desk/desk-server';
+import { noteDeskOperators } from './present-headcount';
+import { callReserves } from './reserves';
+import { startStaffingSampler, type SamplerOptions } from './staffing-sampler';
+import { staffingStatus } from './staffing-views';
+
+// A catch-up from a peer can fold many staffing batches in a row: tell desks at most this often.
+const PUSH_EVERY_MS = 250;
+
+/**
+ * Staffing for one station's /desk: counts its connected desks for the present head-count, runs
+ * the sampler, and pushes `staffing.changed` and `event.changed` to every desk.
+ */
+export function startStaffing(
+  core: StationCore,
+  desk: DeskNamespace,
+  opts: SamplerOptions = {},
+): { close(): void } {
+  noteDeskOperators(core, () => [...desk.sockets.values()].map((s) => s.data.operator.id));
+  const sampler = startStaffingSampler(core, opts);
+  let timer: NodeJS.Timeout | null = null;
+  const push = () => {
+    timer = null;
+    staffingStatus(core)
+      .then((status) => desk.emit('staffing.changed', status))
+      .catch((err: unknown) => console.error('[staffing] could not push the level:', err));
+  };
+  const onApplied = (a: Applied) => {
+    if (a.eventsChanged && a.eventsChanged.length > 0) desk.emit('event.changed');
+    if (!a.staffingChanged) return;
+    timer ??= setTimeout(push, PUSH_EVERY_MS);
+    callReserves(core, a).catch((err: unknown) =>
+      console.error('[staffing] could not call the reserves in:', err),
+    );
+  };
+  core.on('applied', onApplied);
+  return {
+    close: () => {
+      sampler.stop();
+      core.off('applied', onApplied);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
