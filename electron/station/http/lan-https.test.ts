@@ -118,7 +118,7 @@ describe.skipIf(why)('HTTPS for browsers on the LAN', () => {
     // After: pages redirect to the same address over HTTPS, logins and desks over plain HTTP are
     // refused, and /health still answers (monitoring).
     expect(r.pagePlainAfter.status).toBe(308);
-    expect(r.pagePlainAfter.location).toBe(`https://${lan.a.ip}:${PORT}/`);
+    expect(r.pagePlainAfter.location).toBe(`https://${lan.a.ip}:${PORT}/api/setup`);
     expect(r.healthPlainAfter).toBe(200);
     expect(r.loginPlainAfter).toBe(403);
     expect(r.deskPlainAfter?.connected).toBe(false);
