@@ -1,3 +1,4 @@
+import { oneAtATime } from '../scheduler/one-at-a-time';
 import type { StationCore } from '../core/core';
 import { dueUnbreached } from '../db/queries/routing';
 import { SYSTEM_ACTOR } from '../ops/op';
@@ -15,7 +16,6 @@ export function startSlaScheduler(
   now: () => number = Date.now,
   everyMs = EVERY_MS,
 ): { stop(): void; tick(): Promise<number> } {
-  let current: Promise<number> | null = null;
   const run = async (): Promise<number> => {
     try {
       const due = await dueUnbreached(core.read, now());
@@ -35,16 +35,7 @@ export function startSlaScheduler(
       return 0;
     }
   };
-  // One tick at a time: one asked for while another runs waits for it, then looks again.
-  const tick = async (): Promise<number> => {
-    while (current) await current;
-    current = run();
-    try {
-      return await current;
-    } finally {
-      current = null;
-    }
-  };
+  const tick = oneAtATime(run);
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
   void tick();

@@ -1,3 +1,4 @@
+import { oneAtATime } from './one-at-a-time';
 import type { StationCore } from '../core/core';
 import { dueRuns } from '../db/queries/runs';
 import { SYSTEM_ACTOR } from '../ops/op';
@@ -20,7 +21,6 @@ export function startRunTimers(
   const gate = ready.catch((err: unknown) => {
     console.error('[scheduler] could not re-derive runs:', err);
   });
-  let current: Promise<number> | null = null;
   const run = async (): Promise<number> => {
     try {
       const at = now();
@@ -44,16 +44,11 @@ export function startRunTimers(
       return 0;
     }
   };
-  // One tick at a time: a tick asked for while one runs waits for it, then looks again.
+  // One tick at a time, and none before the gate opens.
+  const serial = oneAtATime(run);
   const tick = async (): Promise<number> => {
     await gate;
-    while (current) await current;
-    current = run();
-    try {
-      return await current;
-    } finally {
-      current = null;
-    }
+    return serial();
   };
   const timer = setInterval(() => void tick(), EVERY_MS);
   timer.unref();
