@@ -24,7 +24,10 @@ export function keywordWords(keyword: string): WordPattern[] | null {
 export type KeywordIndex = {
   /** Adds a keyword (the same folded keyword twice gets one id) and returns its id. */
   add(keyword: string): number;
-  /** Which keywords occur in these words (from `wordsOf`), as a flag per id. */
+  /**
+   * Which keywords occur in these words (from `wordsOf`), as a flag per id. The array is the
+   * index's own and is overwritten by the next call: copy what must outlive it.
+   */
   hits(words: readonly string[]): Uint8Array;
 };
 
@@ -38,6 +41,8 @@ export function createKeywordIndex(): KeywordIndex {
   const ids = new Map<string, number>();
   const byWord = new Map<string, number[]>();
   const byStemStart = new Map<number, number[]>();
+  // Reused by every call: allocating a typed array per mention cost routing more than the lookups.
+  let found = new Uint8Array(0);
   const push = <K>(map: Map<K, number[]>, key: K, id: number) => {
     const list = map.get(key);
     if (list) list.push(id);
@@ -70,7 +75,8 @@ export function createKeywordIndex(): KeywordIndex {
       return id;
     },
     hits(words) {
-      const found = new Uint8Array(patterns.length);
+      if (found.length === patterns.length) found.fill(0);
+      else found = new Uint8Array(patterns.length);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as string;
         for (const id of byWord.get(w) ?? NONE)

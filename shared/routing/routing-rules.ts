@@ -189,23 +189,34 @@ export function routeMention(
   let department: Department | null = isDepartment(mention.department) ? mention.department : null;
   let absolute: number | null = null;
   let raise = 0;
-  const skills = new Set<string>();
-  const tags = new Set<string>();
+  // Plain arrays, not sets: a rule names a few at most, and most mentions none (routing runs on
+  // every ingested mention, where each allocation shows in bench/ingest).
+  const skills: string[] = [];
+  const tags: string[] = [];
   const matched: Routing['matched'] = [];
   rules: for (const rule of routing.rules) {
     for (const check of rule.checks) if (!check.test(probe)) continue rules;
     const t = rule.then;
-    const why = rule.checks.map((c) => c.why(probe)).join(', ');
-    matched.push({ rule: rule.name, why: why === '' ? 'every mention' : why });
+    matched.push({ rule: rule.name, why: whyOf(rule, probe) });
     department ??= t.department ?? null;
     absolute ??= t.priority ?? null;
     raise += t.raise ?? 0;
-    for (const s of t.skills ?? []) skills.add(s);
-    for (const s of t.tags ?? []) tags.add(s);
+    if (t.skills) addNew(skills, t.skills);
+    if (t.tags) addNew(tags, t.tags);
     if (rule.stop) break;
   }
   const priority = clampPriority((absolute ?? mention.priority) + raise);
-  return { department, priority, skills: [...skills], tags: [...tags], matched };
+  return { department, priority, skills, tags, matched };
+}
+
+function whyOf(rule: CompiledRule, probe: Probe): string {
+  if (rule.checks.length === 0) return 'every mention';
+  if (rule.checks.length === 1) return (rule.checks[0] as Check).why(probe);
+  return rule.checks.map((c) => c.why(probe)).join(', ');
+}
+
+function addNew(list: string[], values: readonly string[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
 }
 
 /** A priority held to the range the queue sorts by (0–100, whole numbers). */

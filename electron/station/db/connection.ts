@@ -22,6 +22,8 @@ export type Sql = {
     width: number,
     rows: readonly (readonly SqlValue[])[],
     tail?: string,
+    /** One row's placeholders, when a column needs an expression (default `(?, …, ?)`). */
+    tuple?: string,
   ): Promise<number>;
   /** Finalizes cached statements (before closing). */
   finalize(): Promise<void>;
@@ -63,8 +65,8 @@ function wrap(raw: sqlite3.Database): Sql {
         all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))),
       );
     },
-    insertRows: async (head, width, rows, tail = '') => {
-      const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+    insertRows: async (head, width, rows, tail = '', rowTuple?: string) => {
+      const tuple = rowTuple ?? `(${Array.from({ length: width }, () => '?').join(',')})`;
       let changes = 0;
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);

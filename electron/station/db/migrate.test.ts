@@ -274,6 +274,22 @@ describe('migrations', () => {
     expect(await tables(d)).toContain('room_config');
   });
 
+  it('0013 drops the per-mention copy of ingest routing and keeps what routing decided', async () => {
+    const d = await fresh();
+    await migrate(d, 12);
+    await d.run(
+      `INSERT INTO mentions (id, channel, external_id, author_handle, text, occurred_at,
+         occurred_ms, recorded_hlc, source_op, language, sentiment_score, sentiment_label,
+         priority, routing, routed_department, routed_priority)
+       VALUES ('email:1', 'email', '1', 'a', 't', 'x', 0, 'h', 'op', 'en', 0, 'neutral', 85,
+         '{"department":"legal"}', 'legal', 85)`,
+    );
+    await migrate(d, 13);
+    const row = await d.get<Record<string, unknown>>('SELECT * FROM mentions');
+    expect(row).not.toHaveProperty('routing');
+    expect(row).toMatchObject({ id: 'email:1', routed_department: 'legal', routed_priority: 85 });
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

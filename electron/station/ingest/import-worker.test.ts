@@ -5,6 +5,7 @@ import { StationCore } from '../core/core';
 import { loadPreset } from '../connectors/preset';
 import { InputFormatError } from '../connectors/read-mentions';
 import { importMentions, type ImportOptions } from './import-job';
+import { payloadHashOf } from '../ops/payload-hash';
 
 const { openRoom } = testCores();
 
@@ -19,7 +20,9 @@ function csvFile(n: number): string {
         ? `"line one of ${i}\nline two, with ""quotes"""`
         : i % 7 === 0
           ? `<script>alert(${i})</script> bag lost`
-          : `"flight ${i} delayed again, worst service"`;
+          : i % 11 === 0
+            ? `uçuş ${i} iptal edildi 😡 — ¿reembolso?`
+            : `"flight ${i} delayed again, worst service"`;
     lines.push(`${1000 + i},twitter,@flyer${i % 13},${text},2015-02-2${i % 8}T10:00:00Z`);
   }
   lines.push(`1003,twitter,@flyer3,flight 3 delayed again,2015-02-23T10:00:00Z`); // duplicate id
@@ -43,6 +46,19 @@ const options = (adminId: string, thread: 'worker' | 'here'): ImportOptions => (
   thread,
 });
 
+// Each ingest op's payload as stored: text (not bytes) whose hash is the one the op carries.
+async function expectPayloadsVerify(core: StationCore): Promise<number> {
+  const ops = await core.db.all<{ type: string; kind: string; payload: string; hash: string }>(
+    `SELECT type, typeof(payload) AS kind, payload, payload_hash AS hash FROM ops
+     WHERE type = 'mention.ingest'`,
+  );
+  for (const o of ops) {
+    expect(o.kind).toBe('text');
+    expect(payloadHashOf(o.type, JSON.parse(o.payload))).toBe(o.hash);
+  }
+  return ops.length;
+}
+
 const mentionsOf = (core: StationCore) =>
   core.db.all(
     `SELECT id, text, author_handle, occurred_ms, language, sentiment_label, priority, duplicates
@@ -65,6 +81,15 @@ describe('import on a worker thread', () => {
     expect(rows).toContainEqual(
       expect.objectContaining({ id: 'twitter:1007', text: '<script>alert(7)</script> bag lost' }),
     );
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        id: 'twitter:1011',
+        text: 'uçuş 11 iptal edildi 😡 — ¿reembolso?',
+      }),
+    );
+    // Workers hand payloads over as UTF-8 bytes: they must land as the same verifiable text.
+    expect(await expectPayloadsVerify(there.core)).toBeGreaterThan(1);
+    expect(await expectPayloadsVerify(here.core)).toBeGreaterThan(1);
   }, 60_000);
 
   it('fails with the reason when the file does not fit the preset, and lands nothing', async () => {

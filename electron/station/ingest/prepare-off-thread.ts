@@ -36,6 +36,15 @@ function startWorker(opts: PrepareOptions & { preset: Preset }): Worker {
   });
 }
 
+/** A batch as posted: its payloads arrive as plain Uint8Arrays; they are Buffers again here. */
+function asBuffers(batch: PreparedBatch): PreparedBatch {
+  for (const p of batch.packed) {
+    const u8: Uint8Array = p.payloadJson;
+    p.payloadJson = Buffer.from(u8.buffer, u8.byteOffset, u8.byteLength);
+  }
+  return batch;
+}
+
 /**
  * prepareBatches on worker threads. The station's thread splits the input into records (a cheap
  * byte scan that also finds the header and numbers the lines) and cuts them into groups of
@@ -76,7 +85,7 @@ export async function* prepareBatchesOffThread(
   pool.forEach((worker, w) => {
     worker.on('message', (m: FromPrepareWorker) => {
       busy[w] = (busy[w] ?? 1) - 1;
-      if (m.type === 'batch') done.set(m.seq, m.batch);
+      if (m.type === 'batch') done.set(m.seq, asBuffers(m.batch));
       else fail(new Error(`an import worker failed: ${m.message}`));
       signal();
     });

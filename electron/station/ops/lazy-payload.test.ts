@@ -12,6 +12,12 @@ describe('lazy payload', () => {
     expect(op.payload).toBe(op.payload);
   });
 
+  it('parses UTF-8 bytes as it parses text', () => {
+    const json = '{"text":"uçuş iptal 😡"}';
+    const op = withLazyPayload({ payload: null as unknown }, Buffer.from(json, 'utf8'));
+    expect(op.payload).toEqual({ text: 'uçuş iptal 😡' });
+  });
+
   it('takes a new value when set, and plain objects are not lazy', () => {
     const op = withLazyPayload({ payload: null as unknown }, '{"a":1}');
     op.payload = { b: 2 };

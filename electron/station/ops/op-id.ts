@@ -91,8 +91,8 @@ function canonicalObject(obj: Record<string, unknown>): string {
   return out + '}';
 }
 
-/** SHA-256 hex of a string. */
-export function sha256Hex(text: string): string {
+/** SHA-256 hex of bytes, or of a string's UTF-8. */
+export function sha256Hex(text: string | Buffer): string {
   return hash('sha256', text, 'hex');
 }
 

@@ -19,11 +19,17 @@ export type Op = {
   sig: string | null;
   /** What the op is about (mention id, operator id, 'room'…), for folding. */
   subject: string | null;
-  /** The payload's canonical JSON when this station already made it (saves re-serialising). */
-  payloadJson?: string;
+  /**
+   * The payload's canonical JSON when this station already made it (saves re-serialising): text,
+   * or its UTF-8 bytes as an import worker hands them over (see ingest-draft.ts).
+   */
+  payloadJson?: PayloadJson;
   /** How many mentions an ingest payload carries, when this station packed it (saves reading it). */
   payloadItems?: number;
 };
+
+/** A payload's canonical JSON, as text or as its UTF-8 bytes. */
+export type PayloadJson = string | Buffer;
 
 /** What a caller hands the log: the op before it gets its place in the chain. */
 export type OpDraft = {
@@ -33,7 +39,7 @@ export type OpDraft = {
   payload: unknown;
   subject: string | null;
   /** Canonical JSON and hash of the payload, when worked out ahead (off the commit's path). */
-  payloadJson?: string;
+  payloadJson?: PayloadJson;
   payloadHash?: string;
   payloadItems?: number;
 };

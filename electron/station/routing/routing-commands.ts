@@ -99,8 +99,13 @@ export async function mentionRoutingView(
     route_reason: string | null;
     sla_breach_hlc: string | null;
   }>(
-    `SELECT m.department, m.priority, m.routing, m.route_by, o.display_name AS route_by_name,
-       m.route_hlc, m.route_reason, m.sla_breach_hlc
+    // What routing decided at ingest is read from the mention's item in its ingest op (0013).
+    `SELECT m.department, m.priority, m.route_by, o.display_name AS route_by_name,
+       m.route_hlc, m.route_reason, m.sla_breach_hlc,
+       (SELECT j.value -> '$.enrichment.routing'
+        FROM ops i, json_each(i.payload, '$.items') j
+        WHERE i.id = m.source_op AND j.value ->> '$.mention.channel' = m.channel
+          AND j.value ->> '$.mention.externalId' = m.external_id) AS routing
      FROM mentions m LEFT JOIN operators o ON o.id = m.route_by WHERE m.id = ?`,
     [mentionId],
   );

@@ -26,7 +26,6 @@ export const MENTION_CONTENT_COLUMNS = [
   'priority',
   'metadata',
   // What routing decided at ingest (migration 0012); department and priority start from it.
-  'routing',
   'routed_department',
   'routed_priority',
 ];
@@ -47,7 +46,7 @@ const PRIORITY = `coalesce(j.value ->> '$.enrichment.routing.priority', j.value 
 // import ~15 % (bench/ingest).
 const deriveSql = (sla: { due: string; warn: string }) => `
   INSERT INTO mentions (id, ${MENTION_CONTENT_COLUMNS.join(', ')}, sla_due, sla_warn_at)
-  SELECT id, ${MENTION_CONTENT_COLUMNS.join(', ')}, ${sla.due}, ${sla.warn}
+  SELECT id, ${MENTION_CONTENT_COLUMNS.map(fromInner).join(', ')}, ${sla.due}, ${sla.warn}
   FROM (
     SELECT
       (j.value ->> '$.mention.channel') || ':' || (j.value ->> '$.mention.externalId') AS id,
@@ -72,9 +71,6 @@ const deriveSql = (sla: { due: string; warn: string }) => `
       j.value ->> '$.enrichment.sentiment.label' AS sentiment_label,
       ${PRIORITY} AS priority,
       coalesce(j.value -> '$.mention.metadata', '{}') AS metadata,
-      j.value -> '$.enrichment.routing' AS routing,
-      ${DEPARTMENT} AS routed_department,
-      ${PRIORITY} AS routed_priority,
       o.rowid AS op_rowid,
       j.key AS item
     FROM ops o, jsonb_each(jsonb(o.payload), '$.items') j
@@ -86,6 +82,13 @@ const deriveSql = (sla: { due: string; warn: string }) => `
     duplicates = mentions.duplicates + 1,
     ${MENTION_CONTENT_COLUMNS.map((c) => `${c} = CASE WHEN excluded.recorded_hlc < mentions.recorded_hlc THEN excluded.${c} ELSE mentions.${c} END`).join(',\n    ')}
 `;
+
+// Routing's department and priority start as the ones derived (read once, not twice).
+function fromInner(column: string): string {
+  if (column === 'routed_department') return 'department';
+  if (column === 'routed_priority') return 'priority';
+  return column;
+}
 
 /** The ops table's last rowid: ingest ops appended after it are derived into mentions. */
 export async function lastOpRowid(tx: Sql): Promise<number> {

@@ -35,6 +35,10 @@ export function opFromRow(r: OpRow): Op {
   };
 }
 
+// The payload is stored as TEXT even when it comes as UTF-8 bytes (a Buffer binds as a BLOB, and
+// a BLOB would read as JSONB to SQLite's JSON functions).
+const OP_ROW = '(?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)';
+
 /** Appends ops (already checked as new). */
 export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
   await tx.insertRows(
@@ -55,6 +59,8 @@ export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
       o.sig,
       o.subject,
     ]),
+    '',
+    OP_ROW,
   );
 }
 
