@@ -91,7 +91,11 @@ async function pouchReplication(n: number): Promise<number> {
   }
 }
 
-/** Holdline: a fresh station pulls `n` ops (one mention each) from a peer over /peer. */
+/**
+ * Holdline: a fresh station pulls `n` ops (one mention each) from a peer over /peer. The peer is
+ * its own process, as on another desk: in one process the two stations' JavaScript took turns on
+ * one thread, which no real room does.
+ */
 export async function holdlineCatchUp(n: number): Promise<number> {
   const t = tempDir('holdline-bench-sync-');
   try {
@@ -136,7 +140,7 @@ export async function holdlineCatchUp(n: number): Promise<number> {
     const total = Object.values(target).reduce((x, y) => x + y, 0);
     console.log(`peer holds ${total.toLocaleString('en-US')} ops; a fresh station pulls them`);
 
-    const a = await startStation({ dataDir: dirA, port: 0, discovery: false, rendererDir: null });
+    const a = await startStationProcess(dirA);
     try {
       const t0 = performance.now();
       const b = await startStation({
@@ -144,7 +148,7 @@ export async function holdlineCatchUp(n: number): Promise<number> {
         port: 0,
         discovery: false,
         rendererDir: null,
-        peers: [`127.0.0.1:${a.port}`],
+        peers: [a.address],
       });
       try {
         for (;;) {
@@ -157,7 +161,7 @@ export async function holdlineCatchUp(n: number): Promise<number> {
         await b.close();
       }
     } finally {
-      await a.close();
+      await a.stop();
     }
   } finally {
     t.cleanup();

@@ -25,7 +25,7 @@ export type Sql = {
     /** One row's placeholders, when a column needs an expression (default `(?, …, ?)`). */
     tuple?: string,
   ): Promise<number>;
-  /** Finalizes cached statements (before closing). */
+  /** Finalizes kept statements before closing; later queries are refused. */
   finalize(): Promise<void>;
 };
 
@@ -40,29 +40,66 @@ export type Db = Sql & {
   readonly file: string;
 };
 
+// Prepared statements kept per connection, at most (the least recently added go first). A
+// statement prepared once and run again skips SQLite's parser and planner: ingest's derive and the
+// op inserts are compiled once per station instead of once per batch.
+const MAX_STATEMENTS = 256;
+
 function wrap(raw: sqlite3.Database): Sql {
-  const statements = new Map<string, sqlite3.Statement>();
-  const statementFor = (sql: string) => {
+  const statements = new Map<string, Promise<sqlite3.Statement>>();
+  let finalized = false;
+  const statementFor = (sql: string): Promise<sqlite3.Statement> => {
+    // A statement made after finalize() would keep the connection from closing.
+    if (finalized) return Promise.reject(new Error('SQLITE_MISUSE: the database is closing'));
     let stmt = statements.get(sql);
     if (!stmt) {
-      stmt = raw.prepare(sql);
+      // Prepared with a callback: SQL that does not compile rejects here (and is not kept)
+      // instead of emitting an 'error' event on the statement.
+      stmt = new Promise((resolve, reject) => {
+        const st = raw.prepare(sql, (err: Error | null) => {
+          if (!err) return resolve(st);
+          statements.delete(sql);
+          reject(err);
+        });
+      });
       statements.set(sql, stmt);
+      if (statements.size > MAX_STATEMENTS) {
+        const [oldest, old] = statements.entries().next().value as [
+          string,
+          Promise<sqlite3.Statement>,
+        ];
+        statements.delete(oldest);
+        // After whatever it still has queued.
+        void old.then((st) => st.finalize()).catch(() => undefined);
+      }
     }
     return stmt;
   };
-  const runStatement = (stmt: sqlite3.Statement, params: SqlValue[]) =>
-    new Promise<number>((resolve, reject) =>
+  // A kept statement is reset before its caller goes on: stepped to its end but not reset, it
+  // would still count as running (holding its read snapshot, and its tables against a DROP).
+  const settle =
+    <T>(stmt: sqlite3.Statement, resolve: (v: T) => void, reject: (e: Error) => void) =>
+    (err: Error | null, value: T) =>
+      stmt.reset(() => (err ? reject(err) : resolve(value)));
+  const runStatement = (stmt: sqlite3.Statement, params: readonly unknown[]) =>
+    new Promise<sqlite3.RunResult>((resolve, reject) => {
+      const done = settle(stmt, resolve, reject);
       stmt.run(params, function onRun(this: sqlite3.RunResult, err: Error | null) {
-        if (err) reject(err);
-        else resolve(this.changes);
-      }),
-    );
+        done(err, this);
+      });
+    });
   return {
     finalize: async () => {
+      finalized = true;
       const all = [...statements.values()];
       statements.clear();
       await Promise.all(
-        all.map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))),
+        all.map((p) =>
+          p.then(
+            (st) => new Promise<void>((resolve) => st.finalize(() => resolve())),
+            () => undefined,
+          ),
+        ),
       );
     },
     insertRows: async (head, width, rows, tail = '', rowTuple?: string) => {
@@ -73,33 +110,28 @@ function wrap(raw: sqlite3.Database): Sql {
         const sql = `${head} VALUES ${Array.from({ length: chunk.length }, () => tuple).join(',')} ${tail}`;
         const params: SqlValue[] = [];
         for (const r of chunk) for (const v of r) params.push(v);
-        changes += await runStatement(statementFor(sql), params);
+        changes += (await runStatement(await statementFor(sql), params)).changes;
       }
       return changes;
     },
-    run: (sql, params = []) =>
-      new Promise((resolve, reject) => {
-        raw.run(
-          sql,
-          params as unknown[],
-          function onRun(this: sqlite3.RunResult, err: Error | null) {
-            if (err) reject(err);
-            else resolve({ changes: this.changes, lastID: this.lastID });
-          },
-        );
-      }),
+    // run and all step their statement to the end, so a kept statement holds no lock between
+    // uses; get stops at the first row and would, so it prepares afresh each time.
+    run: async (sql, params = []) => {
+      const r = await runStatement(await statementFor(sql), params as unknown[]);
+      return { changes: r.changes, lastID: r.lastID };
+    },
     get: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T | undefined>((resolve, reject) => {
         raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) =>
           err ? reject(err) : resolve(row),
         );
       }),
-    all: <T>(sql: string, params: SqlParams = []) =>
-      new Promise<T[]>((resolve, reject) => {
-        raw.all(sql, params as unknown[], (err: Error | null, rows: T[]) =>
-          err ? reject(err) : resolve(rows),
-        );
-      }),
+    all: async <T>(sql: string, params: SqlParams = []) => {
+      const stmt = await statementFor(sql);
+      return new Promise<T[]>((resolve, reject) => {
+        stmt.all(params as unknown[], settle(stmt, resolve, reject));
+      });
+    },
     exec: (sql) =>
       new Promise((resolve, reject) => {
         raw.exec(sql, (err) => (err ? reject(err) : resolve()));
