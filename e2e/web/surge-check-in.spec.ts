@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { command, withDesk } from '../support/desk';
 import { logIn } from '../support/login';
 import { DEFAULT_ROOM, withRoomStation } from '../support/station';
 
 // An admin makes a surge account for customer care; the new person logs in at a second desk,
-// checks in, and the admin's Roster dialog shows them on shift.
-test('a surge account is created, logs in at another desk, checks in and shows on the roster', async ({
+// checks in, is pushed a mention, and the admin's Roster dialog shows them on shift with it.
+test('a surge account is created, logs in at another desk, checks in, is assigned a mention and shows on the roster', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -42,9 +43,22 @@ test('a surge account is created, logs in at another desk, checks in and shows o
     await expect(surge.getByTestId('shift-chip')).toContainText('On shift · Customer care');
     await expect(card).toBeHidden();
 
+    // The room pushes a refund question to her (she is on shift with the skill): a notice on her
+    // desk, with the caller's words as text.
+    await withDesk(url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password, (desk) =>
+      command(desk, 'mention.create', {
+        channel: 'phone',
+        author: { handle: 'caller' },
+        text: 'Where is my refund? <b>3 weeks</b> now',
+      }),
+    );
+    const notice = surge.getByTestId('assigned-notice');
+    await expect(notice).toContainText('Assigned to you');
+    await expect(notice).toContainText('Where is my refund? <b>3 weeks</b> now');
+
     const row = dialog.getByTestId('roster-table').getByRole('row', { name: /Maya Demir/ });
     await expect(row).toContainText('Customer care');
-    await expect(row).toContainText('0/3');
+    await expect(row).toContainText('1/3');
     await expect(row).toContainText('refunds');
 
     // A lead checks her out from the roster; her desk shows the card again.

@@ -54,6 +54,16 @@ export type SlaBreachNotice = {
   excerpt: string;
 };
 
+/** A mention the room's assigner gave an operator (sent to that operator's desks). */
+export type AssignedNotice = {
+  mentionId: string;
+  priority: number;
+  department: string | null;
+  /** Whether it came from another department's queue (overflow). */
+  overflow: boolean;
+  excerpt: string;
+};
+
 /** Routing and SLA commands on /desk. */
 export type RoutingCommands = {
   'routing.get': (input: Record<string, never>, ack: Ack<RoutingRulesView>) => void;
@@ -75,4 +85,6 @@ export type RoutingCommands = {
 export type RoutingEvents = {
   /** A mention passed its first-response target unanswered (sent to leads and admins). */
   'sla.breached': (notice: SlaBreachNotice) => void;
+  /** A mention was assigned to you (it is now your claim). */
+  'mention.assigned': (notice: AssignedNotice) => void;
 };

@@ -11,6 +11,7 @@ export const MENTION_STATE_OPS = [
   'mention.ignore',
   'mention.reopen',
   'claim.expired',
+  'mention.assign',
 ] as const;
 /** One of those op types. */
 export type MentionStateOpType = (typeof MENTION_STATE_OPS)[number];
@@ -97,6 +98,22 @@ export function foldMentionState(
         else {
           const leaseMs = payloadField<number>(op.payload, 'leaseMs') ?? DEFAULT_LEASE_MS;
           s = { ...s, claim: { op: op.id, operator: op.actor, hlc: op.hlc, leaseMs } };
+          verdict('applied');
+        }
+        break;
+      }
+      case 'mention.assign': {
+        // A claim made for an operator: by the deciding station's assigner (the system actor)
+        // or by hand by a lead (DECISIONS.md 10). It loses to a claim already held, like any.
+        const to = payloadField<string>(op.payload, 'operator') ?? null;
+        const leaseMs = payloadField<number>(op.payload, 'leaseMs') ?? DEFAULT_LEASE_MS;
+        if (!mayOverride) refuse(`role ${role ?? 'none'} may not assign`);
+        else if (to === null || !can(ctx.roleAt(to, op.hlc), 'mention.work'))
+          refuse(`${to ?? 'nobody'} may not work mentions`);
+        else if (s.status !== 'open') refuse(`mention is ${s.status}`);
+        else if (holder !== null && holder !== to) verdict('collision', `held by ${holder}`);
+        else {
+          s = { ...s, claim: { op: op.id, operator: to, hlc: op.hlc, leaseMs } };
           verdict('applied');
         }
         break;

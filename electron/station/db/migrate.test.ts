@@ -287,7 +287,12 @@ describe('migrations', () => {
     await migrate(d, 13);
     const row = await d.get<Record<string, unknown>>('SELECT * FROM mentions');
     expect(row).not.toHaveProperty('routing');
-    expect(row).toMatchObject({ id: 'email:1', routed_department: 'legal', routed_priority: 85 });
+    expect(row).toMatchObject({
+      id: 'email:1',
+      routed_department: 'legal',
+      routed_priority: 85,
+      routed_skills: null,
+    });
   });
 
   it('refuses a database written by a newer Holdline', async () => {

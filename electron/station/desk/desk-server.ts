@@ -17,7 +17,8 @@ import { messageHandlers } from './messages';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
-import { pushSlaBreaches, routingHandlers } from './routing';
+import { pushAssignments, pushSlaBreaches, routingHandlers } from './routing';
+import { startAssigner } from '../routing/assigner';
 import { presenceBoardOf, type PresenceBoard } from '../presence/presence-board';
 import { DeskBroadcaster } from './broadcaster';
 import { FacetCache } from '../mentions/facet-cache';
@@ -149,8 +150,12 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
   const stopSyncPush = startSyncPush(core, desk);
   const stopPresencePush = pushPresence(board, desk);
   const stopBreachPush = pushSlaBreaches(core, desk);
+  const stopAssignedPush = pushAssignments(core, desk);
+  const assigner = startAssigner(core);
   return {
     close: () => {
+      assigner.stop();
+      stopAssignedPush();
       broadcaster.close();
       staffing.close();
       stopSyncPush();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SlaBreachNotice } from '../../../shared/contract/routing';
+import type { AssignedNotice, SlaBreachNotice } from '../../../shared/contract/routing';
 import type { Mention } from '../../../shared/domain/mention';
 import { startSlaScheduler } from '../routing/sla-scheduler';
 import { deskRoom } from '../test-support/desk-room';
@@ -89,5 +89,33 @@ describe('routing desk commands', () => {
     await expect.poll(() => mine().length).toBe(1);
     expect(mine()[0]).toMatchObject({ priority: 100, department: 'corporate-communications' });
     expect(heard.olga).toHaveLength(0);
+  });
+
+  it('pushes a mention to an operator on shift for its department, and tells only them', async () => {
+    const admin = await room.desk('lead');
+    const lena = await room.desk('lena');
+    const olga = await room.desk('olga');
+    const heard = { lena: [] as AssignedNotice[], olga: [] as AssignedNotice[] };
+    lena.on('mention.assigned', (n) => heard.lena.push(n));
+    olga.on('mention.assigned', (n) => heard.olga.push(n));
+    expect(await call(olga, 'roster.checkIn', { department: 'legal', capacity: 5 })).toMatchObject({
+      ok: true,
+    });
+    const created = await call(admin, 'mention.create', {
+      channel: 'email',
+      author: { handle: 'tom@example.com' },
+      text: 'My attorney is preparing a lawsuit over the lost wheelchair',
+    });
+    if (!created.ok) throw new Error(created.message);
+    const id = (created.mention as Mention).id;
+    const mine = () => heard.olga.filter((n) => n.mentionId === id);
+    await expect.poll(() => mine().length, { timeout: 5_000 }).toBe(1);
+    expect(mine()[0]).toMatchObject({ department: 'legal', overflow: false, priority: 90 });
+    const shown = await call(olga, 'mention.get', { mentionId: id });
+    expect(shown).toMatchObject({ ok: true, mention: { claim: { operatorName: 'Olga' } } });
+    // The mention's history says it was assigned (by the room, for Olga).
+    const history = shown.ok ? (shown.history as { type: string }[]) : [];
+    expect(history.map((e) => e.type)).toContain('mention.assign');
+    expect(heard.lena).toHaveLength(0);
   });
 });

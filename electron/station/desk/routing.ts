@@ -3,6 +3,7 @@ import {
   RouteMentionSchema,
   SetRoutingSchema,
   SetSlaSchema,
+  type AssignedNotice,
   type SlaBreachNotice,
 } from '../../../shared/contract/routing';
 import { IdSchema } from '../../../shared/contract/common';
@@ -80,6 +81,44 @@ export function pushSlaBreaches(core: StationCore, desk: DeskNamespace): () => v
         if (can(socket.data.operator.role, 'mention.override'))
           for (const n of notices) socket.emit('sla.breached', n);
     })().catch((err: unknown) => console.error('[desk] could not push a breach:', err));
+  };
+  core.on('applied', onApplied);
+  return () => core.off('applied', onApplied);
+}
+
+/**
+ * Tells operators at this station's desks when a mention is assigned to them (by the deciding
+ * station here or at a peer), once the assignment took effect. Returns a function that stops it.
+ */
+export function pushAssignments(core: StationCore, desk: DeskNamespace): () => void {
+  const onApplied = (a: Applied) => {
+    const given = a.ops.filter((o) => o.type === 'mention.assign' && o.subject !== null);
+    if (given.length === 0) return;
+    void (async () => {
+      const byId = new Map(
+        (
+          await mentionsByIds(
+            core.read,
+            given.map((o) => o.subject as string),
+          )
+        ).map((m) => [m.id, m]),
+      );
+      for (const op of given) {
+        const m = byId.get(op.subject as string);
+        const p = op.payload as { operator?: unknown; overflow?: unknown };
+        // Only an assignment in force (an earlier claim may have won).
+        if (!m || !m.claim || m.claim.operatorId !== p.operator) continue;
+        const notice: AssignedNotice = {
+          mentionId: m.id,
+          priority: m.priority,
+          department: m.department,
+          overflow: p.overflow === true,
+          excerpt: m.text.slice(0, 140),
+        };
+        for (const socket of desk.sockets.values())
+          if (socket.data.operator.id === p.operator) socket.emit('mention.assigned', notice);
+      }
+    })().catch((err: unknown) => console.error('[desk] could not push an assignment:', err));
   };
   core.on('applied', onApplied);
   return () => core.off('applied', onApplied);

@@ -34,6 +34,17 @@ export const SlaBreachedV1 = z.object({
   due: z.number().int(),
 });
 
+/** mention.assign v1: the mention given to an operator as their claim (subject: mention). */
+export const MentionAssignV1 = z.object({
+  operator: z.string().min(1).max(128),
+  /** Whose queue it came from: its own department's, or an overflow department's. */
+  department: DepartmentSchema,
+  overflow: z.boolean(),
+  leaseMs: z.number().int().min(1000).max(86_400_000),
+});
+/** What an assignment op carries. */
+export type MentionAssign = z.infer<typeof MentionAssignV1>;
+
 /** The subject of routing.set ops. */
 export const ROUTING_SUBJECT = 'routing';
 /** The subject of sla.set ops. */
@@ -50,4 +61,6 @@ export const ROUTING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'sla.set': { 1: SlaSetV1 },
   'mention.route': { 1: MentionRouteV1 },
   'sla.breached': { 1: SlaBreachedV1 },
+  // Folded with the mention's claims (shared/domain/mention-state.ts).
+  'mention.assign': { 1: MentionAssignV1 },
 };

@@ -6,6 +6,8 @@ import { findResourceDir } from '../core/resources';
 import type { Department } from '../../../shared/domain/people';
 import type { RoutingContext } from '../../../shared/routing/routing-rules';
 import type { CompiledRouting } from '../../../shared/routing/routing-rules';
+import type { Overflow } from '../../../shared/routing/routing-schema';
+import { parseRoutingRules } from '../../../shared/routing/parse-routing-rules';
 import {
   compileRules,
   routerOf,
@@ -83,4 +85,16 @@ export async function routerForOne(sql: Sql, handle: string): Promise<IngestRout
   if (compiled?.yaml !== rules.yaml) compiled = { yaml: rules.yaml, rules: compileRules(rules) };
   const history = await authorHistoryOf(sql, handle);
   return routerOf(compiled.rules, () => history);
+}
+
+let overflowOf: { yaml: string; overflow: Overflow[] } | null = null;
+
+/** The overflow between departments the rules in force allow (none when they do not parse). */
+export async function overflowInForce(sql: Sql): Promise<Overflow[]> {
+  const rules = await rulesInForce(sql);
+  if (overflowOf?.yaml !== rules.yaml) {
+    const parsed = parseRoutingRules(rules.yaml, rules.file);
+    overflowOf = { yaml: rules.yaml, overflow: parsed.ok ? parsed.rules.overflow : [] };
+  }
+  return overflowOf.overflow;
 }

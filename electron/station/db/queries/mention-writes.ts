@@ -28,6 +28,7 @@ export const MENTION_CONTENT_COLUMNS = [
   // What routing decided at ingest (migration 0012); department and priority start from it.
   'routed_department',
   'routed_priority',
+  'routed_skills',
 ];
 
 // Each mention is derived inside SQLite from its ingest op's stored payload: the JSON is parsed
@@ -70,6 +71,7 @@ const deriveSql = (sla: { due: string; warn: string }) => `
       j.value ->> '$.enrichment.sentiment.score' AS sentiment_score,
       j.value ->> '$.enrichment.sentiment.label' AS sentiment_label,
       ${PRIORITY} AS priority,
+      nullif(j.value -> '$.enrichment.routing.skills', '[]') AS routed_skills,
       coalesce(j.value -> '$.mention.metadata', '{}') AS metadata,
       o.rowid AS op_rowid,
       j.key AS item
