@@ -4,8 +4,8 @@ import { logIn } from '../support/login';
 import { DEFAULT_ROOM, withRoomStation } from '../support/station';
 
 // An admin makes a surge account for customer care; the new person logs in at a second desk,
-// checks in, is pushed a mention, and the admin's Roster dialog shows them on shift with it.
-test('a surge account is created, logs in at another desk, checks in, is assigned a mention and shows on the roster', async ({
+// checks in, is pushed a mention and answers it, and the admin's Roster dialog follows along.
+test('a surge account is created, logs in at another desk, checks in, is assigned a mention, answers it and shows on the roster', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -60,6 +60,12 @@ test('a surge account is created, logs in at another desk, checks in, is assigne
     await expect(row).toContainText('Customer care');
     await expect(row).toContainText('1/3');
     await expect(row).toContainText('refunds');
+
+    // It is hers in the queue; she answers it and her load drops on the lead's roster.
+    await surge.getByTestId('mention-row').filter({ hasText: 'Where is my refund' }).click();
+    await expect(surge.getByTestId('claim-state')).toContainText('Claimed by Maya Demir');
+    await surge.getByRole('button', { name: /Mark answered/ }).click();
+    await expect(row).toContainText('0/3');
 
     // A lead checks her out from the roster; her desk shows the card again.
     await row.getByRole('button', { name: 'Check out' }).click();

@@ -5,7 +5,9 @@ import { listOperators, toOperator } from '../db/queries/people';
 import type { Applied } from '../ops/apply';
 import { runSummaries } from '../playbooks/run-views';
 import type { DeskNamespace } from './desk-server';
+import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 
+const CLAIM_OPS = new Set<string>(MENTION_STATE_OPS);
 // New mentions during an import arrive in thousands a second: tell desks at most this often.
 const ADDED_EVERY_MS = 250;
 
@@ -36,7 +38,9 @@ export class DeskBroadcaster {
         this.desk.emit('message.changed', await messageViews(this.core.read, a.messagesChanged));
       if (a.runsChanged.length > 0)
         this.desk.emit('run.changed', await runSummaries(this.core.read, a.runsChanged));
-      if (a.rosterChanged) this.desk.emit('roster.changed');
+      // A claim taken, given or let go changes someone's load, which the roster shows.
+      if (a.rosterChanged || a.ops.some((o) => CLAIM_OPS.has(o.type)))
+        this.desk.emit('roster.changed');
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }
