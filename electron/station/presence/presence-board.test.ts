@@ -37,4 +37,14 @@ describe('presence board', () => {
     a.setLocal('sock1', null);
     expect(a.entries()).toEqual([]);
   });
+
+  it('knows which stations are up, heard of directly or through another', () => {
+    const a = new PresenceBoard('st-a');
+    const b = new PresenceBoard('st-b');
+    const c = new PresenceBoard('st-c');
+    b.merge(a.snapshot(1_000)); // no desk on A: its heartbeat still says it is up
+    c.merge(b.snapshot(1_000)); // C has no link with A
+    expect(c.liveStations(1_000).sort()).toEqual(['st-a', 'st-b']);
+    expect(c.liveStations(1_000 + PRESENCE_TTL_MS)).toEqual([]);
+  });
 });

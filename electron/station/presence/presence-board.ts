@@ -74,6 +74,14 @@ export class PresenceBoard extends EventEmitter<{ changed: [] }> {
     if (changed) this.emit('changed');
   }
 
+  /**
+   * Other stations heard from within the TTL, directly or relayed: the stations up in this part of
+   * the room, even those this one has no link with.
+   */
+  liveStations(now = Date.now()): string[] {
+    return [...this.remote].filter(([, p]) => now - p.asOf < PRESENCE_TTL_MS).map(([id]) => id);
+  }
+
   /** Everyone on a mention now, across the room (stale stations left out). */
   entries(now = Date.now()): PresenceEntry[] {
     const out: PresenceEntry[] = [...this.local.values()].map((e) => ({

@@ -167,4 +167,110 @@ describe('three stations', () => {
     const text = holdline('stats', '--data', path.join(dir, 'c'));
     expect(text.stdout).toMatch(/peers:\n\s+\S+\s+connected\s+behind 0 ahead 0 last seen \d{4}-/);
   });
+
+  it('assigns each mention once, to one operator, wherever the operators and mentions are', async () => {
+    const deskAt = async (s: StationProcess, user: string, password: string) =>
+      connectDesk(s.url, await loginToken(s.url, user, password));
+    const lead = {
+      a: await deskAt(a, 'lead', 'a-long-password'),
+      c: await deskAt(c, 'lead', 'a-long-password'),
+    };
+    const open = [lead.a, lead.c];
+    try {
+      for (const username of ['olga', 'pete'])
+        expect(
+          await call(lead.a, 'operator.create', {
+            username,
+            displayName: username,
+            password: `${username}-password`,
+            role: 'operator',
+          }),
+        ).toMatchObject({ ok: true });
+      // A and C have no link: each learns the other is up from presence relayed by B, so only
+      // one station in the room decides.
+      const idOf = async (s: StationProcess) =>
+        ((await (await fetch(new URL('/health', s.url))).json()) as { stationId: string })
+          .stationId;
+      const [idA, idC] = [await idOf(a), await idOf(c)];
+      const seen = { a: new Set<string>(), c: new Set<string>() };
+      lead.a.on('presence.changed', (es: { stationId: string }[]) =>
+        es.forEach((e) => seen.a.add(e.stationId)),
+      );
+      lead.c.on('presence.changed', (es: { stationId: string }[]) =>
+        es.forEach((e) => seen.c.add(e.stationId)),
+      );
+      await call(lead.a, 'presence.set', { mentionId: 'twitter:1' });
+      await call(lead.c, 'presence.set', { mentionId: 'twitter:1' });
+      await eventually('A and C to see each other', async () => seen.a.has(idC) && seen.c.has(idA));
+
+      // Olga works at B, Pete at C (accounts made at A replicate).
+      const desks: Record<string, Awaited<ReturnType<typeof deskAt>>> = {};
+      for (const [name, s] of [
+        ['olga', b],
+        ['pete', c],
+      ] as const) {
+        await eventually(`${name} can log in`, async () =>
+          loginToken(s.url, name, `${name}-password`).then(
+            () => true,
+            () => false,
+          ),
+        );
+        desks[name] = await deskAt(s, name, `${name}-password`);
+        open.push(desks[name]);
+        expect(
+          await call(desks[name], 'roster.checkIn', { department: 'customer-care', capacity: 20 }),
+        ).toMatchObject({ ok: true });
+      }
+
+      const csv = path.join(dir, 'wave.csv');
+      const ids = Array.from({ length: 10 }, (_, i) => 100 + i);
+      writeFileSync(
+        csv,
+        ['id,channel,author,text,created_at']
+          .concat(
+            ids.map(
+              (i) =>
+                `${i},twitter,@flyer${i},"flight ${i} delayed, bag missing",2015-02-24T12:00:00-08:00`,
+            ),
+          )
+          .join('\n') + '\n',
+      );
+      const imp = holdline(
+        'import',
+        csv,
+        '--preset',
+        'generic-csv',
+        '--station',
+        c.url,
+        '--user',
+        'lead',
+        '--password-file',
+        pw(),
+      );
+      expect(imp.code, imp.stderr).toBe(0);
+
+      const holders = async (s: StationProcess, desk: Awaited<ReturnType<typeof deskAt>>) =>
+        Promise.all(
+          ids.map(async (i) => {
+            const r = await call(desk, 'mention.get', { mentionId: `twitter:${i}` });
+            const m = r.ok ? (r.mention as { claim: { operatorName: string } | null }) : null;
+            const assigns = r.ok
+              ? (r.history as { type: string }[]).filter((e) => e.type === 'mention.assign').length
+              : -1;
+            return `${m?.claim?.operatorName ?? '-'}/${assigns}`;
+          }),
+        );
+      const done = (h: string[]) => h.every((x) => /^(olga|pete)\/1$/.test(x));
+      await eventually(
+        'every mention assigned, on A and on C',
+        async () => done(await holders(a, lead.a)) && done(await holders(c, lead.c)),
+      );
+      const onA = await holders(a, lead.a);
+      expect(await holders(c, lead.c)).toEqual(onA);
+      // Least loaded first: the ten are shared five and five.
+      expect(onA.filter((h) => h.startsWith('olga'))).toHaveLength(5);
+    } finally {
+      for (const d of open) d.close();
+    }
+  });
 });
