@@ -1,4 +1,5 @@
 import * as alerts from './alerts.bench';
+import * as assignment from './assignment.bench';
 import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   sync,
   alerts,
   staffing,
+  assignment,
 };
 
 /**

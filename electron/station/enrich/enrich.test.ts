@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enrich } from './enrich';
 
 describe('enrich', () => {
-  it('tells English, Turkish and Polish apart, and says when it cannot tell', () => {
+  it('tells English, Turkish, Polish and Spanish apart, and says when it cannot tell', () => {
     expect(enrich('@united my flight was cancelled and nobody will help me').language).toBe('en');
     expect(enrich('Bagajım kayboldu, üç gündür bekliyorum ve kimse cevap vermiyor').language).toBe(
       'tr',
@@ -10,6 +10,10 @@ describe('enrich', () => {
     expect(enrich('Zgubiliście mój bagaż, czekam już trzy dni i nikt nie odpowiada').language).toBe(
       'pl',
     );
+    // Spanish shares words with Turkish ('de', 'mi'): neither may count for it.
+    expect(enrich('Perdieron mi maleta en el vuelo 12 y nadie me responde').language).toBe('es');
+    expect(enrich('¿dónde está mi maleta? vuelo 12').language).toBe('es');
+    expect(enrich('Bu da mi bizim uçuşumuz, hala bekliyoruz').language).toBe('tr');
     expect(enrich('@united 👍👍 http://t.co/x #fly').language).toBe('und');
   });
 

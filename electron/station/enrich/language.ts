@@ -2,7 +2,7 @@ import { franc } from 'franc-min';
 
 /**
  * Language of a mention: a fast first pass on letters and very common words that tells English,
- * Turkish and Polish apart in a couple of microseconds, and franc-min (trigram profiles) only
+ * Turkish, Polish and Spanish apart in a couple of microseconds, and franc-min (trigram profiles) only
  * where that pass is unsure. Measured on the airline file (bench/enrichment.bench.ts): franc-min
  * alone costs ~120 µs a tweet and tinyld ~450 µs — too slow for an ingest path of 20,000
  * mentions/s — while the first pass settles most texts by itself.
@@ -11,9 +11,12 @@ import { franc } from 'franc-min';
 const LETTERS: Record<string, RegExp> = {
   tr: /[çğışİıÇĞŞ]/gu,
   pl: /[ąćęłńśźżĄĆĘŁŃŚŹŻ]/gu,
+  // Not ó: Polish has it too.
+  es: /[ñÑ¿¡áéíúÁÉÍÚ]/gu,
 };
 
-// The most frequent short words of each language (function words), none shared across the three.
+// The most frequent short words of each language (function words), none shared between two.
+// Not 'de', 'mi': Turkish and Spanish share them.
 const STOPWORDS: Record<string, Set<string>> = {
   en: new Set(
     'the and to is my you for on it of in was with that this your are have be at not but me we they can get just what when will now from an our about no so do how why been has had i thanks thank please help hi hello hey yes sorry great good still flight bag'.split(
@@ -21,7 +24,7 @@ const STOPWORDS: Record<string, Set<string>> = {
     ),
   ),
   tr: new Set(
-    've bir bu çok için ile da de ne mi mı mu mü gibi daha ama değil var yok ben sen biz siz onlar nasıl neden şimdi hala artık'.split(
+    've bir bu çok için ile da ne mı mu mü gibi daha ama değil var yok ben sen biz siz onlar nasıl neden şimdi hala artık'.split(
       ' ',
     ),
   ),
@@ -31,18 +34,25 @@ const STOPWORDS: Record<string, Set<string>> = {
       ' ',
     ),
   ),
+  // Not 'no', 'me', 'a': English words too.
+  es: new Set(
+    'el la los las que y por para con una un del al es está están pero muy ya hay nadie mí mis su sus lo se le les nos donde dónde cuando cuándo porque qué vuelo maleta gracias ayuda'.split(
+      ' ',
+    ),
+  ),
 };
 
-// Each stopword's language (the three lists share no word).
-const LANGUAGE_OF_WORD = new Map<string, 'en' | 'tr' | 'pl'>(
-  (['en', 'tr', 'pl'] as const).flatMap((lang) =>
+// Each stopword's language (the lists share no word).
+const LANGUAGE_OF_WORD = new Map<string, 'en' | 'tr' | 'pl' | 'es'>(
+  (['en', 'tr', 'pl', 'es'] as const).flatMap((lang) =>
     [...(STOPWORDS[lang] ?? [])].map((w) => [w, lang] as [string, typeof lang]),
   ),
 );
-// Turkish and Polish letters are all outside ASCII: an ASCII text has none to count.
+// Turkish, Polish and Spanish letters are all outside ASCII: an ASCII text has none to count.
 const NON_ASCII = /[\u0080-\uffff]/;
 
-const FRANC_TO_ISO1: Record<string, string> = { eng: 'en', tur: 'tr', pol: 'pl' };
+const FRANC_TO_ISO1: Record<string, string> = { eng: 'en', tur: 'tr', pol: 'pl', spa: 'es' };
+const FRANC_ONLY = ['eng', 'tur', 'pol', 'spa'];
 
 /** Removes what says nothing about language: links, @handles, #tags, entities, digits. */
 export function stripNoise(text: string): string {
@@ -53,25 +63,25 @@ export function stripNoise(text: string): string {
     .replace(/\p{N}+/gu, ' ');
 }
 
-/** ISO 639-1 code of the text's language (en, tr, pl), or 'und' when it cannot tell. */
+/** ISO 639-1 code of the text's language (en, tr, pl, es), or 'und' when it cannot tell. */
 export function detectLanguage(text: string): string {
   const clean = stripNoise(text);
   const words = clean.toLocaleLowerCase('en').match(/\p{L}+/gu) ?? [];
   if (words.length === 0) return 'und';
-  const score: Record<string, number> = { en: 0, tr: 0, pl: 0 };
+  const score: Record<string, number> = { en: 0, tr: 0, pl: 0, es: 0 };
   for (const w of words) {
     const lang = LANGUAGE_OF_WORD.get(w);
     if (lang !== undefined) score[lang] = (score[lang] ?? 0) + 1;
   }
   if (NON_ASCII.test(clean))
-    for (const lang of ['tr', 'pl'])
+    for (const lang of ['tr', 'pl', 'es'])
       score[lang] = (score[lang] ?? 0) + 2 * (clean.match(LETTERS[lang] as RegExp)?.length ?? 0);
-  // No Turkish or Polish letter or word at all: English if any English word, otherwise only a
-  // long text is worth a trigram guess (on a short one franc-min guesses wildly).
-  if (score.tr === 0 && score.pl === 0) {
+  // No Turkish, Polish or Spanish letter or word at all: English if any English word, otherwise
+  // only a long text is worth a trigram guess (on a short one franc-min guesses wildly).
+  if (score.tr === 0 && score.pl === 0 && score.es === 0) {
     if ((score.en ?? 0) > 0) return 'en';
     return clean.trim().length >= 40
-      ? (FRANC_TO_ISO1[franc(clean, { only: ['eng', 'tur', 'pol'] })] ?? 'und')
+      ? (FRANC_TO_ISO1[franc(clean, { only: FRANC_ONLY })] ?? 'und')
       : 'und';
   }
   const ranked = Object.entries(score).sort((a, b) => b[1] - a[1]);
@@ -80,6 +90,6 @@ export function detectLanguage(text: string): string {
     return first[0];
   if (clean.trim().length < 12)
     return first && first[1] > 0 && first[1] > (second?.[1] ?? 0) ? first[0] : 'und';
-  const guess = franc(clean, { only: ['eng', 'tur', 'pol'], minLength: 10 });
+  const guess = franc(clean, { only: FRANC_ONLY, minLength: 10 });
   return FRANC_TO_ISO1[guess] ?? 'und';
 }

@@ -3,7 +3,7 @@ import { insertOps, storedIdsAt, subjectsOfActorSince, subjectsWithOps } from '.
 import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
-import { refoldMention } from './reducers/mentions';
+import { refoldMentions } from './reducers/mentions';
 import { refoldRun } from './reducers/runs';
 import { putAlert } from '../db/queries/alerts';
 import { RUN_OPS } from './run-payloads';
@@ -189,7 +189,7 @@ export async function applyOps(
     routingIngest.ids = ingested;
   }
 
-  for (const id of mentionSubjects) await refoldMention(tx, id, roles);
+  await refoldMentions(tx, mentionSubjects, roles);
   out.routing = await applyRoutingEffects(tx, ops, roles, routingIngest);
   for (const id of out.routing.mentionsChanged) mentionSubjects.add(id);
   out.mentionsChanged = [...mentionSubjects];

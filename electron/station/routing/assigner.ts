@@ -13,7 +13,7 @@ import type { Department } from '../../../shared/domain/people';
 
 // A burst of changes (an import's commits, a catch-up) is looked at once, this long after it
 // starts; and the queue is looked at this often anyway, for overflow waits that come due.
-const SETTLE_MS = 100;
+const SETTLE_MS = 25;
 const EVERY_MS = 5_000;
 // Waiting mentions read per pass, beyond the free places: room for those no one can take yet.
 const SPARE = 200;

@@ -93,6 +93,28 @@ export async function opsBySubject(
   return rows.map(opFromRow);
 }
 
+/** Every op about each of these subjects of the given types, in HLC order, by subject. */
+export async function opsBySubjects(
+  sql: Sql,
+  subjects: readonly string[],
+  types: readonly string[],
+): Promise<Map<string, Op[]>> {
+  const out = new Map<string, Op[]>();
+  if (subjects.length === 0) return out;
+  const rows = await sql.all<OpRow>(
+    `SELECT * FROM ops WHERE subject IN (SELECT value FROM json_each(?))
+       AND type IN (SELECT value FROM json_each(?)) ORDER BY subject, hlc, id`,
+    [JSON.stringify(subjects), JSON.stringify(types)],
+  );
+  for (const r of rows) {
+    const op = opFromRow(r);
+    const list = out.get(r.subject as string);
+    if (list) list.push(op);
+    else out.set(r.subject as string, [op]);
+  }
+  return out;
+}
+
 /** Subjects of ops by an actor from an HLC on (to re-judge them when the actor's role changes). */
 export async function subjectsOfActorSince(
   sql: Sql,
