@@ -51,4 +51,18 @@ describe('kept statements', () => {
     }
     expect(await db.all('SELECT 1 AS x')).toEqual([{ x: 1 }]);
   });
+
+  it('keep working past the most they keep, and let the connection close', async () => {
+    const { db } = await twoConnections();
+    await db.run('INSERT INTO t (v) VALUES (?)', ['a']);
+    const read = await openReadDb(db.file); // closed here, not by the cleanup
+    // More distinct statements than are kept: the oldest are finalized as new ones come.
+    for (let i = 0; i < 300; i++)
+      expect(await read.all(`SELECT k, ${i} AS i FROM t WHERE v = ?`, ['a'])).toEqual([
+        { k: 1, i },
+      ]);
+    expect(await read.all('SELECT k, 0 AS i FROM t WHERE v = ?', ['a'])).toEqual([{ k: 1, i: 0 }]);
+    await read.close();
+    await expect(read.all('SELECT 1')).rejects.toThrow(/closing/);
+  });
 });
