@@ -39,49 +39,25 @@ export function RoutingHeader(props: { socket: DeskSocket; room: RoomInfo }) {
           {t('routing.open')}
         </button>
       )}
-      {can(room.me.role, 'mention.route') && breaches.length > 0 && (
-        <div className="sla-toasts" role="alert" data-testid="sla-breach-notice">
-          {breaches.map((n) => (
-            <p key={n.mentionId} className="sla-toast">
-              <strong>{t('routing.breachTitle', { priority: n.priority })}</strong>{' '}
-              {n.department && t(`department.${n.department}`, { defaultValue: n.department })}
-              {' · '}
-              {/* Untrusted text: a text node only. */}
-              <span>{n.excerpt}</span>{' '}
-              <button
-                type="button"
-                className="ghost"
-                aria-label={t('routing.dismiss')}
-                onClick={() => setBreaches((b) => b.filter((x) => x.mentionId !== n.mentionId))}
-              >
-                ×
-              </button>
-            </p>
-          ))}
-        </div>
+      {can(room.me.role, 'mention.route') && (
+        <MentionToasts
+          notices={breaches}
+          role="alert"
+          testId="sla-breach-notice"
+          title={(n) => t('routing.breachTitle', { priority: n.priority })}
+          onDismiss={(id) => setBreaches((b) => b.filter((x) => x.mentionId !== id))}
+        />
       )}
-      {assigned.length > 0 && (
-        <div className="sla-toasts" role="status" data-testid="assigned-notice">
-          {assigned.map((n) => (
-            <p key={n.mentionId} className="sla-toast assigned">
-              <strong>{t('routing.assignedTitle', { priority: n.priority })}</strong>{' '}
-              {n.department && t(`department.${n.department}`, { defaultValue: n.department })}
-              {n.overflow && ` (${t('routing.assignedOverflow')})`}
-              {' · '}
-              {/* Untrusted text: a text node only. */}
-              <span>{n.excerpt}</span>{' '}
-              <button
-                type="button"
-                className="ghost"
-                aria-label={t('routing.dismiss')}
-                onClick={() => setAssigned((a) => a.filter((x) => x.mentionId !== n.mentionId))}
-              >
-                ×
-              </button>
-            </p>
-          ))}
-        </div>
-      )}
+      <MentionToasts
+        notices={assigned}
+        role="status"
+        testId="assigned-notice"
+        title={(n) =>
+          t('routing.assignedTitle', { priority: n.priority }) +
+          (n.overflow ? ` (${t('routing.assignedOverflow')})` : '')
+        }
+        onDismiss={(id) => setAssigned((a) => a.filter((x) => x.mentionId !== id))}
+      />
       {open && (
         <Dialog title={t('routing.open')} onClose={() => setOpen(false)} wide>
           <div className="tabs" role="tablist">
@@ -106,5 +82,40 @@ export function RoutingHeader(props: { socket: DeskSocket; room: RoomInfo }) {
         </Dialog>
       )}
     </>
+  );
+}
+
+type MentionNotice = { mentionId: string; department: string | null; excerpt: string };
+
+/** Notices about mentions, newest first, each with its department, words and a dismiss button. */
+function MentionToasts<T extends MentionNotice>(props: {
+  notices: readonly T[];
+  role: 'alert' | 'status';
+  testId: string;
+  title: (n: T) => string;
+  onDismiss: (mentionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (props.notices.length === 0) return null;
+  return (
+    <div className="sla-toasts" role={props.role} data-testid={props.testId}>
+      {props.notices.map((n) => (
+        <p key={n.mentionId} className="sla-toast">
+          <strong>{props.title(n)}</strong>{' '}
+          {n.department && t(`department.${n.department}`, { defaultValue: n.department })}
+          {' · '}
+          {/* Untrusted text: a text node only. */}
+          <span>{n.excerpt}</span>{' '}
+          <button
+            type="button"
+            className="ghost"
+            aria-label={t('routing.dismiss')}
+            onClick={() => props.onDismiss(n.mentionId)}
+          >
+            ×
+          </button>
+        </p>
+      ))}
+    </div>
   );
 }
