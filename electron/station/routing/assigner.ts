@@ -4,7 +4,11 @@ import { SYSTEM_ACTOR, type OpDraft } from '../ops/op';
 import type { MentionAssign } from '../ops/routing-payloads';
 import { checkedInOperators } from '../db/queries/roster';
 import { waitingMentions } from '../db/queries/assignment';
-import { connectedPeers, decidingStation } from '../staffing/deciding-station';
+import {
+  connectedPeers,
+  decidingStation,
+  type DecidingJobOptions,
+} from '../staffing/deciding-station';
 import { oneAtATime } from '../scheduler/one-at-a-time';
 import { overflowInForce } from './rules-service';
 import { assignBatch, type Assignment, type Candidate } from '../../../shared/routing/assignment';
@@ -19,12 +23,7 @@ const EVERY_MS = 5_000;
 const SPARE = 200;
 
 /** What the assigner needs from its surroundings (tests give their own). */
-export type AssignerOptions = {
-  now?: () => number;
-  /** Ids of the stations this one is linked with right now. */
-  peers?: () => Iterable<string>;
-  everyMs?: number;
-};
+export type AssignerOptions = DecidingJobOptions;
 
 /**
  * Pushes waiting mentions to checked-in operators (issue "Surge staffing", DECISIONS.md 10): on

@@ -12,6 +12,14 @@ export function decidingStation(self: string, connected: Iterable<string>): stri
   return lowest;
 }
 
+/** What a job of the deciding station needs from its surroundings (tests give their own). */
+export type DecidingJobOptions = {
+  now?: () => number;
+  /** Ids of the stations this one can reach right now (default: connectedPeers). */
+  peers?: () => Iterable<string>;
+  everyMs?: number;
+};
+
 /**
  * Ids of the stations this one can reach now: those it has a live link with, and those it hears
  * of through them (presence gossip is relayed station to station). With links A–B–C, A and C

@@ -2,7 +2,7 @@ import type { StationCore } from '../core/core';
 import { getRoom } from '../db/queries/people';
 import { SYSTEM_ACTOR } from '../ops/op';
 import { STAFFING_SUBJECT } from '../ops/staffing-payloads';
-import { connectedPeers, decidingStation } from './deciding-station';
+import { connectedPeers, decidingStation, type DecidingJobOptions } from './deciding-station';
 import { measureStaffing } from './measure';
 import { staffingState, type StaffingStateRow } from '../db/queries/staffing';
 import {
@@ -45,12 +45,7 @@ export const SAMPLE_EVERY_MS = 30_000;
 const FIRST_SAMPLE_MS = 3_000;
 
 /** What the sampler needs from its surroundings (tests give their own). */
-export type SamplerOptions = {
-  now?: () => number;
-  /** Ids of the stations this one is linked with right now. */
-  peers?: () => Iterable<string>;
-  everyMs?: number;
-};
+export type SamplerOptions = DecidingJobOptions;
 
 /**
  * Writes a `staffing.sample` op every 30 s — on the deciding station only (DECISIONS.md 10), and
