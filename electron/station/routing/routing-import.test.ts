@@ -82,6 +82,11 @@ describe('the same mention imported at two stations', () => {
       core.db.all('SELECT id, recorded_hlc, sla_due, sla_warn_at FROM mentions ORDER BY id');
     expect(await due(b)).toEqual(await due(a));
     expect(await stateDigest(b.db)).toBe(await stateDigest(a.db));
+    // A third desk given both copies in one batch, the later copy first: the earlier copy's
+    // record time brings its due time with it.
+    const c = await cores.open();
+    await c.applyReplicated((await allOps(a.db)).reverse());
+    expect(await due(c)).toEqual(await due(a));
   });
 });
 
