@@ -7,6 +7,7 @@ import type { MessagesCommands, MessagesEvents } from './messages';
 import type { StaffingCommands, StaffingEvents } from './staffing';
 import type { RosterCommands, RosterEvents } from './roster';
 import type { RoutingCommands, RoutingEvents } from './routing';
+import type { WavesCommands } from './waves';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -17,7 +18,8 @@ export type DeskCommands = MentionsCommands &
   MessagesCommands &
   StaffingCommands &
   RosterCommands &
-  RoutingCommands;
+  RoutingCommands &
+  WavesCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &

@@ -17,6 +17,7 @@ import {
 import { SeveritySchema, type Severity } from '../playbooks/severity';
 import type { VoiceFinding } from '../messaging/voice/voice-finding';
 import type { Ack } from './common';
+import type { Recipient } from '../messaging/wave';
 
 /** Longest message a desk may save (the station's op schema says the same). */
 export const MESSAGE_MAX_CHARS = 10_000;
@@ -48,8 +49,16 @@ export type MessageView = {
   reviews: (Byline & { area: ApprovalArea; decision: ReviewDecision; comment: string | null })[];
   approvedAreas: ApprovalArea[];
   approvedAt: string | null;
-  sends: (Byline & { channel: string; via: SendRoute[]; target: string })[];
+  sends: (Byline & {
+    channel: string;
+    via: SendRoute[];
+    target: string;
+    /** A wave answer's send: whom its words were personalised for. */
+    recipient: Recipient | null;
+  })[];
   retired: Byline | null;
+  /** A wave answer: one approved text sent to many near-duplicate mentions, personalised. */
+  wave: boolean;
 };
 
 /** One op of a message's history: drafted, reviewed, sent, retired — refused ones too. */
@@ -89,6 +98,8 @@ export const SaveMessageSchema = z
     text: z.string().trim().min(1, 'write something first').max(MESSAGE_MAX_CHARS),
     templateId: z.string().min(1).max(100).optional(),
     submit: z.boolean().default(false),
+    /** A wave answer: the text keeps {{author}} and goes to many near-duplicates (waves.ts). */
+    wave: z.literal(true).optional(),
   })
   .strict();
 

@@ -9,6 +9,7 @@ import {
   type ApprovalPolicy,
   type MessageKind,
 } from './policy';
+import { personalise, waveTextProblem, type Recipient } from './wave';
 
 /** Op types about one message (their subject is the message id). */
 export const MESSAGE_OPS = ['message.draft', 'message.review', 'message.send', 'message.retire'];
@@ -43,6 +44,8 @@ export type DraftPayload = {
   templateId?: string;
   /** Saved for review (true) or just kept while writing (false). */
   submit: boolean;
+  /** v2: a wave answer, one approved text for many near-duplicate mentions (wave.ts). */
+  wave?: true;
 };
 /** message.review v1. */
 export type ReviewPayload = {
@@ -58,6 +61,8 @@ export type SendPayload = {
   channel: string;
   target: MessageTarget;
   via: SendRoute[];
+  /** v2, a wave answer's send: the values its text was personalised with. */
+  recipient?: Recipient;
 };
 
 /** A message's status, derived. */
@@ -83,6 +88,8 @@ export type Send = {
   target: MessageTarget;
   via: SendRoute[];
   contentHash: string;
+  /** A wave answer's send: whom it was personalised for. */
+  recipient: Recipient | null;
 };
 
 /** A message as its ops make it. */
@@ -103,6 +110,8 @@ export type MessageState = {
   severity: Severity | null;
   runId: string | null;
   templateId: string | null;
+  /** A wave answer: sent to many mentions, personalised per author. */
+  wave: boolean;
   submitted: boolean;
   /** Areas the policy in force now asks for, and the rules that ask. */
   required: ApprovalArea[];
@@ -163,6 +172,8 @@ export function foldMessage(
       else if (!ctx.hashMatches(op)) refuse(op, 'the text does not match its content hash');
       else if (s?.retired) refuse(op, 'the message was retired');
       else if (s && s.sends.length > 0) refuse(op, 'the message was already sent');
+      else if ((s ? s.wave : p.wave === true) && waveTextProblem(p.text))
+        refuse(op, waveTextProblem(p.text) as string);
       else {
         s = nextVersion(s, op, p);
         authors.add(op.actor);
@@ -204,11 +215,11 @@ export function foldMessage(
     } else if (op.type === 'message.send') {
       const p = op.payload as SendPayload;
       const missing = missingApprovals(state, ctx.policyAt(op.hlc));
+      const wrongWords = state.wave ? waveSendProblem(state, p) : plainSendProblem(state, p);
       if (!can(role, 'message.send'))
         refuse(op, 'only operators, approvers, leads and admins send');
       else if (state.retired) refuse(op, 'the message was retired');
-      else if (p.contentHash !== state.contentHash || p.text !== state.text)
-        refuse(op, 'what was sent is not the current text');
+      else if (wrongWords) refuse(op, wrongWords);
       else if (blocked(state)) refuse(op, `the text was ${blocked(state)}`);
       else if (missing.length > 0) refuse(op, `it needs approval from ${missing.join(' and ')}`);
       else {
@@ -220,6 +231,7 @@ export function foldMessage(
           target: p.target,
           via: p.via,
           contentHash: p.contentHash,
+          recipient: p.recipient ?? null,
         });
         apply(op);
       }
@@ -258,6 +270,7 @@ function nextVersion(prev: MessageState | null, op: StateOp, p: DraftPayload): M
     severity: p.severity ?? null,
     runId: p.runId ?? null,
     templateId: p.templateId ?? null,
+    wave: prev ? prev.wave : p.wave === true,
     submitted: (prev?.submitted ?? false) || p.submit,
     required: [],
     requiredBy: [],
@@ -269,6 +282,31 @@ function nextVersion(prev: MessageState | null, op: StateOp, p: DraftPayload): M
     sends: [],
     retired: null,
   };
+}
+
+/** Why a send of a plain message is not its current text, or null. */
+function plainSendProblem(s: MessageState, p: SendPayload): string | null {
+  if (p.recipient) return 'only a wave answer is personalised';
+  if (p.contentHash !== s.contentHash || p.text !== s.text)
+    return 'what was sent is not the current text';
+  return null;
+}
+
+/**
+ * Why a send of a wave answer is not the current text personalised for one mention, or null: it
+ * goes to one mention, once, and its words are the approved text with that mention's values.
+ */
+function waveSendProblem(s: MessageState, p: SendPayload): string | null {
+  if (!('mentionId' in p.target) || !p.recipient)
+    return 'a wave answer goes to one mention at a time, personalised';
+  if (p.contentHash !== s.contentHash) return 'what was sent is not the current text';
+  const filled = personalise(s.text, p.recipient);
+  if (filled.missing.length > 0 || filled.text !== p.text)
+    return 'what was sent is not the current text personalised';
+  const to = p.target.mentionId;
+  if (s.sends.some((x) => 'mentionId' in x.target && x.target.mentionId === to))
+    return 'this mention already had this wave answer';
+  return null;
 }
 
 /** The areas whose latest review of the current text approves it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../testing/prng';
-import { comparableWords, groupNearDuplicates } from './near-duplicates';
+import { alikeTo, comparableWords, groupNearDuplicates } from './near-duplicates';
 
 const m = (id: string, text: string) => ({ id, text });
 const ids = (groups: { members: { id: string }[] }[]) =>
@@ -118,6 +118,36 @@ describe('groupNearDuplicates', () => {
       expect(ids(groupNearDuplicates(texts, { similarity })), String(similarity)).toEqual(
         ids(bruteForce(texts, similarity)),
       );
+  });
+});
+
+describe('alikeTo', () => {
+  const list = [
+    m('a1', '@united my flight UA123 was cancelled, rebook me?'),
+    m('b1', '@united my bag was lost on flight UA123, who do I call?'),
+    m('a2', '@United my flight UA 4410 was CANCELLED!! rebook me please'),
+    m('c1', '@united my flight UA123 was delayed, will I make my connection?'),
+    m('a3', '.@united My flight was cancelled... rebook me? https://t.co/abc'),
+    m('d1', '@united my flight UA99 was cancelled, can I get a refund?'),
+    m('b2', '@united my bag was lost on flight UA 77 - who do I call??'),
+    m('e1', '@united thanks for the great flight today'),
+    m('a4', 'my flight ua789 was cancelled rebook me @united @united'),
+    m('f1', '@united 🙏🙏'),
+  ];
+  const [a1, , a2, , a3, d1, , , a4, f1] = list;
+
+  it('finds the mentions asking the same question as one, most alike first', () => {
+    const found = alikeTo(a1 as { id: string; text: string }, list);
+    // a3 and a4 read exactly like a1 once handles, numbers and links are gone; a2 adds "please".
+    expect(found.map((f) => f.item.id)).toEqual(['a3', 'a4', 'a2']);
+    expect(found[0]?.similarity).toBe(1);
+    expect(found[2]?.similarity).toBeCloseTo(5 / 6, 5);
+    expect(found.map((f) => f.item)).not.toContain(d1);
+    expect([a2, a3, a4].every((x) => found.some((f) => f.item === x))).toBe(true);
+  });
+
+  it('finds nothing like a mention with nothing to compare', () => {
+    expect(alikeTo(f1 as { id: string; text: string }, list)).toEqual([]);
   });
 });
 

@@ -134,3 +134,32 @@ export function groupNearDuplicates<T extends { text: string }>(
     .map((l) => ({ representative: mentions[l.index] as T, members: l.members }))
     .sort((a, b) => b.members.length - a.members.length);
 }
+
+/**
+ * The candidates near-duplicate to `target` under the settings (Jaccard of word shingles at or
+ * above the similarity), most alike first, then in the order given. The target itself and
+ * candidates with no comparable words are left out.
+ */
+export function alikeTo<T extends { text: string }>(
+  target: T,
+  candidates: readonly T[],
+  options: Partial<NearDuplicateSettings> = {},
+): { item: T; similarity: number }[] {
+  const { similarity: t, shingleWords } = { ...DEFAULTS, ...options };
+  const x = wordShingles(comparableWords(target.text), shingleWords);
+  if (x.size === 0) return [];
+  const least = t - 1e-9;
+  const out: { item: T; similarity: number; at: number }[] = [];
+  candidates.forEach((c, at) => {
+    if (c === target) return;
+    const y = wordShingles(comparableWords(c.text), shingleWords);
+    if (y.size < least * x.size || x.size < least * y.size) return;
+    let both = 0;
+    for (const s of y) if (x.has(s)) both++;
+    const similarity = both / (x.size + y.size - both);
+    if (similarity >= least) out.push({ item: c, similarity, at });
+  });
+  return out
+    .sort((a, b) => b.similarity - a.similarity || a.at - b.at)
+    .map(({ item, similarity }) => ({ item, similarity }));
+}

@@ -295,6 +295,21 @@ describe('migrations', () => {
     });
   });
 
+  it('0014 marks every existing message as not a wave answer', async () => {
+    const d = await fresh();
+    await migrate(d, 13);
+    await d.run(
+      `INSERT INTO messages (id, kind, created_by, created_hlc, version, version_by, version_hlc,
+         text, content_hash, language, channel, topics, required, required_by, reviews,
+         approved_areas, status, sends)
+       VALUES ('m1', 'reply', 'u', 'h', 1, 'u', 'h', 't', 'c', 'en', 'twitter', '[]', '[]', '[]',
+         '[]', '[]', 'draft', '[]')`,
+    );
+    await migrate(d, 14);
+    expect(await d.get('SELECT id, wave FROM messages')).toEqual({ id: 'm1', wave: 0 });
+    await expect(d.run(`UPDATE messages SET wave = 2`)).rejects.toThrow(/CHECK/);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -14,6 +14,7 @@ import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
 import { messageHandlers } from './messages';
+import { waveHandlers } from './waves';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -43,6 +44,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...presenceHandlers,
   ...rosterHandlers,
   ...routingHandlers,
+  ...waveHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {

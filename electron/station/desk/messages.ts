@@ -44,7 +44,7 @@ async function viewOf(core: StationCore, id: string): Promise<{ message: Message
  * The brand's voice rules are this station's file, not an op, so the desk checks them before it
  * records an approval or a send, rather than the fold every station runs.
  */
-async function refuseBlockedWords(
+export async function refuseBlockedWords(
   core: StationCore,
   messageId: string,
   what: 'approval' | 'sending',

@@ -15,8 +15,10 @@ import type {
 } from '../../../shared/contract/messages';
 import type { ApprovalPolicy } from '../../../shared/messaging/policy';
 import type { SendPayload } from '../../../shared/messaging/message-state';
+import { unfilledForWave, waveTextProblem } from '../../../shared/messaging/wave';
 
-async function storedMessage(core: StationCore, id: string): Promise<MessageRow> {
+/** A stored message, or a not-found error. */
+export async function storedMessage(core: StationCore, id: string): Promise<MessageRow> {
   const row = await core.db.get<MessageRow>('SELECT * FROM messages WHERE id = ?', [id]);
   if (!row) throw new CommandError('not-found', `no message with id ${id}`);
   return row;
@@ -26,7 +28,7 @@ async function storedMessage(core: StationCore, id: string): Promise<MessageRow>
  * Commits ops about a message after judging the first one with the fold every station runs; a
  * desk hears why ("it needs approval from legal") and nothing refused is written.
  */
-async function commitJudged(
+export async function commitJudged(
   core: StationCore,
   messageId: string,
   drafts: OpDraft[],
@@ -46,19 +48,34 @@ export async function saveMessage(
   input: z.output<typeof SaveMessageSchema>,
 ): Promise<string> {
   const messageId = input.messageId ?? randomUUID();
-  if (input.messageId) await storedMessage(core, input.messageId);
+  const stored = input.messageId ? await storedMessage(core, input.messageId) : null;
   if (input.mentionId && !(await mentionById(core.db, input.mentionId)))
     throw new CommandError('not-found', `no mention with id ${input.mentionId}`);
   if (input.kind === 'reply' && !input.mentionId && !input.messageId)
     throw new CommandError('invalid', 'a reply answers a mention: say which');
-  const { messageId: _id, ...rest } = input;
+  // A wave answer stays one (v2 drafts); its text keeps {{author}} for each mention's own name.
+  const wave = stored ? stored.wave === 1 : input.wave === true;
+  if (wave) {
+    if (input.kind !== 'reply') throw new CommandError('invalid', 'a wave answer is a reply');
+    const problem = waveTextProblem(input.text);
+    if (problem) throw new CommandError('invalid', problem);
+    const unfilled = unfilledForWave(input.text);
+    if (input.submit && unfilled.length > 0)
+      throw new CommandError('invalid', `fill ${unfilled.map((v) => `{{${v}}}`).join(', ')} first`);
+  }
+  const { messageId: _id, wave: _wave, ...rest } = input;
   await commitJudged(core, messageId, [
     {
       type: 'message.draft',
-      v: 1,
+      v: wave ? 2 : 1,
       actor,
       subject: messageId,
-      payload: { messageId, ...rest, contentHash: sha256Hex(input.text) },
+      payload: {
+        messageId,
+        ...rest,
+        contentHash: sha256Hex(input.text),
+        ...(wave && { wave: true }),
+      },
     },
   ]);
   return messageId;

@@ -60,7 +60,9 @@ export function messageView(r: MessageRow, names: Names): MessageView {
       channel: s.channel,
       via: s.via,
       target: 'mentionId' in s.target ? s.target.mentionId : s.target.audience,
+      recipient: s.recipient ?? null,
     })),
+    wave: r.wave === 1,
     retired: r.retired_by && r.retired_hlc ? byline(names, r.retired_by, r.retired_hlc) : null,
   };
 }

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/messaging/policy';
 import { REVIEW_DECISIONS, SEND_ROUTES } from '../../../shared/messaging/message-state';
 import { SeveritySchema } from '../../../shared/playbooks/severity';
+import { RecipientSchema } from '../../../shared/messaging/wave';
 
 /** Longest message text: a long email reply or a full statement, not a document. */
 export const MAX_MESSAGE_CHARS = 10_000;
@@ -36,6 +37,9 @@ export const MessageDraftV1 = z.object({
   submit: z.boolean(),
 });
 
+/** message.draft v2: a wave answer (shared/messaging/wave.ts): v1's fields and `wave: true`. */
+export const MessageDraftV2 = MessageDraftV1.extend({ wave: z.literal(true) });
+
 /** message.review v1: approve, reject or ask for changes to one exact text, for one area. */
 export const MessageReviewV1 = z.object({
   decision: z.enum(REVIEW_DECISIONS),
@@ -56,6 +60,15 @@ export const MessageSendV1 = z.object({
   via: z.array(z.enum(SEND_ROUTES)).min(1).max(SEND_ROUTES.length),
 });
 
+/**
+ * message.send v2: one send of a wave answer — to one mention, with the values its words were
+ * personalised with (every station checks the words are the approved text so filled).
+ */
+export const MessageSendV2 = MessageSendV1.extend({
+  target: z.object({ mentionId: Id }).strict(),
+  recipient: RecipientSchema,
+});
+
 /** message.retire v1: a library statement goes out of use; its history stays. */
 export const MessageRetireV1 = z.object({ reason: z.string().trim().max(500).optional() });
 
@@ -64,9 +77,9 @@ export const PolicySetV1 = z.object({ policy: ApprovalPolicySchema });
 
 /** Payload schemas of messaging ops, by type and version (merged into PAYLOADS). */
 export const MESSAGE_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
-  'message.draft': { 1: MessageDraftV1 },
+  'message.draft': { 1: MessageDraftV1, 2: MessageDraftV2 },
   'message.review': { 1: MessageReviewV1 },
-  'message.send': { 1: MessageSendV1 },
+  'message.send': { 1: MessageSendV1, 2: MessageSendV2 },
   'message.retire': { 1: MessageRetireV1 },
   'policy.set': { 1: PolicySetV1 },
 };

@@ -6,7 +6,12 @@ import { findResourceDir } from '../core/resources';
 import type { Department } from '../../../shared/domain/people';
 import type { RoutingContext } from '../../../shared/routing/routing-rules';
 import type { CompiledRouting } from '../../../shared/routing/routing-rules';
-import type { Overflow } from '../../../shared/routing/routing-schema';
+import {
+  NearDuplicateSettingsSchema,
+  type NearDuplicateSettings,
+  type Overflow,
+  type RoutingRules,
+} from '../../../shared/routing/routing-schema';
 import { parseRoutingRules } from '../../../shared/routing/parse-routing-rules';
 import {
   compileRules,
@@ -87,14 +92,24 @@ export async function routerForOne(sql: Sql, handle: string): Promise<IngestRout
   return routerOf(compiled.rules, () => history);
 }
 
-let overflowOf: { yaml: string; overflow: Overflow[] } | null = null;
+// The rules in force as parsed, by their text (null when they do not parse).
+let parsedOf: { yaml: string; rules: RoutingRules | null } | null = null;
+
+async function parsedRulesInForce(sql: Sql): Promise<RoutingRules | null> {
+  const rules = await rulesInForce(sql);
+  if (parsedOf?.yaml !== rules.yaml) {
+    const parsed = parseRoutingRules(rules.yaml, rules.file);
+    parsedOf = { yaml: rules.yaml, rules: parsed.ok ? parsed.rules : null };
+  }
+  return parsedOf.rules;
+}
 
 /** The overflow between departments the rules in force allow (none when they do not parse). */
 export async function overflowInForce(sql: Sql): Promise<Overflow[]> {
-  const rules = await rulesInForce(sql);
-  if (overflowOf?.yaml !== rules.yaml) {
-    const parsed = parseRoutingRules(rules.yaml, rules.file);
-    overflowOf = { yaml: rules.yaml, overflow: parsed.ok ? parsed.rules.overflow : [] };
-  }
-  return overflowOf.overflow;
+  return (await parsedRulesInForce(sql))?.overflow ?? [];
+}
+
+/** How alike two mentions must be to count as one wave (the rules' nearDuplicates). */
+export async function nearDuplicateSettingsInForce(sql: Sql): Promise<NearDuplicateSettings> {
+  return (await parsedRulesInForce(sql))?.nearDuplicates ?? NearDuplicateSettingsSchema.parse({});
 }

@@ -30,6 +30,7 @@ export type MessageRow = {
   sends: string;
   retired_by: string | null;
   retired_hlc: string | null;
+  wave: number;
 };
 
 /** The columns of messages, in table order (the digest and writes use them). */
@@ -61,6 +62,7 @@ export const MESSAGE_COLUMNS = [
   'sends',
   'retired_by',
   'retired_hlc',
+  'wave',
 ] as const;
 
 /** Writes a message's folded state (or removes it when no draft of it stands). */
@@ -97,6 +99,7 @@ export async function writeMessage(tx: Sql, id: string, s: MessageState | null):
     sends: JSON.stringify(s.sends),
     retired_by: s.retired?.by ?? null,
     retired_hlc: s.retired?.hlc ?? null,
+    wave: s.wave ? 1 : 0,
   };
   await tx.run(
     `INSERT OR REPLACE INTO messages (${MESSAGE_COLUMNS.join(', ')})

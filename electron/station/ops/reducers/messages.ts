@@ -154,11 +154,11 @@ export async function refoldMessage(
 export async function judgeMessageOp(
   sql: Sql,
   messageId: string,
-  op: { type: string; actor: string; payload: unknown },
+  op: { type: string; v?: number; actor: string; payload: unknown },
 ): Promise<Verdict> {
   const roles = new RoleHistory(sql);
   const policies = new PolicyHistory(sql, roles);
-  const proposed = { ...op, id: 'proposed', v: 1, hlc: NOW };
+  const proposed = { ...op, id: 'proposed', v: op.v ?? 1, hlc: NOW };
   const { verdicts } = await foldStored(sql, messageId, roles, policies, proposed);
   return (
     verdicts.find((v) => v.opId === 'proposed') ?? {

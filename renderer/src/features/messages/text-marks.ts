@@ -5,6 +5,8 @@ import {
   variablesOf,
 } from '../../../../shared/messaging/template-variables';
 
+export { caseNumber } from '../../../../shared/messaging/wave';
+
 /** A highlighted span of a text (UTF-16 offsets, end exclusive) and why it is highlighted. */
 export type Mark = { start: number; end: number; kind: 'block' | 'warn' | 'variable' };
 
@@ -70,17 +72,4 @@ export function excerptOf(
 export function applyReplacement(text: string, f: VoiceFinding): string {
   if (f.start === undefined || f.end === undefined || f.replacement === undefined) return text;
   return text.slice(0, f.start) + f.replacement + text.slice(f.end);
-}
-
-/**
- * A short case number for a mention, the same on every desk: FNV-1a of its id in base 36
- * ("HL-3K9ZQ2"). Mention ids are long (`twitter:980000000000000001`); people read this one out.
- */
-export function caseNumber(mentionId: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < mentionId.length; i++) {
-    h ^= mentionId.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `HL-${h.toString(36).toUpperCase().padStart(6, '0').slice(-6)}`;
 }
