@@ -6,6 +6,7 @@ import * as memory from './memory.bench';
 import * as search from './search.bench';
 import * as staffing from './staffing.bench';
 import * as sync from './sync.bench';
+import * as waves from './waves.bench';
 
 const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   ingest,
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   alerts,
   staffing,
   assignment,
+  waves,
 };
 
 /**

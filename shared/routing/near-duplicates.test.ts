@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../testing/prng';
-import { alikeTo, comparableWords, groupNearDuplicates } from './near-duplicates';
+import { alikeTo, comparableWords, groupNearDuplicates, lookupWords } from './near-duplicates';
 
 const m = (id: string, text: string) => ({ id, text });
 const ids = (groups: { members: { id: string }[] }[]) =>
@@ -148,6 +148,64 @@ describe('alikeTo', () => {
 
   it('finds nothing like a mention with nothing to compare', () => {
     expect(alikeTo(f1 as { id: string; text: string }, list)).toEqual([]);
+  });
+});
+
+describe('lookupWords', () => {
+  it('picks the rarest words, and only as many as no near-duplicate can lack', () => {
+    const docs = new Map([
+      ['my', 900],
+      ['flight', 500],
+      ['was', 800],
+      ['cancelled', 40],
+      ['rebook', 9],
+      ['me', 700],
+    ]);
+    const words = lookupWords('my flight UA123 was cancelled, rebook me?', (w) => docs.get(w));
+    // Five shingles; at 0.6 a text must share three, so removing three rules it out: "rebook"
+    // takes two (cancelled rebook, rebook me), "cancelled" one more (was cancelled).
+    expect(words).toEqual(['rebook', 'cancelled']);
+    expect(lookupWords('@united 🙏', () => 1)).toEqual([]);
+  });
+
+  it('never misses a near-duplicate: every text alike enough holds one of the words (property)', () => {
+    const random = prng(11);
+    const vocabulary = [
+      'flight',
+      'cancelled',
+      'rebook',
+      'me',
+      'my',
+      'bag',
+      'lost',
+      'refund',
+      'gate',
+      'why',
+    ];
+    const texts = Array.from({ length: 400 }, (_, i) =>
+      m(
+        `t${i}`,
+        Array.from(
+          { length: 1 + Math.floor(random() * 7) },
+          () => vocabulary[Math.floor(random() * vocabulary.length)],
+        ).join(' '),
+      ),
+    );
+    const docs = new Map<string, number>();
+    for (const x of texts)
+      for (const w of new Set(comparableWords(x.text))) docs.set(w, (docs.get(w) ?? 0) + 1);
+    for (const similarity of [0.3, 0.6, 0.9])
+      for (const shingleWords of [1, 2, 3])
+        for (const target of texts.slice(0, 80)) {
+          const words = new Set(
+            lookupWords(target.text, (w) => docs.get(w), { similarity, shingleWords }),
+          );
+          for (const { item } of alikeTo(target, texts, { similarity, shingleWords }))
+            expect(
+              comparableWords(item.text).some((w) => words.has(w)),
+              `${target.text} ~ ${item.text} (${similarity}, ${shingleWords})`,
+            ).toBe(true);
+        }
   });
 });
 

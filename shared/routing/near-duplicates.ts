@@ -163,3 +163,43 @@ export function alikeTo<T extends { text: string }>(
     .sort((a, b) => b.similarity - a.similarity || a.at - b.at)
     .map(({ item, similarity }) => ({ item, similarity }));
 }
+
+/**
+ * Words to look candidates up by (an OR query on a word index) so that no near-duplicate of
+ * `text` is missed: least common first (by `commonness`, e.g. how many texts hold a word), until
+ * texts holding none of them cannot reach the similarity. Each chosen word w removes every
+ * shingle holding w from what a text without it could share; once more than (1 − t)·|shingles|
+ * are gone, such a text's Jaccard is below t (the union is at least |shingles|). Words
+ * `commonness` does not know (undefined: the index cannot look them up) are never chosen; when
+ * the known ones cannot rule enough out, every known word is returned (best effort), and none
+ * for a text with no words. The order only makes the lookup narrower: none alike is missed.
+ */
+export function lookupWords(
+  text: string,
+  commonness: (word: string) => number | undefined,
+  options: Partial<NearDuplicateSettings> = {},
+): string[] {
+  const { similarity: t, shingleWords } = { ...DEFAULTS, ...options };
+  const words = comparableWords(text);
+  const shingles = [...wordShingles(words, shingleWords)].map((s) => new Set(s.split(' ')));
+  const known = [...new Set(words)]
+    .map((w) => ({ w, n: commonness(w) }))
+    .filter((x): x is { w: string; n: number } => x.n !== undefined)
+    .sort((a, b) => a.n - b.n || (a.w < b.w ? -1 : 1));
+  // Strictly more than this many gone: below t even with alikeTo's float slack.
+  const mustRemove = (1 - t + 1e-9) * shingles.length;
+  const chosen: string[] = [];
+  let removed = 0;
+  const gone = new Array<boolean>(shingles.length).fill(false);
+  for (const { w } of known) {
+    chosen.push(w);
+    shingles.forEach((s, i) => {
+      if (!gone[i] && s.has(w)) {
+        gone[i] = true;
+        removed++;
+      }
+    });
+    if (removed > mustRemove) return chosen;
+  }
+  return chosen;
+}
