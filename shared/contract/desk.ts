@@ -8,6 +8,7 @@ import type { StaffingCommands, StaffingEvents } from './staffing';
 import type { RosterCommands, RosterEvents } from './roster';
 import type { RoutingCommands, RoutingEvents } from './routing';
 import type { WavesCommands } from './waves';
+import type { DrillsCommands, DrillsEvents } from './drills';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -19,7 +20,8 @@ export type DeskCommands = MentionsCommands &
   StaffingCommands &
   RosterCommands &
   RoutingCommands &
-  WavesCommands;
+  WavesCommands &
+  DrillsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &
@@ -29,6 +31,7 @@ export type DeskEvents = MentionsEvents &
   MessagesEvents &
   StaffingEvents &
   RosterEvents &
-  RoutingEvents;
+  RoutingEvents &
+  DrillsEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPROVAL_AREAS, ApprovalAreaSchema } from '../messaging/policy';
 import type { Ack } from './common';
+import { RoomModeSchema, type RoomMode } from '../domain/room-mode';
 import {
   DepartmentSchema,
   PasswordSchema,
@@ -13,6 +14,8 @@ import {
 export type RoomInfo = {
   warRoomId: string;
   warRoom: string;
+  /** A drill room shows it on every screen: its data is a rehearsal. */
+  mode: RoomMode;
   stationId: string;
   me: Operator;
 };
@@ -23,6 +26,8 @@ export const SetupSchema = z.object({
   username: UsernameSchema,
   displayName: z.string().trim().min(1).max(120),
   password: PasswordSchema,
+  /** A drill room, for rehearsals (live when left out). */
+  mode: RoomModeSchema.optional(),
 });
 
 /** Login with username and password. */

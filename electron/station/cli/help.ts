@@ -2,9 +2,11 @@
 export const HELP = `holdline — the Holdline station and its tools
 
 Usage:
-  holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME]
-      Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId, joinCode }.
-      The join code admits other stations; it is shown only here.
+  holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME] [--drill]
+      Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId,
+      joinCode, mode }. The join code admits other stations; it is shown only here. --drill makes
+      it a drill room: a rehearsal (replay a past event's file into it), never mixed with a live
+      room, marked DRILL on every desk.
 
   holdline join --data DIR --peer HOST:PORT --code CODE [--name NAME]
       Make DIR a new station of the war room that the station at HOST:PORT belongs to: the join

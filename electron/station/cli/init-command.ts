@@ -11,12 +11,14 @@ export async function initCommand(argv: string[]): Promise<number> {
     admin: { type: 'string' },
     'password-file': { type: 'string' },
     'display-name': { type: 'string' },
+    drill: { type: 'boolean' },
   });
   const input = SetupSchema.safeParse({
     warRoom: required(values['war-room'], '--war-room'),
     username: required(values.admin, '--admin'),
     displayName: values['display-name'] ?? values.admin,
     password: readPasswordFile(required(values['password-file'], '--password-file')),
+    ...(values.drill && { mode: 'drill' }),
   });
   if (!input.success) {
     const i = input.error.issues[0];
@@ -31,6 +33,7 @@ export async function initCommand(argv: string[]): Promise<number> {
         warRoom: room.warRoom,
         warRoomId: room.warRoomId,
         joinCode: room.joinCode,
+        mode: input.data.mode ?? 'live',
       }) + '\n',
     );
     return 0;

@@ -204,8 +204,17 @@ export class StationCore extends EventEmitter<CoreEvents> {
     return result;
   }
 
+  private readonly closers = new Set<() => Promise<void>>();
+
+  /** Runs `fn` (and waits for it) when the core closes, before the database does. */
+  onClose(fn: () => Promise<void>): void {
+    this.closers.add(fn);
+  }
+
   /** Closes the database and releases the folder. */
   async close(): Promise<void> {
+    for (const fn of this.closers) await fn();
+    this.closers.clear();
     await this.read.close();
     await this.db.close();
     this.releaseLock();

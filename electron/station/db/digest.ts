@@ -8,7 +8,7 @@ import { MESSAGE_COLUMNS } from './queries/messages';
 // (DECISIONS.md 4). Local-only state — sessions, local_meta, FTS — is left out. mentions.seq is
 // a local insertion counter, so it is left out too.
 const TABLES: { table: string; columns: string[]; order: string }[] = [
-  { table: 'room', columns: ['id', 'name', 'created_hlc'], order: 'id' },
+  { table: 'room', columns: ['id', 'name', 'created_hlc', 'mode'], order: 'id' },
   {
     table: 'stations',
     columns: ['id', 'public_key', 'name', 'admitted_hlc', 'admitted_by', 'tls_cert'],

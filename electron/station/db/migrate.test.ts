@@ -310,6 +310,15 @@ describe('migrations', () => {
     await expect(d.run(`UPDATE messages SET wave = 2`)).rejects.toThrow(/CHECK/);
   });
 
+  it('0015 keeps existing rooms live and accepts only live or drill', async () => {
+    const d = await fresh();
+    await migrate(d, 14);
+    await d.run(`INSERT INTO room (id, name, created_hlc) VALUES ('wr-1', 'Old room', 'h')`);
+    await migrate(d, 15);
+    expect(await d.get('SELECT id, mode FROM room')).toEqual({ id: 'wr-1', mode: 'live' });
+    await expect(d.run(`UPDATE room SET mode = 'training'`)).rejects.toThrow(/CHECK/);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -14,6 +14,7 @@ import { migration as m0011 } from './migrations/0011-events-and-staffing';
 import { migration as m0012 } from './migrations/0012-routing-and-sla';
 import { migration as m0013 } from './migrations/0013-routing-read-from-ops';
 import { migration as m0014 } from './migrations/0014-wave-answers';
+import { migration as m0015 } from './migrations/0015-room-mode';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0012,
   m0013,
   m0014,
+  m0015,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

@@ -13,7 +13,13 @@ export const roomHandlers: DeskHandlerMap<
     run: async ({ core, operator }) => {
       const room = await getRoom(core.read);
       if (!room) throw new DeskError('not-found', 'no war room yet');
-      return { warRoomId: room.id, warRoom: room.name, stationId: core.stationId, me: operator };
+      return {
+        warRoomId: room.id,
+        warRoom: room.name,
+        mode: room.mode,
+        stationId: core.stationId,
+        me: operator,
+      };
     },
   }),
   'operator.list': handler({

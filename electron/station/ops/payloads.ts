@@ -8,6 +8,7 @@ import { AlertRaisedV1 } from './alert-payloads';
 import { STAFFING_PAYLOADS } from './staffing-payloads';
 import { ROSTER_PAYLOADS } from './roster-payloads';
 import { SkillsSchema } from '../../../shared/domain/roster';
+import { RoomModeSchema } from '../../../shared/domain/room-mode';
 import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 
 /** room.create v1: the genesis op of a war room. */
@@ -15,6 +16,9 @@ export const RoomCreateV1 = z.object({
   roomId: z.string().min(1).max(64),
   name: z.string().min(1).max(120),
 });
+
+/** room.create v2: v1 and the room's mode (a drill room is made as one and stays one). */
+export const RoomCreateV2 = RoomCreateV1.extend({ mode: RoomModeSchema });
 
 /** station.admit v1: a station becomes a member (its key vouches for its ops). */
 export const StationAdmitV1 = z.object({
@@ -114,7 +118,7 @@ export const MentionReopenV1 = z.object({ reason: z.string().max(500).optional()
 
 /** The payload schema of every known op type at its version. */
 export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
-  'room.create': { 1: RoomCreateV1 },
+  'room.create': { 1: RoomCreateV1, 2: RoomCreateV2 },
   'station.admit': { 1: StationAdmitV1 },
   'room.join-code': { 1: JoinCodeV1 },
   'operator.create': { 1: OperatorCreateV1 },

@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type OpDraft } from '../ops/op';
 import { joinCodeHash } from './join-proof';
 import { sha256Hex } from '../ops/op-id';
 import type { Department, Role } from '../../../shared/domain/people';
+import type { RoomMode } from '../../../shared/domain/room-mode';
 
 /** What creating a war room hands back (the join code is shown once and stored only as a hash). */
 export type CreatedRoom = {
@@ -55,7 +56,14 @@ export class RoomExistsError extends Error {}
 /** First start: creates the war room, admits this station and creates the admin account. */
 export async function createWarRoom(
   core: StationCore,
-  input: { warRoom: string; username: string; displayName: string; password: string },
+  input: {
+    warRoom: string;
+    username: string;
+    displayName: string;
+    password: string;
+    /** A drill room (a rehearsal); live when left out. */
+    mode?: RoomMode | undefined;
+  },
 ): Promise<CreatedRoom> {
   const existing = await getRoom(core.db);
   if (existing)
@@ -66,11 +74,13 @@ export async function createWarRoom(
   const passwordHash = await hashPassword(input.password);
   await core.commit([
     {
+      // A live room's genesis stays v1, which every version reads; a drill room needs v2.
+      ...(input.mode === 'drill'
+        ? { v: 2, payload: { roomId: warRoomId, name: input.warRoom, mode: 'drill' } }
+        : { v: 1, payload: { roomId: warRoomId, name: input.warRoom } }),
       type: 'room.create',
-      v: 1,
       actor: SYSTEM_ACTOR,
       subject: 'room',
-      payload: { roomId: warRoomId, name: input.warRoom },
     },
     {
       type: 'station.admit',

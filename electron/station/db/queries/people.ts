@@ -1,9 +1,10 @@
 import type { Sql } from '../connection';
 import type { Department, Operator, Role } from '../../../../shared/domain/people';
 import type { ApprovalArea } from '../../../../shared/messaging/policy';
+import type { RoomMode } from '../../../../shared/domain/room-mode';
 
 /** The war room row. */
-export type RoomRow = { id: string; name: string; created_hlc: string };
+export type RoomRow = { id: string; name: string; created_hlc: string; mode: RoomMode };
 
 /** The war room, if one was created. */
 export async function getRoom(sql: Sql): Promise<RoomRow | undefined> {
@@ -11,12 +12,19 @@ export async function getRoom(sql: Sql): Promise<RoomRow | undefined> {
 }
 
 /** Writes the room (the genesis with the lowest HLC wins). */
-export async function putRoom(tx: Sql, id: string, name: string, hlc: string): Promise<void> {
+export async function putRoom(
+  tx: Sql,
+  id: string,
+  name: string,
+  hlc: string,
+  mode: RoomMode = 'live',
+): Promise<void> {
   await tx.run(
-    `INSERT INTO room (id, name, created_hlc) VALUES (?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_hlc = excluded.created_hlc
+    `INSERT INTO room (id, name, created_hlc, mode) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_hlc = excluded.created_hlc,
+       mode = excluded.mode
      WHERE excluded.created_hlc < room.created_hlc`,
-    [id, name, hlc],
+    [id, name, hlc, mode],
   );
 }
 

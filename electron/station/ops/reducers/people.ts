@@ -16,6 +16,7 @@ import {
   OperatorCreateV1,
   OperatorUpdateV1,
   RoomCreateV1,
+  RoomCreateV2,
   StationAdmitV1,
 } from '../payloads';
 import type { RoleHistory } from './roles';
@@ -23,8 +24,8 @@ import type { RoleHistory } from './roles';
 /** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
 export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
   if (op.type === 'room.create') {
-    const p = RoomCreateV1.parse(op.payload);
-    await putRoom(tx, p.roomId, p.name, op.hlc);
+    const p = op.v === 2 ? RoomCreateV2.parse(op.payload) : { ...RoomCreateV1.parse(op.payload) };
+    await putRoom(tx, p.roomId, p.name, op.hlc, 'mode' in p ? p.mode : 'live');
   } else if (op.type === 'station.admit') {
     const p = StationAdmitV1.parse(op.payload);
     await putStation(tx, {
