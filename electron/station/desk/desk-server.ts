@@ -15,6 +15,7 @@ import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
 import { messageHandlers } from './messages';
 import { waveHandlers } from './waves';
+import { drillHandlers, pushDrillProgress } from './drills';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -45,6 +46,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...rosterHandlers,
   ...routingHandlers,
   ...waveHandlers,
+  ...drillHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
@@ -153,11 +155,13 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
   const stopPresencePush = pushPresence(board, desk);
   const stopBreachPush = pushSlaBreaches(core, desk);
   const stopAssignedPush = pushAssignments(core, desk);
+  const stopDrillPush = pushDrillProgress(core, desk);
   const assigner = startAssigner(core);
   return {
     close: () => {
       assigner.stop();
       stopAssignedPush();
+      stopDrillPush();
       broadcaster.close();
       staffing.close();
       stopSyncPush();

@@ -17,6 +17,10 @@ const MAX_WAIT_MS = 500;
 /** Progress reaches desks at most this often (and on every change of state). */
 const PROGRESS_MS = 1_000;
 
+/** Why a live room refuses a drill. */
+export const DRILL_ROOM_ONLY =
+  'drills replay into a drill room only, so rehearsal mentions never mix with live ones: create one (holdline init --drill, or "drill room" at setup)';
+
 /** How a drill replays. */
 export type DrillOptions = {
   file: string;
@@ -64,11 +68,7 @@ export class DrillReplay extends EventEmitter<{ progress: [DrillStatus]; end: [D
   /** Starts replaying a read file into the station's drill room (refused in a live room). */
   static async start(core: StationCore, file: DrillFile, opts: DrillOptions): Promise<DrillReplay> {
     const room = await getRoom(core.read);
-    if (room?.mode !== 'drill')
-      throw new CommandError(
-        'forbidden',
-        'drills replay into a drill room only, so rehearsal mentions never mix with live ones: create one (holdline init --drill, or "drill room" at setup)',
-      );
+    if (room?.mode !== 'drill') throw new CommandError('forbidden', DRILL_ROOM_ONLY);
     const route = createIngestRouter(await rulesInForce(core.read));
     const drill = new DrillReplay(core, file.records, file.badRows, route, opts);
     drill.schedule(0);

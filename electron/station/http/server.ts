@@ -31,6 +31,7 @@ import {
   setupState,
 } from './api-routes';
 import { importRoute } from './import-route';
+import { drillRoute } from './drill-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 import { httpsUrlOf, isEncrypted, mustUseHttps } from './lan-https';
@@ -62,6 +63,7 @@ const ROUTES: Record<string, Route> = {
       sendJson(res, 200, { ok: true, presets: await listPresets() });
   },
   'POST /api/import': importRoute,
+  'POST /api/drill': drillRoute,
   'POST /api/join': joinRoute,
   // Sync status for holdline stats and the peers panel: from this machine, or with a session.
   // ?since=MS limits the propagation figures to ops applied since then (benchmarks).
