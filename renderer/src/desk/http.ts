@@ -1,4 +1,5 @@
 import type { ImportProgress, ImportSummary, PresetInfo } from '../../../shared/contract/imports';
+import type { DrillStatus } from '../../../shared/contract/drills';
 import { stationBase } from './session';
 
 /** An answer of the station's HTTP API. */
@@ -34,6 +35,7 @@ export const postSetup = (body: {
   username: string;
   displayName: string;
   password: string;
+  mode?: 'live' | 'drill';
 }) => api<{ token: string }>('/api/setup', { method: 'POST', body: JSON.stringify(body) });
 
 /** Log in. */
@@ -86,4 +88,15 @@ export async function uploadImport(
   }
   if (!summary) throw new Error('the station ended the import without a summary');
   return summary;
+}
+
+/** Uploads a file to replay into this drill room at `speed`; answers once the replay runs. */
+export function startDrillUpload(
+  token: string,
+  file: File,
+  params: { preset?: string; speed: number },
+): Promise<ApiAnswer<{ drill: DrillStatus; firstBadRows: string[] }>> {
+  const q = new URLSearchParams({ filename: file.name, speed: String(params.speed) });
+  if (params.preset) q.set('preset', params.preset);
+  return api(`/api/drill?${q}`, { method: 'POST', body: file }, token);
 }

@@ -13,6 +13,7 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
     password: '',
     confirm: '',
   });
+  const [drill, setDrill] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof form) => (value: string) => setForm({ ...form, [k]: value });
@@ -26,6 +27,7 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
       username: form.username,
       displayName: form.displayName || form.username,
       password: form.password,
+      ...(drill && { mode: 'drill' as const }),
     });
     setBusy(false);
     if (r.ok) props.onDone(r.token);
@@ -63,6 +65,11 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
         onValue={set('password')}
       />
       <NewPasswordField label={t('auth.confirm')} value={form.confirm} onValue={set('confirm')} />
+      <label className="check">
+        <input type="checkbox" checked={drill} onChange={(e) => setDrill(e.target.checked)} />
+        {t('setup.drill')}
+      </label>
+      <p className="muted">{t('setup.drillHint')}</p>
       <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>
         {t('setup.create')}

@@ -9,6 +9,7 @@ import { LanguagePicker } from '../../app/LanguagePicker';
 import { actionFor } from '../help/keymap';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { ImportDialog } from '../import/ImportDialog';
+import { DrillBar } from '../drills/DrillBar';
 import { NewMentionDialog } from '../manual/NewMentionDialog';
 import { PeopleDialog } from '../people/PeopleDialog';
 import { MentionDetail, type MentionActionName } from '../mention/MentionDetail';
@@ -155,6 +156,7 @@ export function QueuePage(props: {
     <div className="workspace">
       <header className="topbar">
         <strong className="room">{room.warRoom}</strong>
+        {room.mode === 'drill' && <DrillBar socket={socket} room={room} token={props.token} />}
         <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
           {online ? t('app.online') : t('app.offline')}
         </span>
