@@ -68,6 +68,21 @@ test('a lead plans an event from its curve, then sets surge by hand; another des
       'stage collapse, all hands',
     );
 
+    // The room's own thresholds: a mistake names its path; saved, every desk reads them.
+    await dialog.getByRole('button', { name: 'Thresholds' }).click();
+    await expect(dialog.getByTestId('thresholds-source')).toHaveText(
+      'The default thresholds: change them to suit this room.',
+    );
+    const yaml = dialog.getByLabel('Staffing thresholds (YAML)');
+    const text = await yaml.inputValue();
+    await yaml.fill(text.replace(/queueDepth: 25\n/, 'queueDepth: 500\n'));
+    await dialog.getByRole('button', { name: 'Save the thresholds' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('surge.enter.queueDepth');
+    await yaml.fill(text.replace(/queueDepth: 25\n/, 'queueDepth: 15\n'));
+    await dialog.getByRole('button', { name: 'Save the thresholds' }).click();
+    await expect(dialog.getByTestId('thresholds-source')).toHaveText("This room's own thresholds.");
+    await dialog.getByRole('button', { name: 'Now' }).click();
+
     // Every desk: the banner with the reason, the chip in the header, and the wall screen.
     const banner = ana.getByTestId('staffing-banner');
     await expect(banner).toContainText('Surge');
@@ -76,6 +91,9 @@ test('a lead plans an event from its curve, then sets surge by hand; another des
     await ana.getByTestId('staffing-open').click();
     const board = ana.getByRole('dialog', { name: 'Staffing' });
     await expect(board.getByRole('button', { name: 'Set', exact: true })).toHaveCount(0);
+    await board.getByRole('button', { name: 'Thresholds' }).click();
+    await expect(board.getByLabel('Staffing thresholds (YAML)')).toHaveValue(/queueDepth: 15\n/);
+    await expect(board.getByRole('button', { name: 'Save the thresholds' })).toHaveCount(0);
     await board.getByTestId('wall-open').click();
     await expect(ana.getByTestId('wall-screen')).toContainText('Surge');
     await expect(ana.getByTestId('wall-screen')).toContainText('Oldest waiting');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StaffingForecastSchema } from '../staffing/staffing-plan';
 import { STAFFING_LEVELS, type StaffingLevel } from '../staffing/staffing-machine';
-import type { StaffingMeasurements } from '../staffing/staffing-thresholds';
+import type { StaffingMeasurements, StaffingThresholds } from '../staffing/staffing-thresholds';
 import type { Ack } from './common';
 
 const EventId = z.string().trim().min(1).max(64);
@@ -87,6 +87,9 @@ export type StaffingStatus = {
   lastHour: { answered: number; withinTarget: number | null; targetSeconds: number };
   activeEvent: { id: string; name: string } | null;
   changes: StaffingChangeView[];
+  /** The thresholds in force: the room's own (staffing.configure) or the defaults. */
+  thresholds: StaffingThresholds;
+  thresholdsSource: 'default' | 'room';
 };
 
 /** staffing.set: a lead holds the room at a level, with why. */
@@ -109,6 +112,11 @@ export type StaffingCommands = {
     ack: Ack<{ status: StaffingStatus }>,
   ) => void;
   'staffing.auto': (input: Record<string, never>, ack: Ack<{ status: StaffingStatus }>) => void;
+  /** The room's own thresholds (checked by the station; a mistake names its path). */
+  'staffing.configure': (
+    input: { thresholds: unknown },
+    ack: Ack<{ status: StaffingStatus }>,
+  ) => void;
 };
 
 /** Events of the staffing domain. */

@@ -360,3 +360,37 @@ describe('staffing thresholds', () => {
     );
   });
 });
+
+describe("a room's own thresholds (staffing.configure)", () => {
+  const strict = parseStaffingThresholds({
+    elevated: { enter: { queueDepth: 5 }, exit: { queueDepth: 3 }, enterAfterSeconds: 60 },
+  });
+  const thresholds = strict.ok ? strict.thresholds : T;
+  // 8 waiting for three minutes: calm by the defaults (25), elevated by the room's own (5).
+  const waiting = Array.from({ length: 7 }, (_, i) =>
+    sample(T0 + (i + 1) * STEP, { queueDepth: 8 }),
+  );
+
+  it('apply from the point they were set, as every station folds them', () => {
+    const configure: StaffingEvent = {
+      type: 'staffing.configure',
+      at: T0,
+      actor: lead,
+      thresholds,
+    };
+    expect(levels(replayStaffing(waiting, start).transitions)).toEqual([]);
+    const mine = replayStaffing([configure, ...waiting], start);
+    expect(levels(mine.transitions)).toEqual(['elevated']);
+    expect(mine.transitions[0]?.summary).toMatch(/queue 8 ≥ 5/);
+    // A snapshot keeps them: a restored machine goes on with the room's thresholds.
+    const half = replayStaffing([configure, ...waiting.slice(0, 2)], start);
+    expect(
+      levels(replayStaffing(waiting.slice(2), { snapshot: half.persisted }).transitions),
+    ).toEqual(['elevated']);
+  });
+
+  it('ignore thresholds set by an operator', () => {
+    const byAna: StaffingEvent = { type: 'staffing.configure', at: T0, actor: ana, thresholds };
+    expect(levels(replayStaffing([byAna, ...waiting], start).transitions)).toEqual([]);
+  });
+});

@@ -23,7 +23,13 @@ export type StaffingActor = { id: string; role: Role };
 export type StaffingEvent =
   | { type: 'staffing.sample'; at: number; measurements: StaffingMeasurements }
   | { type: 'staffing.set'; at: number; actor: StaffingActor; level: StaffingLevel; reason: string }
-  | { type: 'staffing.auto'; at: number; actor: StaffingActor };
+  | { type: 'staffing.auto'; at: number; actor: StaffingActor }
+  | {
+      type: 'staffing.configure';
+      at: number;
+      actor: StaffingActor;
+      thresholds: StaffingThresholds;
+    };
 
 /** How a staffing machine starts. */
 export type StaffingInput = {
@@ -224,6 +230,10 @@ export const staffingMachine = setup({
       ({ context, event }) => observe(context, event as Of<'staffing.sample'>).next,
     ),
     forceLevel: assign(({ context, event }) => forceLevel(context, event as Of<'staffing.set'>)),
+    configure: assign(({ event }) => ({
+      thresholds: (event as Of<'staffing.configure'>).thresholds,
+      transitions: [],
+    })),
     resumeAuto: assign(({ context, event }) =>
       context.mode === 'auto'
         ? { transitions: [] }
@@ -260,6 +270,11 @@ export const staffingMachine = setup({
     'staffing.auto': [
       { guard: 'notByLead', actions: 'clearTransitions' },
       { actions: 'resumeAuto' },
+    ],
+    // New thresholds apply from the next sample; runs already held keep their start.
+    'staffing.configure': [
+      { guard: 'notByLead', actions: 'clearTransitions' },
+      { actions: 'configure' },
     ],
   },
   states: { normal: {}, elevated: {}, surge: {}, standDown: {} },

@@ -108,4 +108,30 @@ describe('staffing desk commands', () => {
     const auto = await call(lena, 'staffing.auto', {});
     expect((auto as unknown as { status: StaffingStatus }).status.mode).toBe('auto');
   });
+
+  it("lets a lead set the room's own thresholds, naming any mistake's path", async () => {
+    const lena = await room.desk('lena');
+    const olga = await room.desk('olga');
+    const before = await call(olga, 'staffing.status', {});
+    expect(before).toMatchObject({ ok: true, status: { thresholdsSource: 'default' } });
+    const mine = { elevated: { enter: { queueDepth: 5 }, exit: { queueDepth: 3 } } };
+    expect(await call(olga, 'staffing.configure', { thresholds: mine })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    const wrong = await call(lena, 'staffing.configure', {
+      thresholds: { surge: { enter: { queueDepth: 2 } } },
+    });
+    expect(wrong).toMatchObject({ ok: false, code: 'invalid' });
+    expect(wrong.ok || wrong.message).toMatch(/surge\.enter\.queueDepth: 2 is below elevated/);
+    const set = await call(lena, 'staffing.configure', { thresholds: mine });
+    const status = (set as unknown as { status: StaffingStatus }).status;
+    expect(status.thresholdsSource).toBe('room');
+    expect(status.thresholds.elevated.enter.queueDepth).toBe(5);
+    expect(status.thresholds.surge.enter.queueDepth).toBe(100); // the rest keep their defaults
+    const seen = await call(olga, 'staffing.status', {});
+    expect((seen as unknown as { status: StaffingStatus }).status.thresholds).toEqual(
+      status.thresholds,
+    );
+  });
 });

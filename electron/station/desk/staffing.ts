@@ -3,6 +3,7 @@ import { SaveEventSchema, SetStaffingSchema } from '../../../shared/contract/sta
 import type { StationCore } from '../core/core';
 import {
   cancelEvent,
+  configureStaffing,
   resumeAutomatic,
   saveEvent,
   setStaffingLevel,
@@ -27,7 +28,16 @@ export const staffingHandlers: DeskHandlerMap<
   | 'staffing.status'
   | 'staffing.set'
   | 'staffing.auto'
+  | 'staffing.configure'
 > = {
+  'staffing.configure': handler({
+    input: z.object({ thresholds: z.unknown() }).strict(),
+    permission: 'staffing.manage',
+    run: async ({ core, operator }, { thresholds }) => {
+      await configureStaffing(core, operator.id, thresholds);
+      return { status: await staffingStatus(core) };
+    },
+  }),
   'staffing.saveEvent': handler({
     input: SaveEventSchema,
     permission: 'staffing.manage',

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { StaffingForecastSchema } from '../../../shared/staffing/staffing-plan';
 import { STAFFING_LEVELS } from '../../../shared/staffing/staffing-machine';
-import { StaffingMeasurementsSchema } from '../../../shared/staffing/staffing-thresholds';
+import {
+  StaffingMeasurementsSchema,
+  StaffingThresholdsSchema,
+} from '../../../shared/staffing/staffing-thresholds';
 
 const Word = z.string().trim().min(1).max(100);
 const When = z.iso.datetime({ offset: true });
@@ -39,6 +42,12 @@ export const StaffingSetV1 = z.object({
 /** staffing.auto v1: the measurements decide the level again. */
 export const StaffingAutoV1 = z.object({}).strict();
 
+/**
+ * staffing.configure v1: the room's own staffing thresholds from now on (a lead or an admin).
+ * Folded in HLC order with the samples, so every station changes thresholds at the same point.
+ */
+export const StaffingConfigureV1 = z.object({ thresholds: StaffingThresholdsSchema });
+
 /** Payload schemas of staffing and event ops, by type and version (merged into PAYLOADS). */
 export const STAFFING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'event.save': { 1: EventSaveV1 },
@@ -46,11 +55,17 @@ export const STAFFING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'staffing.sample': { 1: StaffingSampleV1 },
   'staffing.set': { 1: StaffingSetV1 },
   'staffing.auto': { 1: StaffingAutoV1 },
+  'staffing.configure': { 1: StaffingConfigureV1 },
 };
 
 /** Op types about a scheduled event (their subject is the event id). */
 export const EVENT_OPS = ['event.save', 'event.cancel'] as const;
 /** Op types the staffing level folds (their subject is STAFFING_SUBJECT). */
-export const STAFFING_OPS = ['staffing.sample', 'staffing.set', 'staffing.auto'] as const;
+export const STAFFING_OPS = [
+  'staffing.sample',
+  'staffing.set',
+  'staffing.auto',
+  'staffing.configure',
+] as const;
 /** The subject of every staffing level op. */
 export const STAFFING_SUBJECT = 'staffing';

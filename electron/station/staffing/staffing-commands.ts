@@ -7,6 +7,7 @@ import type { OpDraft } from '../ops/op';
 import { STAFFING_SUBJECT } from '../ops/staffing-payloads';
 import type { SaveEventSchema } from '../../../shared/contract/staffing';
 import type { StaffingLevel } from '../../../shared/staffing/staffing-machine';
+import { parseStaffingThresholds } from '../../../shared/staffing/staffing-thresholds';
 import type { z } from 'zod';
 
 /** Records one op; one that had no effect answers with why (and stays in the log). */
@@ -65,5 +66,25 @@ export async function resumeAutomatic(core: StationCore, actor: string): Promise
     actor,
     subject: STAFFING_SUBJECT,
     payload: {},
+  });
+}
+
+/**
+ * The room's own staffing thresholds from now on (validated first: a mistake names its path, as
+ * "surge.enter.queueDepth: … is below elevated.enter.queueDepth").
+ */
+export async function configureStaffing(
+  core: StationCore,
+  actor: string,
+  thresholds: unknown,
+): Promise<void> {
+  const parsed = parseStaffingThresholds(thresholds);
+  if (!parsed.ok) throw new CommandError('invalid', parsed.problems.join('; '));
+  await record(core, {
+    type: 'staffing.configure',
+    v: 1,
+    actor,
+    subject: STAFFING_SUBJECT,
+    payload: { thresholds: parsed.thresholds },
   });
 }

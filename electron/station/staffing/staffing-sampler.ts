@@ -4,9 +4,8 @@ import { SYSTEM_ACTOR } from '../ops/op';
 import { STAFFING_SUBJECT } from '../ops/staffing-payloads';
 import { connectedPeers, decidingStation, type DecidingJobOptions } from './deciding-station';
 import { measureStaffing } from './measure';
-import { staffingState, type StaffingStateRow } from '../db/queries/staffing';
+import { staffingState, thresholdsOf, type StaffingStateRow } from '../db/queries/staffing';
 import {
-  DEFAULT_STAFFING_THRESHOLDS,
   pressureOf,
   type StaffingMeasurements,
 } from '../../../shared/staffing/staffing-thresholds';
@@ -33,11 +32,13 @@ export function worthRecording(
   if (!same) return true;
   const ctx = (JSON.parse(state.snapshot) as { context?: { baselinePerMinute?: number | null } })
     .context;
+  // The room's own thresholds once it set them (staffing.configure).
+  const { thresholds } = thresholdsOf(state);
   const usual = Math.max(
     ctx?.baselinePerMinute ?? m.arrivalsPerMinute,
-    DEFAULT_STAFFING_THRESHOLDS.baseline.minPerMinute,
+    thresholds.baseline.minPerMinute,
   );
-  return pressureOf(m, usual, DEFAULT_STAFFING_THRESHOLDS).elevated.met.length > 0;
+  return pressureOf(m, usual, thresholds).elevated.met.length > 0;
 }
 
 /** How often the deciding station measures the room. */

@@ -14,6 +14,7 @@ import { hlcToIso } from '../../../shared/sync/hlc';
 import { answeredLastHour, DEFAULT_TARGET, runningEvent } from './measure';
 import { presentHeadcount } from './present-headcount';
 import { listOperators } from '../db/queries/people';
+import { thresholdsOf } from '../db/queries/staffing';
 
 /** Puts people's names where the recorded text names their account ids ("set by u-…"). */
 async function namer(core: StationCore): Promise<(text: string) => string> {
@@ -100,5 +101,6 @@ export async function staffingStatus(
     lastHour: { ...(await answeredLastHour(core, nowMs, targetSeconds)), targetSeconds },
     activeEvent: event ? { id: event.row.id, name: event.row.name } : null,
     changes,
+    ...thresholdsOf(state),
   };
 }

@@ -1,6 +1,10 @@
 import type { Sql } from '../connection';
 import type { Verdict } from '../../../../shared/domain/mention-state';
 import type { StaffingTransition } from '../../../../shared/staffing/staffing-machine';
+import {
+  DEFAULT_STAFFING_THRESHOLDS,
+  type StaffingThresholds,
+} from '../../../../shared/staffing/staffing-thresholds';
 
 const WALL_DIGITS = 15;
 /** The smallest HLC at or after a wall-clock moment (HLCs sort as strings). */
@@ -243,4 +247,20 @@ export async function reserveCallsBy(
        AND op_id IN (SELECT value FROM json_each(?)) ORDER BY hlc`,
     [JSON.stringify(opIds)],
   );
+}
+
+/**
+ * The thresholds the staffing fold is using (its machine's context), and whether they are the
+ * room's own or the defaults.
+ */
+export function thresholdsOf(state: StaffingStateRow | undefined): {
+  thresholds: StaffingThresholds;
+  thresholdsSource: 'default' | 'room';
+} {
+  const ctx = state
+    ? (JSON.parse(state.snapshot) as { context?: { thresholds?: StaffingThresholds } }).context
+    : undefined;
+  const thresholds = ctx?.thresholds ?? DEFAULT_STAFFING_THRESHOLDS;
+  const same = JSON.stringify(thresholds) === JSON.stringify(DEFAULT_STAFFING_THRESHOLDS);
+  return { thresholds, thresholdsSource: same ? 'default' : 'room' };
 }

@@ -17,7 +17,10 @@ import {
   type StaffingEvent,
   type StaffingLevel,
 } from '../../../../shared/staffing/staffing-machine';
-import type { StaffingMeasurements } from '../../../../shared/staffing/staffing-thresholds';
+import type {
+  StaffingMeasurements,
+  StaffingThresholds,
+} from '../../../../shared/staffing/staffing-thresholds';
 import { decodeHlc } from '../../../../shared/sync/hlc';
 import { SYSTEM_ACTOR, type Op } from '../op';
 import {
@@ -100,6 +103,13 @@ function eventOf(op: Op, roles: RoleHistory): StaffingEvent | string {
   if (!role || !LEADS.has(role)) return 'only a lead or an admin may set the staffing level';
   const actor = { id: op.actor, role };
   if (op.type === 'staffing.auto') return { type: 'staffing.auto', at: wallOf(op), actor };
+  if (op.type === 'staffing.configure')
+    return {
+      type: 'staffing.configure',
+      at: wallOf(op),
+      actor,
+      thresholds: p.thresholds as StaffingThresholds,
+    };
   return {
     type: 'staffing.set',
     at: wallOf(op),

@@ -9,6 +9,7 @@ import { formatTime } from '../../components/format';
 import { call, type DeskSocket } from '../../desk/client';
 import { EventNeeds } from './EventNeeds';
 import { OnShift } from './OnShift';
+import { StaffingThresholds } from './StaffingThresholds';
 
 // The planner brings the chart library: loaded from the station's own bundle when first opened.
 const EventPlanner = lazy(() =>
@@ -24,12 +25,12 @@ export function StaffingBoard(props: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<'board' | 'planner'>('board');
+  const [tab, setTab] = useState<'board' | 'planner' | 'thresholds'>('board');
   const lead = props.room.me.role === 'admin' || props.room.me.role === 'lead';
   return (
     <Dialog title={t('staffing.title')} onClose={props.onClose} wide>
       <nav className="staffing-tabs">
-        {(['board', 'planner'] as const).map((k) => (
+        {(['board', 'planner', 'thresholds'] as const).map((k) => (
           <button
             key={k}
             type="button"
@@ -44,7 +45,9 @@ export function StaffingBoard(props: {
           {t('staffing.wall.open')}
         </button>
       </nav>
-      {tab === 'planner' ? (
+      {tab === 'thresholds' ? (
+        <StaffingThresholds socket={props.socket} status={props.status} canEdit={lead} />
+      ) : tab === 'planner' ? (
         <Suspense fallback={<p className="muted">{t('staffing.loading')}</p>}>
           <EventPlanner socket={props.socket} canEdit={lead} />
         </Suspense>
