@@ -81,12 +81,31 @@ test('a lead plans an event from its curve, then sets surge by hand; another des
     await yaml.fill(text.replace(/queueDepth: 25\n/, 'queueDepth: 15\n'));
     await dialog.getByRole('button', { name: 'Save the thresholds' }).click();
     await expect(dialog.getByTestId('thresholds-source')).toHaveText("This room's own thresholds.");
+    // The on-call reserves, called in when the room rises.
+    await dialog.getByRole('button', { name: 'Reserves' }).click();
+    await dialog
+      .getByLabel('On-call reserves (YAML)')
+      .fill(
+        '- id: ana-k\n  name: Ana K.\n  phone: +48 600 100 200\n- id: bo\n  name: Bo\n  email: bo@example.com\n',
+      );
+    await dialog.getByRole('button', { name: 'Save the reserves' }).click();
+    await expect(dialog.getByRole('status')).toContainText('Saved');
     await dialog.getByRole('button', { name: 'Now' }).click();
+    const sheet = dialog.getByTestId('reserve-call');
+    await expect(sheet).toContainText('Call in the reserves (Surge)');
+    const anaK = sheet.getByTestId('reserve').filter({ hasText: 'Ana K.' });
+    await expect(anaK.getByRole('link', { name: '+48 600 100 200' })).toHaveAttribute(
+      'href',
+      'tel:+48600100200',
+    );
+    await anaK.getByRole('button', { name: 'Coming' }).click();
+    await expect(anaK.getByTestId('reserve-outcome')).toHaveText('Coming · Lea Lead');
 
     // Every desk: the banner with the reason, the chip in the header, and the wall screen.
     const banner = ana.getByTestId('staffing-banner');
     await expect(banner).toContainText('Surge');
     await expect(banner).toContainText('stage collapse, all hands');
+    await expect(banner.getByTestId('banner-reserves')).toHaveText('Reserves: 1 of 2 coming');
     await expect(ana.getByTestId('staffing-chip')).toHaveText('Surge');
     await ana.getByTestId('staffing-open').click();
     const board = ana.getByRole('dialog', { name: 'Staffing' });

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { StaffingForecastSchema } from '../staffing/staffing-plan';
 import { STAFFING_LEVELS, type StaffingLevel } from '../staffing/staffing-machine';
 import type { StaffingMeasurements, StaffingThresholds } from '../staffing/staffing-thresholds';
+import {
+  RESERVE_OUTCOMES,
+  ReservesSchema,
+  type Reserve,
+  type ReserveOutcome,
+} from '../staffing/reserves';
 import type { Ack } from './common';
 
 const EventId = z.string().trim().min(1).max(64);
@@ -72,6 +78,15 @@ export type StaffingChangeView = {
   notifyReserves: boolean;
 };
 
+/** A call-in of the reserves under way: the level change that asked for it, and each call. */
+export type ReserveCallView = {
+  changeOp: string;
+  to: StaffingLevel;
+  at: string;
+  why: string;
+  calls: { reserveId: string; outcome: ReserveOutcome; by: string; at: string }[];
+};
+
 /** The room's staffing level now, with what was measured and the recent changes. */
 export type StaffingStatus = {
   level: StaffingLevel;
@@ -90,7 +105,19 @@ export type StaffingStatus = {
   /** The thresholds in force: the room's own (staffing.configure) or the defaults. */
   thresholds: StaffingThresholds;
   thresholdsSource: 'default' | 'room';
+  /** The room's on-call reserves, and the call-in under way (null when none). */
+  reserves: Reserve[];
+  reserveCall: ReserveCallView | null;
 };
+
+/** staffing.answerReserve: what calling a reserve came to. */
+export const AnswerReserveSchema = z
+  .object({
+    changeOp: z.string().length(64),
+    reserveId: z.string().min(1).max(40),
+    outcome: z.enum(RESERVE_OUTCOMES),
+  })
+  .strict();
 
 /** staffing.set: a lead holds the room at a level, with why. */
 export const SetStaffingSchema = z
@@ -113,6 +140,14 @@ export type StaffingCommands = {
   ) => void;
   'staffing.auto': (input: Record<string, never>, ack: Ack<{ status: StaffingStatus }>) => void;
   /** The room's own thresholds (checked by the station; a mistake names its path). */
+  'staffing.setReserves': (
+    input: { reserves: z.input<typeof ReservesSchema> },
+    ack: Ack<{ status: StaffingStatus }>,
+  ) => void;
+  'staffing.answerReserve': (
+    input: z.input<typeof AnswerReserveSchema>,
+    ack: Ack<{ status: StaffingStatus }>,
+  ) => void;
   'staffing.configure': (
     input: { thresholds: unknown },
     ack: Ack<{ status: StaffingStatus }>,

@@ -138,6 +138,11 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     order: 'op_id',
   },
   {
+    table: 'reserve_calls',
+    columns: ['change_op', 'reserve_id', 'outcome', 'by', 'hlc', 'op_id'],
+    order: 'change_op, reserve_id',
+  },
+  {
     table: 'roster',
     columns: [
       'operator_id',

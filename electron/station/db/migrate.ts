@@ -15,6 +15,7 @@ import { migration as m0012 } from './migrations/0012-routing-and-sla';
 import { migration as m0013 } from './migrations/0013-routing-read-from-ops';
 import { migration as m0014 } from './migrations/0014-wave-answers';
 import { migration as m0015 } from './migrations/0015-room-mode';
+import { migration as m0016 } from './migrations/0016-reserve-calls';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0013,
   m0014,
   m0015,
+  m0016,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { SaveEventSchema, SetStaffingSchema } from '../../../shared/contract/staffing';
+import {
+  AnswerReserveSchema,
+  SaveEventSchema,
+  SetStaffingSchema,
+} from '../../../shared/contract/staffing';
+import { ReservesSchema } from '../../../shared/staffing/reserves';
 import type { StationCore } from '../core/core';
 import {
+  answerReserve,
   cancelEvent,
   configureStaffing,
+  setReserves,
   resumeAutomatic,
   saveEvent,
   setStaffingLevel,
@@ -29,7 +36,25 @@ export const staffingHandlers: DeskHandlerMap<
   | 'staffing.set'
   | 'staffing.auto'
   | 'staffing.configure'
+  | 'staffing.setReserves'
+  | 'staffing.answerReserve'
 > = {
+  'staffing.setReserves': handler({
+    input: z.object({ reserves: ReservesSchema }).strict(),
+    permission: 'staffing.manage',
+    run: async ({ core, operator }, { reserves }) => {
+      await setReserves(core, operator.id, reserves);
+      return { status: await staffingStatus(core) };
+    },
+  }),
+  'staffing.answerReserve': handler({
+    input: AnswerReserveSchema,
+    permission: 'staffing.manage',
+    run: async ({ core, operator }, input) => {
+      await answerReserve(core, operator.id, input);
+      return { status: await staffingStatus(core) };
+    },
+  }),
   'staffing.configure': handler({
     input: z.object({ thresholds: z.unknown() }).strict(),
     permission: 'staffing.manage',

@@ -20,6 +20,7 @@ import { startRosterScheduler } from '../roster/roster-scheduler';
 import { refoldStaleRuns } from '../ops/reducers/runs';
 import { startAlertWatcher } from '../alerts/alert-watcher';
 import { startOutbox } from '../messages/outbox';
+import { onReservesNeeded, postReservesCall } from '../staffing/reserves';
 import { listPresets } from '../connectors/preset';
 import {
   health,
@@ -146,6 +147,10 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   const alerts = startAlertWatcher(core);
   const slaBreaches = startSlaScheduler(core);
   const outbox = startOutbox(core);
+  // A rise that calls the reserves in goes to the room's webhook (a paging service) at once.
+  const stopReserveCalls = onReservesNeeded(core, async (change) => {
+    if (await postReservesCall(core, change)) outbox.kick();
+  });
   const front = frontDoor(http, tls);
   return {
     front,
@@ -158,6 +163,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
       runTimers.stop();
       alerts.stop();
       slaBreaches.stop();
+      stopReserveCalls();
       await outbox.stop();
       peers.close();
       desk.close();

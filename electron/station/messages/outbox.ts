@@ -42,7 +42,7 @@ export type WebhookBody = {
  */
 export async function enqueueWebhook(
   core: StationCore,
-  body: WebhookBody,
+  body: WebhookBody | { id: string; kind: string },
   now = Date.now(),
 ): Promise<boolean> {
   const hook = await webhookSettings(core);

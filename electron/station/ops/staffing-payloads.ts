@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffingForecastSchema } from '../../../shared/staffing/staffing-plan';
+import { RESERVE_OUTCOMES, ReservesSchema } from '../../../shared/staffing/reserves';
 import { STAFFING_LEVELS } from '../../../shared/staffing/staffing-machine';
 import {
   StaffingMeasurementsSchema,
@@ -48,6 +49,19 @@ export const StaffingAutoV1 = z.object({}).strict();
  */
 export const StaffingConfigureV1 = z.object({ thresholds: StaffingThresholdsSchema });
 
+/** reserves.set v1 (subject 'reserves'): the room's on-call reserves from now on. */
+export const ReservesSetV1 = z.object({ reserves: ReservesSchema });
+
+/**
+ * reserves.answer v1 (subject 'reserve-calls'): what calling a reserve came to, for the level
+ * change that called them in; the latest per reserve and change wins.
+ */
+export const ReservesAnswerV1 = z.object({
+  changeOp: z.string().length(64),
+  reserveId: z.string().min(1).max(40),
+  outcome: z.enum(RESERVE_OUTCOMES),
+});
+
 /** Payload schemas of staffing and event ops, by type and version (merged into PAYLOADS). */
 export const STAFFING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'event.save': { 1: EventSaveV1 },
@@ -56,6 +70,8 @@ export const STAFFING_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'staffing.set': { 1: StaffingSetV1 },
   'staffing.auto': { 1: StaffingAutoV1 },
   'staffing.configure': { 1: StaffingConfigureV1 },
+  'reserves.set': { 1: ReservesSetV1 },
+  'reserves.answer': { 1: ReservesAnswerV1 },
 };
 
 /** Op types about a scheduled event (their subject is the event id). */
@@ -67,5 +83,11 @@ export const STAFFING_OPS = [
   'staffing.auto',
   'staffing.configure',
 ] as const;
+/** Op types about the reserves and calling them in. */
+export const RESERVE_OPS = ['reserves.set', 'reserves.answer'] as const;
+/** The subject of reserves.set ops. */
+export const RESERVES_SUBJECT = 'reserves';
+/** The subject of reserves.answer ops. */
+export const RESERVE_CALLS_SUBJECT = 'reserve-calls';
 /** The subject of every staffing level op. */
 export const STAFFING_SUBJECT = 'staffing';

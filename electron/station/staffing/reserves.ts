@@ -2,8 +2,11 @@ import type { StationCore } from '../core/core';
 import { reserveCallsBy, type StaffingChangeRow } from '../db/queries/staffing';
 import type { Applied } from '../ops/apply';
 import { isStaffingOp } from '../ops/reducers/staffing';
+import { enqueueWebhook } from '../messages/outbox';
+import type { Reserve } from '../../../shared/staffing/reserves';
+import { reservesOf } from './reserve-views';
 
-/** Who brings the on-call reserves in (the roster's reserves list; until then, a log line). */
+/** Who brings the on-call reserves in (the webhook; with none registered, a log line). */
 export type ReserveCaller = (change: StaffingChangeRow) => void | Promise<void>;
 
 const CALLERS = new WeakMap<StationCore, ReserveCaller[]>();
@@ -34,4 +37,34 @@ export async function callReserves(core: StationCore, applied: Applied): Promise
     for (const call of callers) await call(change);
   }
   return calls.length;
+}
+
+/** What the webhook receives when the room calls its reserves in (a paging or SMS service). */
+export type ReservesCallBody = {
+  /** The level change's op id: the same on every retry. */
+  id: string;
+  kind: 'reserves.call';
+  level: string;
+  why: string;
+  at: string;
+  reserves: Reserve[];
+};
+
+/**
+ * Posts the call-in to the room's webhook (through the outbox: retried until delivered, once);
+ * true when a webhook is set. Desks show the same list as a call sheet either way.
+ */
+export async function postReservesCall(
+  core: StationCore,
+  change: StaffingChangeRow,
+): Promise<boolean> {
+  const body: ReservesCallBody = {
+    id: change.op_id,
+    kind: 'reserves.call',
+    level: change.to_level,
+    why: change.why,
+    at: new Date(change.at).toISOString(),
+    reserves: await reservesOf(core.read),
+  };
+  return enqueueWebhook(core, body);
 }

@@ -4,8 +4,14 @@ import { effectOf } from '../db/queries/effects';
 import { eventById } from '../db/queries/staffing';
 import { CommandError } from '../mentions/commands';
 import type { OpDraft } from '../ops/op';
-import { STAFFING_SUBJECT } from '../ops/staffing-payloads';
-import type { SaveEventSchema } from '../../../shared/contract/staffing';
+import {
+  RESERVE_CALLS_SUBJECT,
+  RESERVES_SUBJECT,
+  STAFFING_SUBJECT,
+} from '../ops/staffing-payloads';
+import { reservesOf } from './reserve-views';
+import type { AnswerReserveSchema, SaveEventSchema } from '../../../shared/contract/staffing';
+import type { ReservesSchema } from '../../../shared/staffing/reserves';
 import type { StaffingLevel } from '../../../shared/staffing/staffing-machine';
 import { parseStaffingThresholds } from '../../../shared/staffing/staffing-thresholds';
 import type { z } from 'zod';
@@ -86,5 +92,42 @@ export async function configureStaffing(
     actor,
     subject: STAFFING_SUBJECT,
     payload: { thresholds: parsed.thresholds },
+  });
+}
+
+/** The room's on-call reserves from now on (leads and admins). */
+export async function setReserves(
+  core: StationCore,
+  actor: string,
+  reserves: z.output<typeof ReservesSchema>,
+): Promise<void> {
+  await record(core, {
+    type: 'reserves.set',
+    v: 1,
+    actor,
+    subject: RESERVES_SUBJECT,
+    payload: { reserves },
+  });
+}
+
+/** Records what calling a reserve in came to, for the level change that called them. */
+export async function answerReserve(
+  core: StationCore,
+  actor: string,
+  input: z.output<typeof AnswerReserveSchema>,
+): Promise<void> {
+  const known = await core.db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM staffing_changes WHERE op_id = ? AND notify_reserves = 1',
+    [input.changeOp],
+  );
+  if (!known?.n) throw new CommandError('not-found', 'no call-in of the reserves with that id');
+  if (!(await reservesOf(core.db)).some((r) => r.id === input.reserveId))
+    throw new CommandError('not-found', `no reserve "${input.reserveId}" in the list`);
+  await record(core, {
+    type: 'reserves.answer',
+    v: 1,
+    actor,
+    subject: RESERVE_CALLS_SUBJECT,
+    payload: input,
   });
 }

@@ -15,6 +15,7 @@ import { answeredLastHour, DEFAULT_TARGET, runningEvent } from './measure';
 import { presentHeadcount } from './present-headcount';
 import { listOperators } from '../db/queries/people';
 import { thresholdsOf } from '../db/queries/staffing';
+import { reserveCallOf, reservesOf } from './reserve-views';
 
 /** Puts people's names where the recorded text names their account ids ("set by u-…"). */
 async function namer(core: StationCore): Promise<(text: string) => string> {
@@ -79,7 +80,8 @@ export async function staffingStatus(
     ? (JSON.parse(state.measurements) as StaffingMeasurements)
     : null;
   const named = await namer(core);
-  const changes = (await recentStaffingChanges(core.read)).map((c) => ({
+  const recent = await recentStaffingChanges(core.read);
+  const changes = recent.map((c) => ({
     opId: c.op_id,
     at: new Date(c.at).toISOString(),
     from: c.from_level as StaffingLevel,
@@ -102,5 +104,7 @@ export async function staffingStatus(
     activeEvent: event ? { id: event.row.id, name: event.row.name } : null,
     changes,
     ...thresholdsOf(state),
+    reserves: await reservesOf(core.read),
+    reserveCall: await reserveCallOf(core.read, recent, named),
   };
 }

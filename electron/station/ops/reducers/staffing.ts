@@ -26,11 +26,13 @@ import { SYSTEM_ACTOR, type Op } from '../op';
 import {
   EVENT_OPS,
   EventSaveV1,
+  RESERVE_OPS,
   STAFFING_OPS,
   STAFFING_PAYLOADS,
   STAFFING_SUBJECT,
 } from '../staffing-payloads';
 import { RoleHistory } from './roles';
+import { refoldReserves } from './reserves';
 
 /** Bumped whenever folding the same ops could give a different state: the cache is redone. */
 export const STAFFING_ENGINE = 1;
@@ -220,6 +222,7 @@ export async function foldStaffingOps(
 }
 
 const STAFFING_OP_TYPES = new Set<string>(STAFFING_OPS);
+const RESERVE_OP_TYPES = new Set<string>(RESERVE_OPS);
 const EVENT_OP_TYPES = new Set<string>(EVENT_OPS);
 /** True for an op the staffing level folds. */
 export const isStaffingOp = (type: string) => STAFFING_OP_TYPES.has(type);
@@ -231,10 +234,12 @@ export class StaffingBatch {
   private readonly ops: Op[] = [];
   private readonly events = new Set<string>();
   private refold = false;
+  private reserves = false;
 
-  /** Takes an op if it is a staffing or event op (true), to fold at the end of the batch. */
+  /** Takes an op if it is a staffing, reserves or event op (true), to fold at the end of the batch. */
   take(op: Op): boolean {
     if (isStaffingOp(op.type)) this.ops.push(op);
+    else if (RESERVE_OP_TYPES.has(op.type)) this.reserves = true;
     else if (isEventOp(op.type) && op.subject) this.events.add(op.subject);
     else return false;
     return true;
@@ -244,6 +249,7 @@ export class StaffingBatch {
   async actorChanged(tx: Sql, actor: string, hlc: string): Promise<void> {
     for (const s of await subjectsOfActorSince(tx, actor, hlc, EVENT_OPS)) this.events.add(s);
     if ((await subjectsOfActorSince(tx, actor, hlc, STAFFING_OPS)).length > 0) this.refold = true;
+    if ((await subjectsOfActorSince(tx, actor, hlc, RESERVE_OPS)).length > 0) this.reserves = true;
   }
 
   /** Folds what the batch brought; says what changed. */
@@ -252,8 +258,10 @@ export class StaffingBatch {
     roles: RoleHistory,
   ): Promise<{ staffingChanged: boolean; eventsChanged: string[] }> {
     for (const id of this.events) await refoldEvent(tx, id, roles);
-    const staffingChanged = this.ops.length > 0 || this.refold;
-    if (staffingChanged) await foldStaffingOps(tx, this.ops, roles, { refold: this.refold });
+    if (this.ops.length > 0 || this.refold)
+      await foldStaffingOps(tx, this.ops, roles, { refold: this.refold });
+    if (this.reserves) await refoldReserves(tx, roles);
+    const staffingChanged = this.ops.length > 0 || this.refold || this.reserves;
     return { staffingChanged, eventsChanged: [...this.events] };
   }
 }

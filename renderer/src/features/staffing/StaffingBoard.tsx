@@ -10,6 +10,8 @@ import { call, type DeskSocket } from '../../desk/client';
 import { EventNeeds } from './EventNeeds';
 import { OnShift } from './OnShift';
 import { StaffingThresholds } from './StaffingThresholds';
+import { ReservesList } from './ReservesList';
+import { ReserveCallSheet } from './ReserveCallSheet';
 
 // The planner brings the chart library: loaded from the station's own bundle when first opened.
 const EventPlanner = lazy(() =>
@@ -25,12 +27,12 @@ export function StaffingBoard(props: {
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [tab, setTab] = useState<'board' | 'planner' | 'thresholds'>('board');
+  const [tab, setTab] = useState<'board' | 'planner' | 'thresholds' | 'reserves'>('board');
   const lead = props.room.me.role === 'admin' || props.room.me.role === 'lead';
   return (
     <Dialog title={t('staffing.title')} onClose={props.onClose} wide>
       <nav className="staffing-tabs">
-        {(['board', 'planner', 'thresholds'] as const).map((k) => (
+        {(['board', 'planner', 'thresholds', 'reserves'] as const).map((k) => (
           <button
             key={k}
             type="button"
@@ -45,7 +47,9 @@ export function StaffingBoard(props: {
           {t('staffing.wall.open')}
         </button>
       </nav>
-      {tab === 'thresholds' ? (
+      {tab === 'reserves' ? (
+        <ReservesList socket={props.socket} status={props.status} canEdit={lead} />
+      ) : tab === 'thresholds' ? (
         <StaffingThresholds socket={props.socket} status={props.status} canEdit={lead} />
       ) : tab === 'planner' ? (
         <Suspense fallback={<p className="muted">{t('staffing.loading')}</p>}>
@@ -89,6 +93,7 @@ function Board(props: {
         <dt>{t('staffing.arrivals')}</dt>
         <dd>{m ? m.arrivalsPerMinute.toFixed(1) : '—'}</dd>
       </dl>
+      <ReserveCallSheet socket={props.socket} status={s} lead={props.lead} />
       <EventNeeds socket={props.socket} status={s} />
       <OnShift socket={props.socket} />
       {props.lead && <LeadControls socket={props.socket} mode={s.mode} level={s.level} />}

@@ -1,16 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stringify } from 'yaml';
 import type { StaffingStatus } from '../../../../shared/contract/staffing';
 import { StaffingThresholdsSchema } from '../../../../shared/staffing/staffing-thresholds';
-import { formatProblem, parseYamlWithSchema } from '../../../../shared/yaml/parse-with-schema';
-import { ErrorNote } from '../../components/Field';
+import { YamlSetting } from '../../components/YamlSetting';
 import { call, type DeskSocket } from '../../desk/client';
 
 /**
  * The room's staffing thresholds as YAML: what raises and lowers the level, how long it must
- * hold, and which levels call the reserves in. Leads and admins change them (a mistake names its
- * line or path); everyone else reads them.
+ * hold, and which levels call the reserves in. Leads and admins change them.
  */
 export function StaffingThresholds(props: {
   socket: DeskSocket;
@@ -18,27 +14,7 @@ export function StaffingThresholds(props: {
   canEdit: boolean;
 }) {
   const { t } = useTranslation();
-  const shown = props.status ? stringify(props.status.thresholds) : '';
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
   if (!props.status) return <p className="muted">{t('staffing.loading')}</p>;
-
-  async function save() {
-    const parsed = parseYamlWithSchema(
-      text ?? shown,
-      'thresholds.yaml',
-      StaffingThresholdsSchema,
-      64 * 1024,
-    );
-    if (!parsed.ok) return setError(parsed.problems.map(formatProblem).join('\n'));
-    const r = await call(props.socket, 'staffing.configure', { thresholds: parsed.value });
-    if (!r.ok) return setError(r.message);
-    setError(null);
-    setText(null);
-    setNote(t('staffing.thresholds.saved'));
-  }
-
   return (
     <section className="staffing-thresholds">
       <p className="muted" data-testid="thresholds-source">
@@ -46,30 +22,19 @@ export function StaffingThresholds(props: {
           ? t('staffing.thresholds.room')
           : t('staffing.thresholds.default')}
       </p>
-      <textarea
-        aria-label={t('staffing.thresholds.title')}
-        className="code"
-        rows={18}
-        spellCheck={false}
-        readOnly={!props.canEdit}
-        value={text ?? shown}
-        onChange={(e) => {
-          setText(e.target.value);
-          setNote(null);
+      <YamlSetting
+        label={t('staffing.thresholds.title')}
+        file="thresholds.yaml"
+        value={props.status.thresholds}
+        schema={StaffingThresholdsSchema}
+        canEdit={props.canEdit}
+        saveLabel={t('staffing.thresholds.save')}
+        savedNote={t('staffing.thresholds.saved')}
+        onSave={async (thresholds) => {
+          const r = await call(props.socket, 'staffing.configure', { thresholds });
+          return r.ok ? null : r.message;
         }}
       />
-      <ErrorNote error={error} />
-      {note && <p role="status">{note}</p>}
-      {props.canEdit && (
-        <button
-          type="button"
-          className="primary"
-          disabled={text === null}
-          onClick={() => void save()}
-        >
-          {t('staffing.thresholds.save')}
-        </button>
-      )}
     </section>
   );
 }
