@@ -64,8 +64,16 @@ test('a surge account is created, logs in at another desk, checks in, is assigne
     // It is hers in the queue; she answers it and her load drops on the lead's roster.
     await surge.getByTestId('mention-row').filter({ hasText: 'Where is my refund' }).click();
     await expect(surge.getByTestId('claim-state')).toContainText('Claimed by Maya Demir');
+    // The lead's wall screen follows: answered within the target in the last hour.
+    const leadWall = await admin.context().newPage();
+    await logIn(leadWall, url, DEFAULT_ROOM.admin, DEFAULT_ROOM.password);
+    await leadWall.getByTestId('staffing-open').click();
+    await leadWall.getByTestId('wall-open').click();
+    const within = leadWall.getByTestId('wall-screen').locator('.wall-tile').nth(2);
+    await expect(within).toContainText('—');
     await surge.getByRole('button', { name: /Mark answered/ }).click();
     await expect(row).toContainText('0/3');
+    await expect(within).toContainText('100 %');
 
     // A lead checks her out from the roster; her desk shows the card again.
     await row.getByRole('button', { name: 'Check out' }).click();

@@ -8,6 +8,10 @@ import { staffingStatus } from './staffing-views';
 
 // A catch-up from a peer can fold many staffing batches in a row: tell desks at most this often.
 const PUSH_EVERY_MS = 250;
+// Answers and check-ins move the wall screen's share within target and present head-count: its
+// figures follow them this soon (a surge answers many a second; one push covers them all).
+const FIGURES_EVERY_MS = 1_000;
+const MOVES_FIGURES = /^(mention\.(answer|close|ignore)|shift\.check-(in|out))$/;
 
 /**
  * Staffing for one station's /desk: counts its connected desks for the present head-count, runs
@@ -29,7 +33,11 @@ export function startStaffing(
   };
   const onApplied = (a: Applied) => {
     if (a.eventsChanged && a.eventsChanged.length > 0) desk.emit('event.changed');
-    if (!a.staffingChanged) return;
+    if (!a.staffingChanged) {
+      if (a.ops.some((o) => MOVES_FIGURES.test(o.type)))
+        timer ??= setTimeout(push, FIGURES_EVERY_MS);
+      return;
+    }
     timer ??= setTimeout(push, PUSH_EVERY_MS);
     callReserves(core, a).catch((err: unknown) =>
       console.error('[staffing] could not call the reserves in:', err),
