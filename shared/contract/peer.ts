@@ -22,6 +22,16 @@ export function peerHelloText(h: Omit<PeerHello, 'sig'>): string {
   return `holdline-peer\n${h.roomId}\n${h.stationId}\n${h.at}`;
 }
 
+/** Most ops one peer batch may carry. */
+export const MAX_BATCH_OPS = 2_000;
+/** Most payload bytes one peer batch may carry. */
+export const MAX_BATCH_BYTES = 900 * 1024;
+/**
+ * Most bytes a shipped piece may take on the wire, ops whole: socket.io closes a link on a
+ * message over 1 MB (maxHttpBufferSize), whichever end of the link answers the pull.
+ */
+export const MAX_WIRE_BYTES = 900 * 1024;
+
 /** peer:pull — the next piece of one origin's chain after a seq. */
 export const PeerPullSchema = z.object({
   origin: z.string().min(1).max(64),

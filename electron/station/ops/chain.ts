@@ -11,6 +11,12 @@ import { signOpId, type StationKey } from './station-key';
  * transaction) still travels in pieces well below socket.io's 1 MB message limit.
  */
 export const SIGN_EVERY_BYTES = 256 * 1024;
+/**
+ * …and at least every this many ops: a peer takes at most 2,000 ops a batch (sync/peer-batch.ts
+ * MAX_BATCH_OPS) and a batch must end at a signature, so a commit of thousands of small ops (a
+ * wave of claims, assignments) still ships in pieces.
+ */
+export const SIGN_EVERY_OPS = 500;
 
 /** Where this station's chain stands: its last seq and op id. */
 export type ChainHead = { seq: number; id: string | null; hlc: string | null };
@@ -52,6 +58,7 @@ export class OpChain {
     let { seq, id: prev } = this.head;
     const ops: Op[] = [];
     let unsignedBytes = 0;
+    let unsignedOps = 0;
     for (const d of drafts) {
       seq += 1;
       const hlc = this.clock.tick();
@@ -88,9 +95,11 @@ export class OpChain {
       ops.push(lazy ? withLazyPayload(op, payloadJson) : op);
       prev = id;
       unsignedBytes += payloadJson.length;
-      if (unsignedBytes >= SIGN_EVERY_BYTES) {
+      unsignedOps += 1;
+      if (unsignedBytes >= SIGN_EVERY_BYTES || unsignedOps >= SIGN_EVERY_OPS) {
         (ops.at(-1) as Op).sig = signOpId(this.key, id);
         unsignedBytes = 0;
+        unsignedOps = 0;
       }
     }
     const last = ops.at(-1);

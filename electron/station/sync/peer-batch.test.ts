@@ -174,4 +174,27 @@ describe('peer batches', () => {
     expect(shipped).toBe(many.length);
     expect(await stateDigest(b.db)).toBe(await stateDigest(a.db));
   });
+
+  it('ship thousands of small ops in pieces a peer takes (count and wire size), from one commit or many', async () => {
+    const { a, b, adminId } = await room();
+    // Claims of mentions this room does not hold yet (a peer's ingest may follow): small ops.
+    let n = 0;
+    const claim = () =>
+      stateDraft('mention.claim', adminId, `t${(n += 1)}`, { basis: null, leaseMs: 60_000 });
+    // One commit of 4,500 small ops (an assignment wave), then 1,500 commits of one each.
+    await a.commit(Array.from({ length: 4_500 }, claim));
+    for (let i = 0; i < 1_500; i++) await a.commit([claim()]);
+    let pieces = 0;
+    for (;;) {
+      const piece = await shipment(a, b, a.stationId);
+      if (piece.length === 0) break;
+      pieces += 1;
+      expect(piece.length).toBeLessThanOrEqual(MAX_BATCH_OPS);
+      expect(JSON.stringify(piece).length).toBeLessThan(1_000_000);
+      expect(piece.at(-1)?.sig).not.toBeNull();
+      await b.applyReplicated((await checkPeerBatch(b.db, piece)).fresh);
+    }
+    expect(pieces).toBeGreaterThanOrEqual(4);
+    expect(await stateDigest(b.db)).toBe(await stateDigest(a.db));
+  }, 60_000);
 });

@@ -8,10 +8,9 @@ import { payloadHashOf } from '../ops/payload-hash';
 import { PAYLOADS, StationAdmitV1 } from '../ops/payloads';
 import { stationIdOf, verifyOpSig } from '../ops/station-key';
 
-/** Most ops one peer batch may carry. */
-export const MAX_BATCH_OPS = 2_000;
-/** Most payload bytes one peer batch may carry (socket.io refuses messages over 1 MB). */
-export const MAX_BATCH_BYTES = 900 * 1024;
+import { MAX_BATCH_BYTES, MAX_BATCH_OPS } from '../../../shared/contract/peer';
+
+export { MAX_BATCH_BYTES, MAX_BATCH_OPS };
 
 /** Why a peer's batch was refused at the door (DECISIONS.md 2): logged, nothing stored. */
 export class BatchRefused extends Error {}

@@ -20,6 +20,7 @@ import { LatencyWindow } from '../../../shared/sync/latency-window';
 import type { Applied } from '../ops/apply';
 import type { Op } from '../ops/op';
 import { MAX_BATCH_OPS } from './peer-batch';
+import { MAX_WIRE_BYTES } from '../../../shared/contract/peer';
 
 /** One peer as the peers panel shows it. */
 export type PeerInfo = {
@@ -82,6 +83,8 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
 const RELAY_EVERY_MS = 100;
 // Own ops up to this many payload bytes are pushed to peers as they commit; more are announced.
 const PUSH_BYTES = 256 * 1024;
+// An op's fields besides its payload, as JSON on the wire (ids, hashes, HLC, signature, names).
+const OP_WIRE_BYTES = 450;
 
 // How often presence is re-sent to peers (well inside PRESENCE_TTL_MS).
 const PRESENCE_BEAT_MS = 10_000;
@@ -397,7 +400,10 @@ export class PeerHub {
       this.newsWaiting = false;
       // Small news goes as the ops themselves (no round trip); a large import as the vector, and
       // peers pull it in acknowledged pieces.
-      const small = this.outboxBytes <= PUSH_BYTES && this.outbox.length <= MAX_BATCH_OPS;
+      const small =
+        this.outboxBytes <= PUSH_BYTES &&
+        this.outbox.length <= MAX_BATCH_OPS &&
+        this.outboxBytes + this.outbox.length * OP_WIRE_BYTES <= MAX_WIRE_BYTES;
       const ops = small ? this.outbox : [];
       this.outbox = [];
       this.outboxBytes = 0;

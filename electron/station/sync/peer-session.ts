@@ -11,15 +11,24 @@ import {
 } from '../../../shared/sync/version-vector';
 import type { StationCore } from '../core/core';
 import { opsToShip } from '../db/queries/sync';
+import { countMentions } from '../db/queries/mention-reads';
 import type { Op } from '../ops/op';
 import { PresenceSnapshotSchema, presenceBoardOf } from '../presence/presence-board';
 import { decodeHlc } from '../../../shared/sync/hlc';
 import type { LatencyWindow } from '../../../shared/sync/latency-window';
 import { BatchRefused, ChainGap, MAX_BATCH_OPS } from './peer-batch';
 
-/** Payload bytes asked for per pull: a piece stays far below socket.io's 1 MB message limit. */
-export const PULL_BYTES = 256 * 1024;
+/**
+ * Payload bytes asked for per pull (the most a pull may ask): fewer, larger transactions on a
+ * catch-up (bench/sync: 7,500 → 8,900 ops/s from 256 KB). The answering side also keeps a
+ * piece under MAX_BATCH_OPS and MAX_WIRE_BYTES (db/queries/sync.ts opsToShip).
+ */
+export const PULL_BYTES = 512 * 1024;
 const ACK_TIMEOUT_MS = 30_000;
+// A catch-up at least this many ops behind writes in bulk mode (fewer checkpoints, a larger cache).
+const BULK_FROM_OPS = 10_000;
+// …and at least this many, more than the mentions held, builds the mention indexes at its end.
+const DEFER_INDEXES_FROM_OPS = 20_000;
 // How long an announced op may take to arrive by its origin's own push before it is pulled.
 const RELAY_GRACE_MS = 50;
 
@@ -210,10 +219,22 @@ export class PeerSession {
       (n, [o, seq]) => n + Math.max(0, seq - (mine[o] ?? 0)),
       0,
     );
+    // A long way behind (a fresh or long-offline station): write in bulk mode, as an import does,
+    // and when what is coming outgrows what is held, build the queue's indexes once at the end
+    // (bench/sync: ~9,000 → ~10,000 ops/s, the index build included).
+    const behind = this.status.behind;
+    if (behind < BULK_FROM_OPS) return this.pullAll(theirs, mine);
+    const defer = behind >= DEFER_INDEXES_FROM_OPS && (await countMentions(this.core.db)) < behind;
+    await this.core.bulkWrites(async () => {
+      if (defer) await this.core.deferMentionIndexes();
+      await this.pullAll(theirs, mine);
+    });
+  }
+
+  private async pullAll(theirs: VersionVector, mine: VersionVector): Promise<void> {
     for (const [origin, seq] of Object.entries(theirs)) {
       const from = mine[origin] ?? 0;
       if (from >= seq) continue;
-      // The next piece is asked for while this one is applied: network and disk overlap.
       // The next piece is asked for while this one is applied: network and disk overlap.
       const pull = (after: number) => {
         const p = this.ask<{ ops: unknown }>('peer:pull', { origin, after, maxBytes: PULL_BYTES });

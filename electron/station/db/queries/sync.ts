@@ -1,4 +1,5 @@
 import type { Sql } from '../connection';
+import { MAX_BATCH_OPS, MAX_WIRE_BYTES } from '../../../../shared/contract/peer';
 import type { Op } from '../../ops/op';
 import type { VersionVector } from '../../../../shared/sync/version-vector';
 import { opFromRow } from './ops';
@@ -47,8 +48,9 @@ export async function idsAtSeqs(
 
 /**
  * The next ops of one origin's chain after `afterSeq`, to ship to a peer: at most `maxBytes` of
- * payload, ending at a signed op (a peer verifies a chain up to its signature) — more only when
- * one signed run is larger, which SIGN_EVERY_BYTES bounds. Empty when nothing signed follows.
+ * payload, MAX_BATCH_OPS ops and MAX_WIRE_BYTES on the wire, ending at a signed op (a peer
+ * verifies a chain up to its signature) — more only when one signed run is larger, which the
+ * chain's SIGN_EVERY_BYTES and SIGN_EVERY_OPS bound. Empty when nothing signed follows.
  */
 export async function opsToShip(
   sql: Sql,
@@ -58,26 +60,33 @@ export async function opsToShip(
 ): Promise<Op[]> {
   const out: Op[] = [];
   let bytes = 0;
+  let wire = 0;
   let endSigned = 0; // ops up to here end at a signature
   let from = afterSeq;
   for (;;) {
-    const rows = await sql.all<Parameters<typeof opFromRow>[0] & { bytes: number }>(
+    const rows = await sql.all<Parameters<typeof opFromRow>[0] & { bytes: number; wire: number }>(
       `SELECT id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject,
-         length(payload) AS bytes
+         length(payload) AS bytes,
+         -- The op as JSON on the wire: its fields, their names and quotes (about 120 bytes).
+         length(payload) + length(id) + length(origin) + length(hlc) + length(actor)
+           + length(type) + length(payload_hash) + coalesce(length(prev), 4)
+           + coalesce(length(sig), 4) + coalesce(length(subject), 4) + 120 AS wire
        FROM ops WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 64`,
       [origin, from],
     );
     if (rows.length === 0) break;
     for (const r of rows) {
+      const over =
+        bytes + (r.bytes ?? 0) > maxBytes ||
+        wire + r.wire > MAX_WIRE_BYTES ||
+        out.length + 1 > MAX_BATCH_OPS;
+      // Adding this op would pass a limit: stop at the last signature already in, if any.
+      if (over && endSigned > 0) return out.slice(0, endSigned);
       out.push(opFromRow(r));
       bytes += r.bytes ?? 0;
+      wire += r.wire;
       from = r.seq;
-      // Over budget: stop at the last signature already in, if there is one.
-      if (bytes > maxBytes && endSigned > 0) return out.slice(0, endSigned);
-      if (r.sig !== null) {
-        endSigned = out.length;
-        if (bytes >= maxBytes) return out.slice(0, endSigned);
-      }
+      if (r.sig !== null) endSigned = out.length;
     }
   }
   return out.slice(0, endSigned);
