@@ -1,0 +1,11 @@
+/**
+ * The nearest-rank percentile (p in 0–100) of a list of numbers: the smallest value with at least
+ * p % of the values at or below it (NIST/Excel's PERCENTILE.INC differ by interpolating; a
+ * response time that really happened reads better). Null for an empty list.
+ */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1] as number;
+}

@@ -1,0 +1,72 @@
+import { percentile } from './percentile';
+import type { ReviewMention } from './review-input';
+
+/** First-response figures of a set of mentions. */
+export type ResponseFigures = {
+  /** Mentions counted (those that reached the room in the window). */
+  mentions: number;
+  answered: number;
+  /** Seconds from reaching the room to the first answer, over the answered ones. */
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+  /**
+   * Share of the mentions answered within the target, over all counted mentions: one still
+   * unanswered past its target counts against it, one still inside it is left out (undecided).
+   */
+  withinTarget: number | null;
+};
+
+/**
+ * First-response time: from when a mention reached the room (recordedAt) to its first answer.
+ * `asOf` is when the review looks (open mentions younger than the target are not yet late).
+ */
+export function firstResponse(
+  mentions: readonly ReviewMention[],
+  targetSeconds: number,
+  asOf: number,
+): ResponseFigures {
+  const seconds = mentions.flatMap((m) =>
+    m.firstAnswerAt === null ? [] : [Math.max(0, (m.firstAnswerAt - m.recordedAt) / 1000)],
+  );
+  let within = 0;
+  let decided = 0;
+  for (const m of mentions) {
+    const target = m.recordedAt + targetSeconds * 1000;
+    if (m.firstAnswerAt !== null) {
+      decided += 1;
+      if (m.firstAnswerAt <= target) within += 1;
+    } else if (asOf > target) decided += 1;
+  }
+  return {
+    mentions: mentions.length,
+    answered: seconds.length,
+    p50Seconds: percentile(seconds, 50),
+    p90Seconds: percentile(seconds, 90),
+    withinTarget: decided === 0 ? null : within / decided,
+  };
+}
+
+/** First-response figures per group (channel, department, priority band…), groups sorted by name. */
+export function firstResponseBy(
+  mentions: readonly ReviewMention[],
+  group: (m: ReviewMention) => string,
+  targetSeconds: number,
+  asOf: number,
+): { group: string; figures: ResponseFigures }[] {
+  const groups = new Map<string, ReviewMention[]>();
+  for (const m of mentions) {
+    const g = group(m);
+    groups.set(g, [...(groups.get(g) ?? []), m]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([g, ms]) => ({ group: g, figures: firstResponse(ms, targetSeconds, asOf) }));
+}
+
+/** The priority band a mention's triage score falls in, as the SLA bands read it. */
+export function priorityBand(priority: number): 'urgent' | 'high' | 'normal' | 'low' {
+  if (priority >= 90) return 'urgent';
+  if (priority >= 70) return 'high';
+  if (priority >= 40) return 'normal';
+  return 'low';
+}

@@ -1,0 +1,63 @@
+import type { ReviewMention, TimeWindow } from './review-input';
+
+/** Sentiment of the mentions of one phase. */
+export type SentimentFigures = {
+  mentions: number;
+  /** Mean score (the enrichment's, negative below zero); null with no mentions. */
+  meanScore: number | null;
+  /** Share labelled negative; null with no mentions. */
+  negativeShare: number | null;
+};
+
+function figures(ms: readonly ReviewMention[]): SentimentFigures {
+  if (ms.length === 0) return { mentions: 0, meanScore: null, negativeShare: null };
+  const sum = ms.reduce((s, m) => s + m.sentimentScore, 0);
+  const negative = ms.filter((m) => m.sentimentLabel === 'negative').length;
+  return { mentions: ms.length, meanScore: sum / ms.length, negativeShare: negative / ms.length };
+}
+
+/**
+ * Sentiment before, during and after an incident, by when each mention happened: before the
+ * incident's start, inside [start, end), and from its end on (mentions outside the review's
+ * window are the caller's to leave out).
+ */
+export function sentimentPhases(
+  mentions: readonly ReviewMention[],
+  incident: TimeWindow,
+): { before: SentimentFigures; during: SentimentFigures; after: SentimentFigures } {
+  return {
+    before: figures(mentions.filter((m) => m.occurredAt < incident.from)),
+    during: figures(
+      mentions.filter((m) => m.occurredAt >= incident.from && m.occurredAt < incident.to),
+    ),
+    after: figures(mentions.filter((m) => m.occurredAt >= incident.to)),
+  };
+}
+
+/**
+ * Reach and engagement where the source gives them: retweets and likes summed over mentions,
+ * and potential reach — the followers of each distinct author (their largest count seen), summed.
+ * `withFigures` says how many mentions gave any of these.
+ */
+export function reach(mentions: readonly ReviewMention[]): {
+  withFigures: number;
+  retweets: number;
+  likes: number;
+  followers: number;
+} {
+  let withFigures = 0;
+  let retweets = 0;
+  let likes = 0;
+  const followersOf = new Map<string, number>();
+  for (const m of mentions) {
+    const r = m.reach;
+    if (r.retweets === undefined && r.likes === undefined && r.followers === undefined) continue;
+    withFigures += 1;
+    retweets += r.retweets ?? 0;
+    likes += r.likes ?? 0;
+    if (r.followers !== undefined)
+      followersOf.set(m.author, Math.max(followersOf.get(m.author) ?? 0, r.followers));
+  }
+  const followers = [...followersOf.values()].reduce((a, b) => a + b, 0);
+  return { withFigures, retweets, likes, followers };
+}
