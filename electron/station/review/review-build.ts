@@ -1,0 +1,134 @@
+import type { Sql } from '../db/connection';
+import { backlogPeaks, type BacklogPeaks } from '../../../shared/analytics/backlog';
+import {
+  alertToStatementSeconds,
+  approvalTurnaround,
+  outcomes,
+  type Outcomes,
+} from '../../../shared/analytics/outcomes';
+import {
+  firstResponse,
+  firstResponseBy,
+  priorityBand,
+  type ResponseFigures,
+} from '../../../shared/analytics/response';
+import type {
+  ReviewApproval,
+  ReviewMention,
+  ReviewStaffingSample,
+  TimeWindow,
+} from '../../../shared/analytics/review-input';
+import { reach, sentimentPhases, type SentimentFigures } from '../../../shared/analytics/sentiment';
+import {
+  staffingPerInterval,
+  type StaffingInterval,
+} from '../../../shared/analytics/staffing-figures';
+import type { TimelineEvent } from '../../../shared/analytics/timeline';
+import { volumePerInterval, type VolumeInterval } from '../../../shared/analytics/volume';
+import { reviewMentions } from './review-mentions';
+import { reviewTimeline } from './review-timeline';
+
+const hlcAt = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
+const wallOf = (hlc: string) => Number(hlc.slice(0, 15));
+
+/** What a review covers: a time window, narrowed by brands, channels and departments if given. */
+export type ReviewScope = TimeWindow & {
+  brands?: readonly string[];
+  channels?: readonly string[];
+  departments?: readonly string[];
+  /** The incident inside the window, for sentiment before / during / after (default: the window). */
+  incident?: TimeWindow;
+};
+
+/** Every figure of a review, computed from the station's ops and state. */
+export type ReviewReport = {
+  scope: ReviewScope;
+  intervalMs: number;
+  targetSeconds: number;
+  volume: VolumeInterval[];
+  response: ResponseFigures;
+  responseBy: Record<
+    'channel' | 'department' | 'priority',
+    { group: string; figures: ResponseFigures }[]
+  >;
+  backlog: BacklogPeaks;
+  outcomes: Outcomes;
+  approvals: ReturnType<typeof approvalTurnaround>;
+  alertToStatementSeconds: number | null;
+  sentiment: { before: SentimentFigures; during: SentimentFigures; after: SentimentFigures };
+  reach: ReturnType<typeof reach>;
+  staffing: StaffingInterval[];
+  timeline: TimelineEvent[];
+};
+
+function inScope(scope: ReviewScope): (m: ReviewMention) => boolean {
+  const has = (list: readonly string[] | undefined, v: string | null) =>
+    !list || list.length === 0 || (v !== null && list.includes(v));
+  return (m) =>
+    has(scope.brands, m.brand) &&
+    has(scope.channels, m.channel) &&
+    has(scope.departments, m.department);
+}
+
+async function approvalsIn(sql: Sql, w: TimeWindow): Promise<ReviewApproval[]> {
+  const rows = await sql.all<{ id: string; submitted: string; approved_hlc: string | null }>(
+    `SELECT m.id, s.hlc AS submitted, m.approved_hlc FROM messages m
+     JOIN (SELECT subject, min(hlc) AS hlc FROM ops
+           WHERE type = 'message.draft' AND payload ->> '$.submit' = 1 GROUP BY subject) s
+       ON s.subject = m.id
+     WHERE s.hlc >= ? AND s.hlc < ?`,
+    [hlcAt(w.from), hlcAt(w.to)],
+  );
+  return rows.map((r) => ({
+    messageId: r.id,
+    submittedAt: wallOf(r.submitted),
+    approvedAt: r.approved_hlc === null ? null : wallOf(r.approved_hlc),
+  }));
+}
+
+async function staffingSamplesIn(sql: Sql, w: TimeWindow): Promise<ReviewStaffingSample[]> {
+  const rows = await sql.all<{ at: number; needed: number; present: number }>(
+    `SELECT payload ->> '$.at' AS at, payload ->> '$.measurements.neededHeadcount' AS needed,
+       payload ->> '$.measurements.presentHeadcount' AS present
+     FROM ops WHERE subject = 'staffing' AND type = 'staffing.sample' AND hlc >= ? AND hlc < ?`,
+    [hlcAt(w.from), hlcAt(w.to)],
+  );
+  return rows.filter((r) => r.at >= w.from && r.at < w.to);
+}
+
+/**
+ * Builds a review: the scope's mentions projected once, then every KPI of shared/analytics over
+ * them, and the timeline. `asOf` is when the review looks (unanswered mentions still inside their
+ * target are undecided).
+ */
+export async function buildReview(
+  sql: Sql,
+  scope: ReviewScope,
+  opts: { intervalMs: number; targetSeconds: number; asOf: number },
+): Promise<ReviewReport> {
+  const mentions = (await reviewMentions(sql, scope)).filter(inScope(scope));
+  const timeline = await reviewTimeline(sql, scope);
+  const firstAlert = timeline.find((e) => e.kind === 'alert')?.at ?? null;
+  const firstStatement = timeline.find((e) => e.firstStatement)?.at ?? null;
+  const { targetSeconds, asOf } = opts;
+  return {
+    scope,
+    intervalMs: opts.intervalMs,
+    targetSeconds,
+    volume: volumePerInterval(mentions, scope, opts.intervalMs, (m) => m.channel),
+    response: firstResponse(mentions, targetSeconds, asOf),
+    responseBy: {
+      channel: firstResponseBy(mentions, (m) => m.channel, targetSeconds, asOf),
+      department: firstResponseBy(mentions, (m) => m.department ?? '—', targetSeconds, asOf),
+      priority: firstResponseBy(mentions, (m) => priorityBand(m.priority), targetSeconds, asOf),
+    },
+    backlog: backlogPeaks(mentions, scope),
+    outcomes: outcomes(mentions),
+    approvals: approvalTurnaround(await approvalsIn(sql, scope)),
+    alertToStatementSeconds: alertToStatementSeconds(firstAlert, firstStatement),
+    sentiment: sentimentPhases(mentions, scope.incident ?? scope),
+    reach: reach(mentions),
+    staffing: staffingPerInterval(await staffingSamplesIn(sql, scope), scope, opts.intervalMs),
+    timeline,
+  };
+}
