@@ -3,6 +3,7 @@ import * as assignment from './assignment.bench';
 import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
+import * as review from './review.bench';
 import * as search from './search.bench';
 import * as staffing from './staffing.bench';
 import * as sync from './sync.bench';
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   staffing,
   assignment,
   waves,
+  review,
 };
 
 /**

@@ -9,6 +9,7 @@ import type { RosterCommands, RosterEvents } from './roster';
 import type { RoutingCommands, RoutingEvents } from './routing';
 import type { WavesCommands } from './waves';
 import type { DrillsCommands, DrillsEvents } from './drills';
+import type { ReviewsCommands } from './reviews';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -21,7 +22,8 @@ export type DeskCommands = MentionsCommands &
   RosterCommands &
   RoutingCommands &
   WavesCommands &
-  DrillsCommands;
+  DrillsCommands &
+  ReviewsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &

@@ -16,6 +16,7 @@ import { runHandlers } from './runs';
 import { messageHandlers } from './messages';
 import { waveHandlers } from './waves';
 import { drillHandlers, pushDrillProgress } from './drills';
+import { reviewHandlers } from './reviews';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -47,6 +48,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...routingHandlers,
   ...waveHandlers,
   ...drillHandlers,
+  ...reviewHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {

@@ -1,65 +1,26 @@
 import type { Sql } from '../db/connection';
-import { backlogPeaks, type BacklogPeaks } from '../../../shared/analytics/backlog';
+import { backlogPeaks } from '../../../shared/analytics/backlog';
 import {
   alertToStatementSeconds,
   approvalTurnaround,
   outcomes,
-  type Outcomes,
 } from '../../../shared/analytics/outcomes';
-import {
-  firstResponse,
-  firstResponseBy,
-  priorityBand,
-  type ResponseFigures,
-} from '../../../shared/analytics/response';
+import { firstResponse, firstResponseBy, priorityBand } from '../../../shared/analytics/response';
 import type {
   ReviewApproval,
   ReviewMention,
   ReviewStaffingSample,
   TimeWindow,
 } from '../../../shared/analytics/review-input';
-import { reach, sentimentPhases, type SentimentFigures } from '../../../shared/analytics/sentiment';
-import {
-  staffingPerInterval,
-  type StaffingInterval,
-} from '../../../shared/analytics/staffing-figures';
-import type { TimelineEvent } from '../../../shared/analytics/timeline';
-import { volumePerInterval, type VolumeInterval } from '../../../shared/analytics/volume';
+import { reach, sentimentPhases } from '../../../shared/analytics/sentiment';
+import { staffingPerInterval } from '../../../shared/analytics/staffing-figures';
+import { volumePerInterval } from '../../../shared/analytics/volume';
+import type { ReviewReport, ReviewScope } from '../../../shared/analytics/review-report';
 import { reviewMentions } from './review-mentions';
 import { reviewTimeline } from './review-timeline';
 
 const hlcAt = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 const wallOf = (hlc: string) => Number(hlc.slice(0, 15));
-
-/** What a review covers: a time window, narrowed by brands, channels and departments if given. */
-export type ReviewScope = TimeWindow & {
-  brands?: readonly string[];
-  channels?: readonly string[];
-  departments?: readonly string[];
-  /** The incident inside the window, for sentiment before / during / after (default: the window). */
-  incident?: TimeWindow;
-};
-
-/** Every figure of a review, computed from the station's ops and state. */
-export type ReviewReport = {
-  scope: ReviewScope;
-  intervalMs: number;
-  targetSeconds: number;
-  volume: VolumeInterval[];
-  response: ResponseFigures;
-  responseBy: Record<
-    'channel' | 'department' | 'priority',
-    { group: string; figures: ResponseFigures }[]
-  >;
-  backlog: BacklogPeaks;
-  outcomes: Outcomes;
-  approvals: ReturnType<typeof approvalTurnaround>;
-  alertToStatementSeconds: number | null;
-  sentiment: { before: SentimentFigures; during: SentimentFigures; after: SentimentFigures };
-  reach: ReturnType<typeof reach>;
-  staffing: StaffingInterval[];
-  timeline: TimelineEvent[];
-};
 
 function inScope(scope: ReviewScope): (m: ReviewMention) => boolean {
   const has = (list: readonly string[] | undefined, v: string | null) =>
