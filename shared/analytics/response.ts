@@ -56,7 +56,9 @@ export function firstResponseBy(
   const groups = new Map<string, ReviewMention[]>();
   for (const m of mentions) {
     const g = group(m);
-    groups.set(g, [...(groups.get(g) ?? []), m]);
+    const list = groups.get(g);
+    if (list) list.push(m);
+    else groups.set(g, [m]);
   }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
