@@ -9,7 +9,8 @@ import { importMentions } from '../ingest/import-job';
 import { actOnMention, claimMention, createManualMention } from '../mentions/commands';
 import { outcomes } from '../../../shared/analytics/outcomes';
 import { volumePerInterval } from '../../../shared/analytics/volume';
-import { reachOf, reviewMentions } from './review-mentions';
+import { reviewMentions } from './review-mentions';
+import { ingestDraft } from '../ingest/ingest-draft';
 
 const AIRLINE = path.resolve(
   process.env.HOLDLINE_SHARED_DATA ?? path.resolve(__dirname, '../../../../shared/data'),
@@ -51,13 +52,28 @@ describe('review mentions', () => {
     expect(sort(await reviewMentions(peer.db, ALWAYS))).toEqual(sort(got));
   });
 
-  it('read reach from the source’s own metadata names', () => {
-    expect(reachOf({ retweet_count: 3, favorite_count: 7, user_followers_count: 120 })).toEqual({
-      retweets: 3,
-      likes: 7,
-      followers: 120,
-    });
-    expect(reachOf({ retweet_count: '3', likes: -1 })).toEqual({});
+  it('read reach from the source’s own metadata names, numbers only', async () => {
+    const { core, adminId } = await cores.openRoom();
+    const mention = (externalId: string, metadata: Record<string, string | number>) =>
+      ingestDraft(
+        {
+          channel: 'twitter',
+          externalId,
+          author: { handle: '@kim' },
+          text: 'my flight was cancelled',
+          occurredAt: new Date().toISOString(),
+          metadata,
+        },
+        adminId,
+        { connector: 'manual' },
+      );
+    await core.commit([
+      mention('1', { retweet_count: 3, favorite_count: 7, user_followers_count: 120 }),
+      mention('2', { retweet_count: '3', likes: -1 }),
+    ]);
+    const got = new Map((await reviewMentions(core.db, ALWAYS)).map((m) => [m.id, m.reach]));
+    expect(got.get('twitter:1')).toEqual({ retweets: 3, likes: 7, followers: 120 });
+    expect(got.get('twitter:2')).toEqual({});
   });
 
   describe.skipIf(!existsSync(AIRLINE))(
