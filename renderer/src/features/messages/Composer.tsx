@@ -9,10 +9,9 @@ import { ErrorNote } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 import { copyText } from './clipboard';
 import { ComposerContext, type ReplyContext } from './ComposerContext';
-import { SendRoutes, VariableInputs } from './ComposerControls';
+import { RequiredApprovals, SendRoutes, VariableInputs, topicsOf } from './ComposerControls';
 import { ComposerField } from './ComposerField';
 import { FindingList } from './FindingList';
-import { areaList } from './labels';
 import { MessageStatus } from './MessageStatus';
 import { TemplatePicker } from './TemplatePicker';
 import {
@@ -24,18 +23,6 @@ import {
 } from './text-marks';
 import { useMessageCheck } from './use-message-check';
 import { useTemplates } from './use-templates';
-
-/** Topic tags as typed ("Recall, kettle"), as the station keeps them. */
-function topicsOf(typed: string): string[] {
-  return [
-    ...new Set(
-      typed
-        .split(',')
-        .map((x) => x.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-}
 
 /**
  * The reply composer of the selected mention: a template or approved statement to start from,
@@ -268,17 +255,11 @@ export function Composer(props: {
           {check && !check.voiceChecked && hasText && (
             <p className="muted">{t('composer.noVoiceCheck')}</p>
           )}
-          <p
-            className="required"
-            data-testid="required-approvals"
-            title={check?.requiredBy.join('\n')}
-          >
-            {required === null
-              ? t('composer.requiredUnknown')
-              : required.length === 0
-                ? t('composer.noApproval')
-                : t('composer.needsApproval', { areas: areaList(required, t, i18n.language) })}
-          </p>
+          <RequiredApprovals
+            required={required}
+            requiredBy={check?.requiredBy}
+            testId="required-approvals"
+          />
           <SendRoutes value={via} onChange={setVia} />
           <div className="actions">
             <button type="button" disabled={!canSave} onClick={() => void save(false)}>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SendRoute } from '../../../../shared/messaging/message-state';
+import type { ApprovalArea } from '../../../../shared/messaging/policy';
+import { areaList } from './labels';
 
 /** An input per template variable still unfilled ({{eta}}): Enter puts the value in the text. */
 export function VariableInputs(props: {
@@ -56,5 +58,36 @@ export function SendRoutes(props: { value: SendRoute[]; onChange: (via: SendRout
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** Topic tags as typed ("Recall, kettle"), as the station keeps them. */
+export function topicsOf(typed: string): string[] {
+  return [
+    ...new Set(
+      typed
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/** The approvals a text needs (null: not known yet), with the rules that ask as its tooltip. */
+export function RequiredApprovals(props: {
+  required: readonly ApprovalArea[] | null;
+  requiredBy?: readonly string[] | undefined;
+  testId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const { required } = props;
+  return (
+    <p className="required" data-testid={props.testId} title={props.requiredBy?.join('\n')}>
+      {required === null
+        ? t('composer.requiredUnknown')
+        : required.length === 0
+          ? t('composer.noApproval')
+          : t('composer.needsApproval', { areas: areaList(required, t, i18n.language) })}
+    </p>
   );
 }

@@ -13,23 +13,18 @@ import {
 import { ErrorNote } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 import { ComposerContext, type ReplyContext } from '../messages/ComposerContext';
-import { SendRoutes, VariableInputs } from '../messages/ComposerControls';
+import {
+  RequiredApprovals,
+  SendRoutes,
+  VariableInputs,
+  topicsOf,
+} from '../messages/ComposerControls';
 import { FindingList } from '../messages/FindingList';
-import { areaList } from '../messages/labels';
 import { MessageStatus } from '../messages/MessageStatus';
 import { TemplatePicker } from '../messages/TemplatePicker';
 import { applyReplacement, fillVariables } from '../messages/text-marks';
 import { useMessageCheck } from '../messages/use-message-check';
 import { useTemplates } from '../messages/use-templates';
-
-const topicsOf = (typed: string) => [
-  ...new Set(
-    typed
-      .split(',')
-      .map((x) => x.trim().toLowerCase())
-      .filter(Boolean),
-  ),
-];
 
 /**
  * One answer for a wave: written once with {{author}} (and {{case}}) left in, approved once,
@@ -170,13 +165,7 @@ export function WaveComposer(props: {
           <p>{preview}</p>
         </div>
       )}
-      <p className="required" data-testid="wave-required">
-        {required === null
-          ? t('composer.requiredUnknown')
-          : required.length === 0
-            ? t('composer.noApproval')
-            : t('composer.needsApproval', { areas: areaList(required, t, i18n.language) })}
-      </p>
+      <RequiredApprovals required={required} testId="wave-required" />
       <SendRoutes value={via} onChange={setVia} />
       <div className="actions">
         <button type="button" disabled={!canSubmit} onClick={() => void save(true)}>
