@@ -101,3 +101,23 @@ export function detectFormat(filename: string): 'csv' | 'jsonl' | null {
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   return null;
 }
+
+/**
+ * How to read an uploaded file: the named preset (and its format), else the format asked for,
+ * else the one its name suggests. Answers why when none can be told or the preset is unknown.
+ */
+export async function readingOf(ask: {
+  preset?: string | undefined;
+  format?: 'csv' | 'jsonl' | undefined;
+  filename?: string | undefined;
+}): Promise<{ preset: Preset | undefined; format: 'csv' | 'jsonl' } | { error: string }> {
+  let preset: Preset | undefined;
+  try {
+    preset = ask.preset ? await loadPreset(ask.preset) : undefined;
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  const format = preset?.format ?? ask.format ?? (ask.filename ? detectFormat(ask.filename) : null);
+  if (!format) return { error: 'say which preset or format (csv or jsonl) the file is in' };
+  return { preset, format };
+}

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DrillRequestSchema } from '../../../shared/contract/drills';
 import { can } from '../../../shared/domain/permissions';
 import type { StationCore } from '../core/core';
-import { detectFormat, loadPreset } from '../connectors/preset';
+import { readingOf } from '../connectors/preset';
 import { InputFormatError } from '../connectors/read-mentions';
 import { DrillFileError, readDrillFile } from '../drill/drill-file';
 import { startDrill } from '../drill/drill-registry';
@@ -38,15 +38,9 @@ export async function drillRoute(
   // Refused before the file is read: a live room never takes a drill's mentions.
   if ((await getRoom(core.read))?.mode !== 'drill')
     return sendError(res, 'forbidden', DRILL_ROOM_ONLY);
-  let preset;
-  try {
-    preset = presetName ? await loadPreset(presetName) : undefined;
-  } catch (err) {
-    return sendError(res, 'invalid', (err as Error).message);
-  }
-  const format = preset?.format ?? asked ?? (filename ? detectFormat(filename) : null);
-  if (!format)
-    return sendError(res, 'invalid', 'say which preset or format (csv or jsonl) the file is in');
+  const reading = await readingOf({ preset: presetName, format: asked, filename });
+  if ('error' in reading) return sendError(res, 'invalid', reading.error);
+  const { preset, format } = reading;
   try {
     const file = await readDrillFile(req, { format, ...(preset && { preset }) });
     const drill = await startDrill(core, file, {

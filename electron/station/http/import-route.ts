@@ -3,7 +3,7 @@ import { ImportRequestSchema } from '../../../shared/contract/imports';
 import { can } from '../../../shared/domain/permissions';
 import type { StationCore } from '../core/core';
 import { importMentions } from '../ingest/import-job';
-import { detectFormat, loadPreset } from '../connectors/preset';
+import { readingOf } from '../connectors/preset';
 import { requireOperator } from './api-routes';
 import { sendError } from './respond';
 
@@ -25,15 +25,9 @@ export async function importRoute(
   if (!parsed.success)
     return sendError(res, 'invalid', 'bad import parameters (preset, format, filename)');
   const { preset: presetName, format: asked, filename } = parsed.data;
-  let preset;
-  try {
-    preset = presetName ? await loadPreset(presetName) : undefined;
-  } catch (err) {
-    return sendError(res, 'invalid', (err as Error).message);
-  }
-  const format = preset?.format ?? asked ?? (filename ? detectFormat(filename) : null);
-  if (!format)
-    return sendError(res, 'invalid', 'say which preset or format (csv or jsonl) the file is in');
+  const reading = await readingOf({ preset: presetName, format: asked, filename });
+  if ('error' in reading) return sendError(res, 'invalid', reading.error);
+  const { preset, format } = reading;
   const length = Number(req.headers['content-length']);
   res.writeHead(200, {
     'content-type': 'application/x-ndjson; charset=utf-8',
