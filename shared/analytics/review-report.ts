@@ -10,6 +10,8 @@ import type { VolumeInterval } from './volume';
 /** What a review covers: a time window, narrowed by brands, channels and departments if given. */
 export type ReviewScope = TimeWindow & {
   brands?: readonly string[];
+  /** The room's routing topics (a mention is in a topic when routing's matcher says so). */
+  topics?: readonly string[];
   channels?: readonly string[];
   departments?: readonly string[];
   /** The incident inside the window, for sentiment before / during / after (default: the window). */

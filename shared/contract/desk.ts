@@ -9,7 +9,7 @@ import type { RosterCommands, RosterEvents } from './roster';
 import type { RoutingCommands, RoutingEvents } from './routing';
 import type { WavesCommands } from './waves';
 import type { DrillsCommands, DrillsEvents } from './drills';
-import type { ReviewsCommands } from './reviews';
+import type { ReviewsCommands, ReviewsEvents } from './reviews';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -34,6 +34,7 @@ export type DeskEvents = MentionsEvents &
   StaffingEvents &
   RosterEvents &
   RoutingEvents &
-  DrillsEvents;
+  DrillsEvents &
+  ReviewsEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'staffing.manage': ['admin', 'lead'],
   /** Checking oneself in and out of a shift. */
   'roster.check-in': ['admin', 'lead', 'approver', 'operator'],
+  /** Writing retrospectives: sections, action items, annotations, pinned mentions. */
+  'review.write': ['admin', 'lead', 'approver', 'operator'],
+  /** Moving a retrospective along (in review, closed, reopened). */
+  'review.manage': ['admin', 'lead'],
   /** Checking others out, planning shifts. */
   'roster.manage': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
