@@ -7,10 +7,10 @@ export const RUN_MARGIN_MS = 6 * 3_600_000;
 
 /** Filters of a review request, as given. */
 export type ScopeFilters = {
-  brands?: readonly string[];
-  topics?: readonly string[];
-  channels?: readonly string[];
-  departments?: readonly string[];
+  brands?: readonly string[] | undefined;
+  topics?: readonly string[] | undefined;
+  channels?: readonly string[] | undefined;
+  departments?: readonly string[] | undefined;
 };
 
 /**
@@ -20,7 +20,11 @@ export type ScopeFilters = {
  */
 export async function resolveScope(
   sql: Sql,
-  r: ScopeFilters & { runId?: string; from?: string; to?: string },
+  r: ScopeFilters & {
+    runId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+  },
   now: number,
 ): Promise<ReviewScope | null> {
   const filters = {
