@@ -170,6 +170,11 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     ],
     order: 'id',
   },
+  {
+    table: 'reviews',
+    columns: ['id', 'title', 'status', 'run_id', 'opened_by', 'opened_at', 'updated_at', 'doc'],
+    order: 'id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

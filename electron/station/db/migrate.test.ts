@@ -319,6 +319,20 @@ describe('migrations', () => {
     await expect(d.run(`UPDATE room SET mode = 'training'`)).rejects.toThrow(/CHECK/);
   });
 
+  it('0017 keeps one review per id and accepts only the retrospective statuses', async () => {
+    const d = await fresh();
+    await migrate(d, 17);
+    const insert = (id: string, status: string) =>
+      d.run(
+        `INSERT INTO reviews (id, title, status, run_id, opened_by, opened_at, updated_at, doc)
+         VALUES (?, 'Storm', ?, NULL, 'u', 't', 't', '{}')`,
+        [id, status],
+      );
+    await insert('r1', 'draft');
+    await expect(insert('r1', 'closed')).rejects.toThrow(/UNIQUE|PRIMARY/);
+    await expect(insert('r2', 'finished')).rejects.toThrow(/CHECK/);
+  });
+
   it('refuses a database written by a newer Holdline', async () => {
     const d = await fresh();
     await d.exec('PRAGMA user_version = 999');

@@ -16,6 +16,7 @@ import { migration as m0013 } from './migrations/0013-routing-read-from-ops';
 import { migration as m0014 } from './migrations/0014-wave-answers';
 import { migration as m0015 } from './migrations/0015-room-mode';
 import { migration as m0016 } from './migrations/0016-reserve-calls';
+import { migration as m0017 } from './migrations/0017-reviews';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0014,
   m0015,
   m0016,
+  m0017,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

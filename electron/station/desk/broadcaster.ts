@@ -44,6 +44,7 @@ export class DeskBroadcaster {
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }
+      for (const reviewId of a.reviewsChanged ?? []) this.desk.emit('review.changed', { reviewId });
       if (a.ingested > 0) {
         this.added += a.ingested;
         this.timer ??= setTimeout(() => void this.flushAdded(), ADDED_EVERY_MS);

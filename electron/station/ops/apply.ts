@@ -20,6 +20,8 @@ import { CHECK_OPS, SHIFT_OPS } from '../../../shared/domain/roster';
 import { refoldRoster, refoldShift } from './reducers/roster';
 import { applyRoutingEffects, type RoutingApplied } from './reducers/routing';
 import { maxMentionSeq, slaTargetsOf } from '../db/queries/routing';
+import { RETRO_OPS } from '../../../shared/review/retrospective';
+import { refoldReview } from './reducers/reviews';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -29,6 +31,7 @@ function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
 
 const RUN_OP_TYPES = new Set(RUN_OPS);
 const MESSAGE_OP_TYPES = new Set(MESSAGE_OPS);
+const RETRO_OP_TYPES = new Set(RETRO_OPS);
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -61,6 +64,8 @@ export type Applied = {
   rosterChanged?: boolean;
   /** What routing and SLA ops did (room settings, re-routes, breaches). */
   routing?: RoutingApplied;
+  /** Reviews whose retrospective was re-derived. */
+  reviewsChanged?: string[];
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -111,6 +116,7 @@ export async function applyOps(
   const operatorSubjects = new Set<string>();
   const checkSubjects = new Set<string>();
   const shiftSubjects = new Set<string>();
+  const reviewSubjects = new Set<string>();
   const ingests: Op[] = [];
   const staffing = new StaffingBatch();
 
@@ -120,6 +126,7 @@ export async function applyOps(
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
     else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
     else if (MESSAGE_OP_TYPES.has(op.type) && op.subject) messageSubjects.add(op.subject);
+    else if (RETRO_OP_TYPES.has(op.type) && op.subject) reviewSubjects.add(op.subject);
     else if (op.type === 'policy.set') policyChanged = true;
     else if ((CHECK_OPS as readonly string[]).includes(op.type) && op.subject)
       checkSubjects.add(op.subject);
@@ -162,6 +169,7 @@ export async function applyOps(
     for (const s of await subjectsOfActorSince(tx, id, from, MESSAGE_OPS)) messageSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, CHECK_OPS)) checkSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, SHIFT_OPS)) shiftSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, RETRO_OPS)) reviewSubjects.add(s);
     if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
     await staffing.actorChanged(tx, id, from);
   }
@@ -207,6 +215,8 @@ export async function applyOps(
   for (const id of checkSubjects) await refoldRoster(tx, id, roles);
   for (const id of shiftSubjects) await refoldShift(tx, id, roles);
   if (checkSubjects.size > 0 || shiftSubjects.size > 0) out.rosterChanged = true;
+  for (const id of reviewSubjects) await refoldReview(tx, id, roles);
+  if (reviewSubjects.size > 0) out.reviewsChanged = [...reviewSubjects];
   Object.assign(out, await staffing.fold(tx, roles));
   return out;
 }

@@ -10,6 +10,7 @@ import { ROSTER_PAYLOADS } from './roster-payloads';
 import { SkillsSchema } from '../../../shared/domain/roster';
 import { RoomModeSchema } from '../../../shared/domain/room-mode';
 import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
+import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -137,6 +138,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'alert.raised': { 1: AlertRaisedV1 },
   ...STAFFING_PAYLOADS,
   ...ROUTING_PAYLOADS,
+  ...RETRO_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */
