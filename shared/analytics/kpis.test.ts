@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backlogPeaks } from './backlog';
+import { backlogPeaks, backlogPerInterval } from './backlog';
 import { alertToStatementSeconds, approvalTurnaround, outcomes } from './outcomes';
 import { percentile } from './percentile';
-import { firstResponse, firstResponseBy, priorityBand } from './response';
+import { firstResponse, firstResponseBy, priorityBand, responseHistogram } from './response';
 import type { ReviewMention } from './review-input';
-import { reach, sentimentPhases } from './sentiment';
+import { reach, sentimentPerInterval, sentimentPhases } from './sentiment';
 import { staffingPerInterval } from './staffing-figures';
 import { volumePerInterval } from './volume';
 
@@ -189,5 +189,44 @@ describe('KPIs of a hand-worked storm', () => {
       { start: min(30), needed: 9, present: 8 },
       { start: min(60), needed: null, present: null },
     ]);
+  });
+
+  it('chart series: sentiment per interval, backlog at each interval end, response histogram', () => {
+    // 0–30: a −3, b −5, c +2, d 0 (happened at 10), e −1 (three negative); 30–60: none; 60–90: f +1.
+    expect(sentimentPerInterval(STORM, { from: min(0), to: min(90) }, 30 * 60_000)).toEqual([
+      { start: min(0), mentions: 5, meanScore: -7 / 5, negativeShare: 3 / 5 },
+      { start: min(30), mentions: 0, meanScore: null, negativeShare: null },
+      { start: min(60), mentions: 1, meanScore: 1, negativeShare: 0 },
+    ]);
+    // Ends at 12, 24, 36, 48, 60 and 70 (the window's end). At 12 only b waits (since 2; e arrives
+    // at 12 itself, after that instant); at 24 nobody (b answered at 22); from 36 d (since 30);
+    // at 70 still d, f recorded at 70 not yet.
+    expect(backlogPerInterval(STORM, { from: min(0), to: min(70) }, 12 * 60_000)).toEqual([
+      { start: min(0), open: 1, oldestSeconds: 600 },
+      { start: min(12), open: 0, oldestSeconds: 0 },
+      { start: min(24), open: 1, oldestSeconds: 360 },
+      { start: min(36), open: 1, oldestSeconds: 1_080 },
+      { start: min(48), open: 1, oldestSeconds: 1_800 },
+      { start: min(60), open: 1, oldestSeconds: 2_400 },
+    ]);
+    // In a 60–72 window, at 72 both d (since 30: 42 min) and f (since 70, ignored only at 75) wait.
+    expect(backlogPerInterval(STORM, { from: min(60), to: min(72) }, 12 * 60_000)).toEqual([
+      { start: min(60), open: 2, oldestSeconds: 2_520 },
+    ]);
+    // Answered after 1 min (e: the bound itself counts in), 4 min (a) and 20 min (b).
+    const h = responseHistogram(STORM);
+    expect(h.map((b) => b.upToSeconds)).toEqual([
+      60,
+      300,
+      900,
+      1_800,
+      3_600,
+      7_200,
+      14_400,
+      28_800,
+      86_400,
+      null,
+    ]);
+    expect(h.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
   });
 });

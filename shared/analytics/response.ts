@@ -72,3 +72,32 @@ export function priorityBand(priority: number): 'urgent' | 'high' | 'normal' | '
   if (priority >= 40) return 'normal';
   return 'low';
 }
+
+/** Upper bounds (seconds) of the first-response histogram's buckets: 1, 5, 15, 30 min, 1, 2, 4, 8, 24 h. */
+export const RESPONSE_BUCKETS_SECONDS = [60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400];
+
+/** One bucket of first-response times: answered in (previous bound, upToSeconds]; null: longer. */
+export type ResponseBucket = { upToSeconds: number | null; count: number };
+
+/**
+ * First-response times of the answered mentions in buckets: each counted in the first bucket whose
+ * upper bound it does not exceed (the bounds are inclusive, the previous one exclusive), those
+ * slower than the last bound in a final bucket with no bound.
+ */
+export function responseHistogram(
+  mentions: readonly ReviewMention[],
+  bounds: readonly number[] = RESPONSE_BUCKETS_SECONDS,
+): ResponseBucket[] {
+  const out: ResponseBucket[] = [
+    ...bounds.map((b) => ({ upToSeconds: b, count: 0 })),
+    { upToSeconds: null, count: 0 },
+  ];
+  for (const m of mentions) {
+    if (m.firstAnswerAt === null) continue;
+    const seconds = Math.max(0, (m.firstAnswerAt - m.recordedAt) / 1000);
+    let i = 0;
+    while (i < bounds.length && seconds > (bounds[i] as number)) i += 1;
+    (out[i] as ResponseBucket).count += 1;
+  }
+  return out;
+}

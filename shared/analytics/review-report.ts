@@ -1,8 +1,8 @@
-import type { BacklogPeaks } from './backlog';
+import type { BacklogInterval, BacklogPeaks } from './backlog';
 import type { Outcomes, approvalTurnaround } from './outcomes';
-import type { ResponseFigures } from './response';
+import type { ResponseBucket, ResponseFigures } from './response';
 import type { TimeWindow } from './review-input';
-import type { reach, SentimentFigures } from './sentiment';
+import type { reach, SentimentFigures, SentimentInterval } from './sentiment';
 import type { StaffingInterval } from './staffing-figures';
 import type { TimelineEvent } from './timeline';
 import type { VolumeInterval } from './volume';
@@ -24,6 +24,12 @@ export type ReviewReport = {
   intervalMs: number;
   targetSeconds: number;
   volume: VolumeInterval[];
+  /** Per interval (same intervals as `volume`): mentions that happened in it, their mean sentiment score and negative share (null with none). */
+  sentimentSeries: SentimentInterval[];
+  /** At the end of each interval: mentions waiting (reached the room, not yet answered/closed/ignored) and the longest of those waits so far (seconds). */
+  backlogSeries: BacklogInterval[];
+  /** First-response times in buckets: count answered within each upper bound (seconds), exclusive of the previous bound; the last bucket has upToSeconds null (longer). */
+  responseHistogram: ResponseBucket[];
   response: ResponseFigures;
   responseBy: Record<
     'channel' | 'department' | 'priority',

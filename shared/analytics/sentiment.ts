@@ -34,6 +34,38 @@ export function sentimentPhases(
   };
 }
 
+/** Sentiment of the mentions that happened in one interval (null figures with none). */
+export type SentimentInterval = { start: number } & SentimentFigures;
+
+/**
+ * Sentiment per interval: the mentions whose occurredAt falls in [start, start + intervalMs) — the
+ * same intervals as the volume — their count, mean score and share labelled negative.
+ */
+export function sentimentPerInterval(
+  mentions: readonly ReviewMention[],
+  window: TimeWindow,
+  intervalMs: number,
+): SentimentInterval[] {
+  if (!(intervalMs > 0)) throw new Error('the interval must be longer than zero');
+  const n = Math.max(0, Math.ceil((window.to - window.from) / intervalMs));
+  const count = new Float64Array(n);
+  const sum = new Float64Array(n);
+  const negative = new Float64Array(n);
+  for (const m of mentions) {
+    if (m.occurredAt < window.from || m.occurredAt >= window.to) continue;
+    const i = Math.floor((m.occurredAt - window.from) / intervalMs);
+    count[i] = (count[i] as number) + 1;
+    sum[i] = (sum[i] as number) + m.sentimentScore;
+    if (m.sentimentLabel === 'negative') negative[i] = (negative[i] as number) + 1;
+  }
+  return Array.from(count, (c, i) => ({
+    start: window.from + i * intervalMs,
+    mentions: c,
+    meanScore: c === 0 ? null : (sum[i] as number) / c,
+    negativeShare: c === 0 ? null : (negative[i] as number) / c,
+  }));
+}
+
 /**
  * Reach and engagement where the source gives them: retweets and likes summed over mentions,
  * and potential reach — the followers of each distinct author (their largest count seen), summed.

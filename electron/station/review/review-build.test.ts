@@ -49,6 +49,10 @@ describe('buildReview', () => {
     expect(all.volume[1]?.byKey).toEqual({ phone: 2, email: 1 });
     expect(all.outcomes).toMatchObject({ answered: 1, neverTouched: 2 });
     expect(all.response).toMatchObject({ mentions: 3, answered: 1, withinTarget: 1 / 3 });
+    // The call answered at once: first bucket; two still waiting at the window's end.
+    expect(all.responseHistogram[0]).toEqual({ upToSeconds: 60, count: 1 });
+    expect(all.backlogSeries.map((b) => b.open)).toEqual([0, 2]);
+    expect(all.sentimentSeries.map((s) => s.mentions)).toEqual([0, 3]);
     expect(all.approvals).toMatchObject({ approved: 1, waiting: 0 });
     expect(all.alertToStatementSeconds).toBeNull();
     expect(all.timeline.map((e) => e.kind)).toEqual([

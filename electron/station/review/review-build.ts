@@ -1,18 +1,23 @@
 import type { Sql } from '../db/connection';
-import { backlogPeaks } from '../../../shared/analytics/backlog';
+import { backlogPeaks, backlogPerInterval } from '../../../shared/analytics/backlog';
 import {
   alertToStatementSeconds,
   approvalTurnaround,
   outcomes,
 } from '../../../shared/analytics/outcomes';
-import { firstResponse, firstResponseBy, priorityBand } from '../../../shared/analytics/response';
+import {
+  firstResponse,
+  firstResponseBy,
+  priorityBand,
+  responseHistogram,
+} from '../../../shared/analytics/response';
 import type {
   ReviewApproval,
   ReviewMention,
   ReviewStaffingSample,
   TimeWindow,
 } from '../../../shared/analytics/review-input';
-import { reach, sentimentPhases } from '../../../shared/analytics/sentiment';
+import { reach, sentimentPerInterval, sentimentPhases } from '../../../shared/analytics/sentiment';
 import { staffingPerInterval } from '../../../shared/analytics/staffing-figures';
 import { volumePerInterval } from '../../../shared/analytics/volume';
 import type { ReviewReport, ReviewScope } from '../../../shared/analytics/review-report';
@@ -77,6 +82,9 @@ export async function buildReview(
     intervalMs: opts.intervalMs,
     targetSeconds,
     volume: volumePerInterval(mentions, scope, opts.intervalMs, (m) => m.channel),
+    sentimentSeries: sentimentPerInterval(mentions, scope, opts.intervalMs),
+    backlogSeries: backlogPerInterval(mentions, scope, opts.intervalMs),
+    responseHistogram: responseHistogram(mentions),
     response: firstResponse(mentions, targetSeconds, asOf),
     responseBy: {
       channel: firstResponseBy(mentions, (m) => m.channel, targetSeconds, asOf),
