@@ -67,4 +67,32 @@ describe('buildReview', () => {
     expect(phone.outcomes).toMatchObject({ answered: 1, neverTouched: 1 });
     expect(phone.responseBy.channel.map((g) => g.group)).toEqual(['phone']);
   });
+
+  it('narrows to the room’s routing topics, and refuses a topic the rules do not define', async () => {
+    const { core, adminId: lead } = await cores.openRoom();
+    const now = Date.now();
+    const make = (text: string) =>
+      createManualMention(core, lead, { channel: 'email', author: { handle: 'x' }, text });
+    await make('Where is my refund?');
+    await make('I was charged twice for one ticket');
+    await make('Smoke in the cabin');
+    await make('Lovely crew, thanks');
+    const scope = { from: now - 30 * MIN, to: now + 30 * MIN };
+    const opts = { intervalMs: 60 * MIN, targetSeconds: 900, asOf: now };
+    // The bundled rules: refunds has refund* and "charged twice", safety has smoke.
+    const refunds = await buildReview(core.db, { ...scope, topics: ['refunds'] }, opts);
+    expect(refunds.response.mentions).toBe(2);
+    const either = await buildReview(core.db, { ...scope, topics: ['refunds', 'safety'] }, opts);
+    expect(either.response.mentions).toBe(3);
+    const none = await buildReview(core.db, { ...scope, topics: [] }, opts);
+    expect(none.response.mentions).toBe(4);
+    await expect(buildReview(core.db, { ...scope, topics: ['weather'] }, opts)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'invalid',
+        message: expect.stringMatching(
+          /^no topic 'weather' in the room's routing rules \(topics: .*refunds/,
+        ),
+      }),
+    );
+  });
 });

@@ -13,7 +13,6 @@ import {
 } from '../../../shared/analytics/response';
 import type {
   ReviewApproval,
-  ReviewMention,
   ReviewStaffingSample,
   TimeWindow,
 } from '../../../shared/analytics/review-input';
@@ -21,19 +20,31 @@ import { reach, sentimentPerInterval, sentimentPhases } from '../../../shared/an
 import { staffingPerInterval } from '../../../shared/analytics/staffing-figures';
 import { volumePerInterval } from '../../../shared/analytics/volume';
 import type { ReviewReport, ReviewScope } from '../../../shared/analytics/review-report';
+import { topicMatcher, UnknownTopicError } from '../../../shared/analytics/review-topics';
+import { parseRoutingRules } from '../../../shared/routing/parse-routing-rules';
+import { CommandError } from '../mentions/commands';
+import { rulesInForce } from '../routing/rules-service';
 import { reviewMentions } from './review-mentions';
 import { reviewTimeline } from './review-timeline';
 
 const hlcAt = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
 const wallOf = (hlc: string) => Number(hlc.slice(0, 15));
 
-function inScope(scope: ReviewScope): (m: ReviewMention) => boolean {
-  const has = (list: readonly string[] | undefined, v: string | null) =>
-    !list || list.length === 0 || (v !== null && list.includes(v));
-  return (m) =>
-    has(scope.brands, m.brand) &&
-    has(scope.channels, m.channel) &&
-    has(scope.departments, m.department);
+/**
+ * Whether a mention's text is in the scope's topics, as the room's routing rules in force define
+ * them (null without topics). A topic they do not define is refused with the ones they do.
+ */
+async function topicsOf(sql: Sql, scope: ReviewScope): Promise<((text: string) => boolean) | null> {
+  if (!scope.topics || scope.topics.length === 0) return null;
+  const rules = await rulesInForce(sql);
+  const parsed = parseRoutingRules(rules.yaml, rules.file);
+  if (!parsed.ok) throw new Error(`the routing rules in force do not parse (${rules.file})`);
+  try {
+    return topicMatcher(parsed.rules, scope.topics);
+  } catch (err) {
+    if (err instanceof UnknownTopicError) throw new CommandError('invalid', err.message);
+    throw err;
+  }
 }
 
 async function approvalsIn(sql: Sql, w: TimeWindow): Promise<ReviewApproval[]> {
@@ -72,7 +83,7 @@ export async function buildReview(
   scope: ReviewScope,
   opts: { intervalMs: number; targetSeconds: number; asOf: number },
 ): Promise<ReviewReport> {
-  const mentions = (await reviewMentions(sql, scope)).filter(inScope(scope));
+  const mentions = await reviewMentions(sql, scope, (await topicsOf(sql, scope)) ?? undefined);
   const timeline = await reviewTimeline(sql, scope);
   const firstAlert = timeline.find((e) => e.kind === 'alert')?.at ?? null;
   const firstStatement = timeline.find((e) => e.firstStatement)?.at ?? null;

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/connection';
-import type { ReviewMention, TimeWindow } from '../../../shared/analytics/review-input';
+import type { ReviewMention } from '../../../shared/analytics/review-input';
+import type { ReviewScope } from '../../../shared/analytics/review-report';
 
 const WALL_DIGITS = 15;
 const wallOf = (hlc: string) => Number(hlc.slice(0, WALL_DIGITS));
@@ -35,6 +36,7 @@ async function firstApplied(sql: Sql, type: string): Promise<Map<string, number>
 
 type Row = {
   id: string;
+  text?: string;
   author_handle: string;
   channel: string;
   department: string | null;
@@ -50,12 +52,26 @@ type Row = {
   followers: number | null;
 };
 
+// A scope's list filter in SQL: no list (or an empty one) keeps every mention; a mention without
+// the value (a brand of null) is left out by any list.
+const listFilter = (column: string) =>
+  `(? IS NULL OR ${column} IN (SELECT value FROM json_each(?)))`;
+const listParams = (list: readonly string[] | undefined) => {
+  const json = list && list.length > 0 ? JSON.stringify(list) : null;
+  return [json, json];
+};
+
 /**
- * The mentions of a review window (by when they happened), projected for the KPIs: when each was
- * first answered, closed or ignored (from the ops that took effect, so a mention answered and
- * later closed keeps its answer time), and whether anyone ever claimed or was assigned it.
+ * The mentions of a review's scope — those that happened in its window, of its brands, channels
+ * and departments if given, and with `inTopics` their text is in — projected for the KPIs: when
+ * each was first answered, closed or ignored (from the ops that took effect, so a mention answered
+ * and later closed keeps its answer time), and whether anyone ever claimed or was assigned it.
  */
-export async function reviewMentions(sql: Sql, window: TimeWindow): Promise<ReviewMention[]> {
+export async function reviewMentions(
+  sql: Sql,
+  scope: ReviewScope,
+  inTopics?: (text: string) => boolean,
+): Promise<ReviewMention[]> {
   const answered = await firstApplied(sql, 'mention.answer');
   const closed = await firstApplied(sql, 'mention.close');
   const ignored = await firstApplied(sql, 'mention.ignore');
@@ -72,9 +88,18 @@ export async function reviewMentions(sql: Sql, window: TimeWindow): Promise<Revi
     `SELECT id, author_handle, channel, department, priority, brand, occurred_ms, recorded_hlc,
        answers, sentiment_score, sentiment_label,
        ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')}
-     FROM mentions WHERE occurred_ms >= ? AND occurred_ms < ?`,
-    [window.from, window.to],
+       ${inTopics ? ', text' : ''}
+     FROM mentions WHERE occurred_ms >= ? AND occurred_ms < ?
+       AND ${listFilter('brand')} AND ${listFilter('channel')} AND ${listFilter('department')}`,
+    [
+      scope.from,
+      scope.to,
+      ...listParams(scope.brands),
+      ...listParams(scope.channels),
+      ...listParams(scope.departments),
+    ],
     (r) => {
+      if (inTopics && !inTopics(r.text as string)) return;
       out.push({
         id: r.id,
         author: r.author_handle,
