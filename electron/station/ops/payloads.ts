@@ -94,7 +94,9 @@ export const MentionIngestV2 = z.object({
     .min(1)
     .max(5000),
   source: z.object({
-    connector: z.enum(['csv', 'jsonl', 'manual']),
+    connector: z.enum(['csv', 'jsonl', 'manual', 'webhook', 'rss', 'watch-folder', 'imap']),
+    /** The configured connector (connectors.yaml id) a webhook, feed or mailbox came through. */
+    connectorId: z.string().max(64).optional(),
     enteredBy: z.string().max(64).optional(),
     importId: z.string().max(64).optional(),
     note: z.string().max(2000).optional(),

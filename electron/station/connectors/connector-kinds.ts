@@ -1,0 +1,7 @@
+import type { ConnectorKind } from './connector-kind';
+
+/**
+ * Every connector kind the station can run (connector-kind.ts says how to write one). Add a
+ * kind here, once; connectors.yaml, the admin form and health follow from it.
+ */
+export const KINDS: readonly ConnectorKind[] = [];
