@@ -3,12 +3,15 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { startStation, type RunningStation } from '../station/station';
 import { handleStationInfo } from './ipc';
 import { installMenu } from './menu';
+import { handleNotifications } from './notifications';
+import { bringForward, installTray } from './tray';
 import { createMainWindow } from './window';
 
 // The Electron shell: one instance per desk, the station in-process, one window on its UI.
 let station: RunningStation | null = null;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
+let stopTray: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Holdline already owns this desk's data folder: it gets focused instead.
@@ -27,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
     // Close the station (flush SQLite, release the data folder lock) before Electron exits.
     event.preventDefault();
     quitting = true;
+    stopTray?.();
     const closing = station;
     station = null;
     closing
@@ -50,7 +54,7 @@ const DEFAULT_PORT = 4120;
 
 /** Starts the station, then the window on it. */
 async function start(): Promise<void> {
-  installMenu();
+  installMenu(() => mainWindow);
   const dataDir = process.env.HOLDLINE_DATA ?? path.join(app.getPath('userData'), 'station');
   const options = {
     dataDir,
@@ -68,7 +72,14 @@ async function start(): Promise<void> {
     return startStation({ ...options, port: 0 });
   });
   handleStationInfo(station.url);
-  openWindow(station.url);
+  handleNotifications(station.url, () => mainWindow);
+  const url = station.url;
+  stopTray = installTray(
+    station,
+    () => (mainWindow ? bringForward(mainWindow) : openWindow(url)),
+    () => app.quit(),
+  );
+  openWindow(url);
 }
 
 /** Opens the main window and forgets it once closed. */
@@ -81,7 +92,5 @@ function openWindow(url: string): void {
 
 /** Brings the existing window to the front (a second launch lands here). */
 function focusWindow(): void {
-  if (!mainWindow) return;
-  if (mainWindow.isMinimized()) mainWindow.restore();
-  mainWindow.focus();
+  bringForward(mainWindow);
 }
