@@ -127,15 +127,16 @@ export function foldLink(ops: readonly LinkOp[]): {
       }
     } else {
       const u = p as z.infer<typeof ContactUnmergeV1>;
+      const current = link as LinkState | null;
       const named = mergesInEffect.find((x) => x.id === u.mergeOp);
-      if (link?.state !== 'merged' || !named) {
+      if (current?.state !== 'merged' || !named) {
         // Two desks undoing the same merge while apart: the second changes nothing, quietly.
-        if (link?.state === 'unmerged' && mergesUndone.includes(u.mergeOp)) apply(op);
+        if (current?.state === 'unmerged' && mergesUndone.includes(u.mergeOp)) apply(op);
         else refuse(op, 'that merge is not in effect');
       } else if (!op.mayOverride && !(op.mayMerge && named.actor === op.actor))
         refuse(op, 'only who merged them, a lead or an admin may unmerge');
       else {
-        link = { ...link, state: 'unmerged', ...at, mergeOp: null, mergedBy: null };
+        link = { ...current, state: 'unmerged', ...at, mergeOp: null, mergedBy: null };
         mergesUndone = mergesInEffect.map((x) => x.id);
         mergesInEffect = [];
         apply(op);

@@ -41,6 +41,13 @@ export const PERMISSIONS = {
   'review.manage': ['admin', 'lead'],
   /** Checking others out, planning shifts. */
   'roster.manage': ['admin', 'lead'],
+  /**
+   * Confirming that two customers are one (a suggested merge) or dismissing the suggestion: the
+   * operator at the mention sees the evidence, and a merge is undone as easily as it is made.
+   */
+  'contact.merge': ['admin', 'lead', 'approver', 'operator'],
+  /** Unmerging somebody else's merge (its author may undo their own). */
+  'contact.override': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

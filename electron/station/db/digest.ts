@@ -171,6 +171,22 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     order: 'id',
   },
   {
+    table: 'contact_links',
+    columns: [
+      'subject',
+      'a',
+      'b',
+      'state',
+      'signal',
+      'op_id',
+      'by',
+      'hlc',
+      'merge_op',
+      'merged_by',
+    ],
+    order: 'subject',
+  },
+  {
     table: 'reviews',
     columns: ['id', 'title', 'status', 'run_id', 'opened_by', 'opened_at', 'updated_at', 'doc'],
     order: 'id',

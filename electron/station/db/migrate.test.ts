@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openDb, type Db } from './connection';
 import { MIGRATIONS, migrate } from './migrate';
 import { tempDir } from '../test-support/temp-dir';
+import { identifiersOf } from '../../../shared/contacts/identifiers';
 
 let db: Db | null = null;
 let cleanup: (() => void) | null = null;
@@ -331,6 +332,59 @@ describe('migrations', () => {
     await insert('r1', 'draft');
     await expect(insert('r1', 'closed')).rejects.toThrow(/UNIQUE|PRIMARY/);
     await expect(insert('r2', 'finished')).rejects.toThrow(/CHECK/);
+  });
+
+  it('0018 reads customers’ emails and phones from mentions exactly as shared/contacts does', async () => {
+    const d = await fresh();
+    await migrate(d, 18);
+    const authors: [string, string, string | null, string | null][] = [
+      ['twitter', '@ana', ' Ana@Example.COM\t', null],
+      ['twitter', 'ana@example.com', null, '+48 600 100 200'],
+      ['email', 'Jan@X.pl ', null, null],
+      ['email', '@x.pl', 'n/a', '12345'],
+      ['web', 'a b@c.d', 'ana@', '0048-600-100-200'],
+      ['phone', '(555) 123.4567', null, null],
+      ['sms', 'Ana', 'ÄNA@example.com', '1234567890123456'],
+      ['fax', '00 48 22 100 20 30', null, 'call me 600100200'],
+      ['in-person', 'Jan Nowak', null, null],
+    ];
+    for (const [i, [channel, handle, email, phone]] of authors.entries())
+      await d.run(
+        `INSERT INTO mentions (id, channel, external_id, author_handle, author_email, author_phone,
+           author_name, location, metadata, text, occurred_at, occurred_ms, recorded_hlc, source_op,
+           language, sentiment_score, sentiment_label, priority, routed_priority)
+         VALUES (?, ?, ?, ?, ?, ?, ' Ana K ', 'Kraków', ?, 't', 'x', 0, 'h', 'op', 'en', 0,
+           'neutral', 0, 0)`,
+        [`${channel}:${i}`, channel, String(i), handle, email, phone, `{"in_reply_to":" m${i} "}`],
+      );
+    const rows = await d.all<Record<string, string | null>>(
+      `SELECT id, channel, author_handle, author_email, author_phone, contact_email, contact_phone,
+         contact_name_place, reply_to FROM mentions ORDER BY seq`,
+    );
+    for (const r of rows) {
+      const ids = identifiersOf({
+        mentionId: r.id as string,
+        channel: r.channel as string,
+        handle: r.author_handle as string,
+        email: r.author_email,
+        phone: r.author_phone,
+      });
+      const of = (kind: string) => ids.find((x) => x.startsWith(kind))?.slice(kind.length) ?? null;
+      expect([r.id, r.contact_email, r.contact_phone]).toEqual([r.id, of('email:'), of('phone:')]);
+      expect(r.contact_name_place).toBe('ana k|kraków');
+      expect(r.reply_to).toBe(`${r.channel}:m${(r.id as string).split(':')[1]}`);
+    }
+    // Lower case is ASCII only, in SQLite and in TypeScript alike.
+    expect(rows.map((r) => r.contact_email)).toContain('Äna@example.com');
+    const link = (a: string, b: string, state: string) =>
+      d.run(
+        `INSERT INTO contact_links (subject, a, b, state, signal, op_id, by, hlc)
+         VALUES (?, ?, ?, ?, 'operator', 'o', 'u', 'h')`,
+        [`${a}|${b}`, a, b, state],
+      );
+    await link('email:a@b.c', 'phone:123456', 'merged');
+    await expect(link('phone:123456', 'email:a@b.c', 'merged')).rejects.toThrow(/CHECK/);
+    await expect(link('email:a@b.c', 'phone:654321', 'linked')).rejects.toThrow(/CHECK/);
   });
 
   it('refuses a database written by a newer Holdline', async () => {

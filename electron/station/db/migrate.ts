@@ -17,6 +17,8 @@ import { migration as m0014 } from './migrations/0014-wave-answers';
 import { migration as m0015 } from './migrations/0015-room-mode';
 import { migration as m0016 } from './migrations/0016-reserve-calls';
 import { migration as m0017 } from './migrations/0017-reviews';
+import { migration as m0018 } from './migrations/0018-contacts';
+import { migration as m0019 } from './migrations/0019-connector-state';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -37,6 +39,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0015,
   m0016,
   m0017,
+  m0018,
+  m0019,
 ];
 
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */

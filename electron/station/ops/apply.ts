@@ -22,6 +22,8 @@ import { applyRoutingEffects, type RoutingApplied } from './reducers/routing';
 import { maxMentionSeq, slaTargetsOf } from '../db/queries/routing';
 import { RETRO_OPS } from '../../../shared/review/retrospective';
 import { refoldReview } from './reducers/reviews';
+import { CONTACT_OPS } from '../../../shared/contacts/contact-ops';
+import { refoldContactLink } from './reducers/contacts';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -32,6 +34,7 @@ function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
 const RUN_OP_TYPES = new Set(RUN_OPS);
 const MESSAGE_OP_TYPES = new Set(MESSAGE_OPS);
 const RETRO_OP_TYPES = new Set(RETRO_OPS);
+const CONTACT_OP_TYPES = new Set(CONTACT_OPS);
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -66,6 +69,8 @@ export type Applied = {
   routing?: RoutingApplied;
   /** Reviews whose retrospective was re-derived. */
   reviewsChanged?: string[];
+  /** Identifiers whose customer links were re-derived (merged, unmerged, dismissed). */
+  contactsChanged?: string[];
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -117,6 +122,7 @@ export async function applyOps(
   const checkSubjects = new Set<string>();
   const shiftSubjects = new Set<string>();
   const reviewSubjects = new Set<string>();
+  const contactSubjects = new Set<string>();
   const ingests: Op[] = [];
   const staffing = new StaffingBatch();
 
@@ -127,6 +133,7 @@ export async function applyOps(
     else if (RUN_OP_TYPES.has(op.type) && op.subject) runSubjects.add(op.subject);
     else if (MESSAGE_OP_TYPES.has(op.type) && op.subject) messageSubjects.add(op.subject);
     else if (RETRO_OP_TYPES.has(op.type) && op.subject) reviewSubjects.add(op.subject);
+    else if (CONTACT_OP_TYPES.has(op.type) && op.subject) contactSubjects.add(op.subject);
     else if (op.type === 'policy.set') policyChanged = true;
     else if ((CHECK_OPS as readonly string[]).includes(op.type) && op.subject)
       checkSubjects.add(op.subject);
@@ -170,6 +177,7 @@ export async function applyOps(
     for (const s of await subjectsOfActorSince(tx, id, from, CHECK_OPS)) checkSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, SHIFT_OPS)) shiftSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, RETRO_OPS)) reviewSubjects.add(s);
+    for (const s of await subjectsOfActorSince(tx, id, from, CONTACT_OPS)) contactSubjects.add(s);
     if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
     await staffing.actorChanged(tx, id, from);
   }
@@ -217,6 +225,10 @@ export async function applyOps(
   if (checkSubjects.size > 0 || shiftSubjects.size > 0) out.rosterChanged = true;
   for (const id of reviewSubjects) await refoldReview(tx, id, roles);
   if (reviewSubjects.size > 0) out.reviewsChanged = [...reviewSubjects];
+  const contactsChanged = new Set<string>();
+  for (const s of contactSubjects)
+    for (const id of await refoldContactLink(tx, s, roles)) contactsChanged.add(id);
+  if (contactSubjects.size > 0) out.contactsChanged = [...contactsChanged];
   Object.assign(out, await staffing.fold(tx, roles));
   return out;
 }

@@ -11,6 +11,7 @@ import { SkillsSchema } from '../../../shared/domain/roster';
 import { RoomModeSchema } from '../../../shared/domain/room-mode';
 import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
+import { CONTACT_PAYLOADS } from '../../../shared/contacts/contact-ops';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -141,6 +142,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   ...STAFFING_PAYLOADS,
   ...ROUTING_PAYLOADS,
   ...RETRO_PAYLOADS,
+  ...CONTACT_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */
