@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { StationCore } from './core/core';
 import { createStationServer, type StationServer } from './http/server';
 import { startLanPeers } from './sync/lan-peers';
+import { startConnectors } from './connectors/start-connectors';
 
 /** How to start a station. */
 export type StationOptions = {
@@ -50,6 +51,7 @@ export function defaultRendererDir(): string | null {
 export async function startStation(opts: StationOptions): Promise<RunningStation> {
   const core = await StationCore.open(opts.dataDir);
   await loadLanHttps(core);
+  await startConnectors(core);
   const host = opts.host ?? '127.0.0.1';
   const server = createStationServer(
     core,

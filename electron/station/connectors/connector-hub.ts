@@ -73,7 +73,8 @@ export class ConnectorHub extends EventEmitter<{ changed: [] }> {
 
   /** Reads the file, starts its connectors and follows the file. */
   async start(): Promise<void> {
-    await this.reload();
+    // A file that cannot be read is logged (reload) and retried when it changes; the station runs.
+    await this.reload().catch(() => undefined);
     watchFile(this.file, { interval: FILE_POLL_MS, persistent: false }, this.onFile);
   }
 

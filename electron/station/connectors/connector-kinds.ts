@@ -1,7 +1,9 @@
 import type { ConnectorKind } from './connector-kind';
+import { rssKind } from './rss/rss-kind';
+import { webhookKind } from './webhook/webhook-kind';
 
 /**
  * Every connector kind the station can run (connector-kind.ts says how to write one). Add a
  * kind here, once; connectors.yaml, the admin form and health follow from it.
  */
-export const KINDS: readonly ConnectorKind[] = [];
+export const KINDS: readonly ConnectorKind[] = [webhookKind, rssKind];

@@ -5,7 +5,7 @@ import type { RawRecord } from './record-splitter';
 import type { ReadItem } from './read-mentions';
 
 /** Reads a field of a JSON object by dotted path. */
-function readPath(obj: unknown, dotted: string): unknown {
+export function readPath(obj: unknown, dotted: string): unknown {
   let cur = obj;
   for (const key of dotted.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;

@@ -33,6 +33,7 @@ import {
 } from './api-routes';
 import { importRoute } from './import-route';
 import { drillRoute } from './drill-route';
+import { INGEST_PREFIX, ingestRoute } from './ingest-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
 import { httpsUrlOf, isEncrypted, mustUseHttps } from './lan-https';
@@ -99,7 +100,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
         `this station serves LAN desks over HTTPS: ${httpsUrlOf(req)}`,
       );
     }
-    const route = ROUTES[key];
+    const route = ROUTES[key] ?? (path.startsWith(INGEST_PREFIX) ? ingestRoute : undefined);
     if (!route) {
       if (path.startsWith('/api/'))
         return sendError(res, 'not-found', `no route ${req.method} ${path}`);
