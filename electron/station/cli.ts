@@ -8,6 +8,7 @@ import { initCommand } from './cli/init-command';
 import { joinCommand } from './cli/join-command';
 import { ledgerCommand } from './cli/ledger-command';
 import { playbookCommand } from './cli/playbook-command';
+import { reportCommand } from './cli/report-command';
 import { stationCommand } from './cli/station-command';
 import { statsCommand } from './cli/stats-command';
 import { verifyCommand } from './cli/verify-command';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   stats: statsCommand,
   verify: verifyCommand,
   ledger: ledgerCommand,
+  report: reportCommand,
   presets: async () => {
     for (const p of await listPresets())
       process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);

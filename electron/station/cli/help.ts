@@ -47,6 +47,21 @@ Usage:
       by the room's own ops. The verdict on stderr, one JSON line on stdout; exit code 1 when it
       does not verify, naming the first bad line.
 
+  holdline report --data DIR (--review ID | --run ID | --from TIME --to TIME)
+                  --format html|pdf|md|csv|ledger --out FILE [--redact] [--tz ZONE] [--target-minutes N]
+      Export a post-incident review: a saved review (its retrospective and scope), a playbook run
+      (its span with 6 h either side, and its newest review) or a window of at most 31 days (ISO
+      8601 times). html is one self-contained file (charts inline, nothing to load); pdf prints
+      it (Electron's printing in the app, else a Chromium: $HOLDLINE_CHROMIUM, chromium,
+      chromium-browser or google-chrome); md is the same as Markdown; csv writes the window's
+      mentions to FILE and the action items to FILE-actions.csv beside it (UTF-8 with a BOM;
+      text starting with = + - @ gets a leading ' so spreadsheets do not run it); ledger writes
+      the ledger slice: every op of every chain (it verifies with holdline ledger verify), with
+      payloads only for what was said about the window. --redact replaces customers' handles
+      and names with "customer 1", "customer 2"… and every email address and phone number, and
+      leaves the ledger's messaging ops as stubs; staff names stay. Times are written in --tz
+      (default: this machine's zone). Works while the station runs. Prints a JSON summary.
+
   holdline presets
       List the import presets.
 

@@ -33,6 +33,7 @@ import {
 } from './api-routes';
 import { importRoute } from './import-route';
 import { drillRoute } from './drill-route';
+import { reviewExportRoute } from './review-export-route';
 import { INGEST_PREFIX, ingestRoute } from './ingest-route';
 import { BodyError, sendError, sendJson } from './respond';
 import { serveStatic } from './static-files';
@@ -66,6 +67,7 @@ const ROUTES: Record<string, Route> = {
   },
   'POST /api/import': importRoute,
   'POST /api/drill': drillRoute,
+  'GET /api/reviews/export': reviewExportRoute,
   'POST /api/join': joinRoute,
   // Sync status for holdline stats and the peers panel: from this machine, or with a session.
   // ?since=MS limits the propagation figures to ops applied since then (benchmarks).

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Sql } from '../../db/connection';
 import type { StationKey } from '../../ops/station-key';
@@ -12,10 +11,12 @@ import {
 } from './export-request';
 import { redactExport, redactorFor } from './redact-export';
 import { actionsCsv, writeMentionsCsv } from './report-csv';
+import { chartSvgs } from './report-charts';
 import { reviewHtml } from './report-html';
 import { reviewMarkdown } from './report-markdown';
 import { printPdf } from './report-pdf';
 import { nameIn } from './report-format';
+import { writeChunk } from './write-chunk';
 
 /** An export made ready: its file name and media type, and how to write it. */
 export type PreparedExport = {
@@ -49,10 +50,6 @@ export function exportFilename(
     format === 'ledger' && 'ledger',
   ];
   return `${parts.filter(Boolean).join('-')}.${FORMAT_FILES[format].ext}`;
-}
-
-async function writeAll(out: Writable, data: string | Buffer): Promise<void> {
-  if (!out.write(data)) await once(out, 'drain');
 }
 
 /** The review model, redacted when asked. */
@@ -117,7 +114,7 @@ export async function prepareExport(
     case 'actions-csv': {
       const model = await modelOf(sql, target, options, now);
       return ready(async (out) => {
-        await writeAll(out, actionsCsv(model.retro, nameIn(model)));
+        await writeChunk(out, actionsCsv(model.retro, nameIn(model)));
         return { actions: model.retro?.actions.length ?? 0 };
       });
     }
@@ -125,7 +122,10 @@ export async function prepareExport(
     case 'md':
     case 'pdf': {
       const model = await modelOf(sql, target, options, now);
-      const text = format === 'md' ? reviewMarkdown(model) : reviewHtml(model);
+      const text =
+        format === 'md'
+          ? reviewMarkdown(model)
+          : reviewHtml(model, await chartSvgs(model.report, model.timeZone));
       const data = format === 'pdf' ? await printPdf(text) : text;
       const summary = {
         bytes: Buffer.byteLength(data),
@@ -134,7 +134,7 @@ export async function prepareExport(
         mentions: model.report.response.mentions,
       };
       return ready(async (out) => {
-        await writeAll(out, data);
+        await writeChunk(out, data);
         return summary;
       });
     }

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Sql } from '../../db/connection';
 import { chainPage, chainSpans, genesisOpId, inReadSnapshot } from '../../db/queries/ledger';
@@ -16,6 +15,7 @@ import { canonicalJson } from '../../ops/op-id';
 import type { StationKey } from '../../ops/station-key';
 import type { TimeWindow } from '../../../../shared/analytics/review-input';
 import { MESSAGE_OPS } from '../../../../shared/messaging/message-state';
+import { writeChunk } from './write-chunk';
 
 const PAGE_OPS = 2_000;
 const hlcAt = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '0');
@@ -39,10 +39,6 @@ async function keptMessagingOps(sql: Sql, w: TimeWindow): Promise<Set<string>> {
     [types, types, hlcAt(w.from), hlcAt(w.to), hlcAt(w.from), hlcAt(w.to), hlcAt(w.from)],
   );
   return new Set(rows.map((r) => r.id));
-}
-
-async function write(out: Writable, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain');
 }
 
 /**
@@ -87,7 +83,7 @@ export async function exportLedgerSlice(
       },
       opts.key,
     );
-    await write(out, canonicalJson(header) + '\n');
+    await writeChunk(out, canonicalJson(header) + '\n');
     for (const span of spans) {
       for (let after = 0; ;) {
         const page = await chainPage(readSql, span.origin, after, PAGE_OPS, payloadTypes);
@@ -97,7 +93,7 @@ export async function exportLedgerSlice(
           const payload = keep ? (JSON.parse(payloadText) as unknown) : null;
           chunk += ledgerLineOf({ ...op, payload }) + '\n';
         }
-        if (chunk) await write(out, chunk);
+        if (chunk) await writeChunk(out, chunk);
         const last = page.at(-1);
         if (!last || page.length < PAGE_OPS) break;
         after = last.seq;

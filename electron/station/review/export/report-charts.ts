@@ -1,7 +1,10 @@
-import * as echarts from 'echarts';
 import type { ReviewReport } from '../../../../shared/analytics/review-report';
 import { chartLook } from '../../../../shared/review/charts/chart-look';
-import { REVIEW_CHARTS, type ReviewChartId } from '../../../../shared/review/charts/review-charts';
+import {
+  REVIEW_CHART_IDS,
+  REVIEW_CHARTS,
+  type ReviewChartId,
+} from '../../../../shared/review/charts/review-charts';
 
 /** Size of a chart on the page (CSS pixels; the SVG scales to the column's width). */
 const WIDTH = 720;
@@ -18,22 +21,31 @@ function scopeIds(svg: string, prefix: string): string {
     .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}-${id}"`);
 }
 
+/** Each review chart as an SVG string, by chart. */
+export type ChartSvgs = Record<ReviewChartId, string>;
+
 /**
- * One review chart as an SVG string, drawn on the station without a browser (ECharts' server-side
- * SVG renderer) with the same option builder the desk uses, in the light print look.
+ * The review's charts as SVG strings, drawn on the station without a browser (ECharts' server-side
+ * SVG renderer) with the same option builders the desk uses, in the light print look. ECharts is
+ * loaded on the first export, not with the station.
  */
-export function chartSvg(report: ReviewReport, id: ReviewChartId, timeZone: string): string {
+export async function chartSvgs(report: ReviewReport, timeZone: string): Promise<ChartSvgs> {
+  const echarts = await import('echarts');
   const look = chartLook({ theme: 'light', fontSize: 11, animation: false, timeZone });
-  const chart = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: WIDTH,
-    height: HEIGHT,
-  });
-  try {
-    chart.setOption({ ...REVIEW_CHARTS[id](report, look), animation: false });
-    return scopeIds(chart.renderToSVGString(), `chart-${id}`);
-  } finally {
-    chart.dispose();
+  const out = {} as ChartSvgs;
+  for (const id of REVIEW_CHART_IDS) {
+    const chart = echarts.init(null, null, {
+      renderer: 'svg',
+      ssr: true,
+      width: WIDTH,
+      height: HEIGHT,
+    });
+    try {
+      chart.setOption({ ...REVIEW_CHARTS[id](report, look), animation: false });
+      out[id] = scopeIds(chart.renderToSVGString(), `chart-${id}`);
+    } finally {
+      chart.dispose();
+    }
   }
+  return out;
 }

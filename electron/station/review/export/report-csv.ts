@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Sql } from '../../db/connection';
 import type { ReviewScope } from '../../../../shared/analytics/review-report';
@@ -7,6 +6,7 @@ import { CSV_BOM, csvHeader, csvRow, text, type CsvCell } from './csv-text';
 import { scopeMentions, type ExportMention } from './export-mentions';
 import { redactMention } from './redact-export';
 import type { Redactor } from './redaction';
+import { writeChunk } from './write-chunk';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -53,10 +53,6 @@ export const ACTION_COLUMNS = [
   'written_at',
 ] as const;
 
-async function write(out: Writable, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
-}
-
 /**
  * Writes the CSV of a review's mentions (every mention of its scope, by when it happened) to
  * `out`, page by page, pseudonymised when a redactor is given. Does not end `out`; returns the
@@ -68,7 +64,7 @@ export async function writeMentionsCsv(
   out: Writable,
   redactor: Redactor | null,
 ): Promise<number> {
-  await write(out, CSV_BOM + csvHeader(MENTION_COLUMNS.map(([name]) => name)));
+  await writeChunk(out, CSV_BOM + csvHeader(MENTION_COLUMNS.map(([name]) => name)));
   let rows = 0;
   for await (const page of scopeMentions(sql, scope)) {
     let chunk = '';
@@ -77,7 +73,7 @@ export async function writeMentionsCsv(
       chunk += csvRow(MENTION_COLUMNS.map(([, read]) => read(m)));
     }
     rows += page.length;
-    await write(out, chunk);
+    await writeChunk(out, chunk);
   }
   return rows;
 }

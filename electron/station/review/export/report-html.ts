@@ -1,7 +1,7 @@
 import { RETRO_SECTIONS } from '../../../../shared/review/retrospective';
 import type { ResponseFigures } from '../../../../shared/analytics/response';
 import type { ReviewExport } from './export-model';
-import { chartSvg } from './report-charts';
+import type { ChartSvgs } from './report-charts';
 import {
   CHARTS,
   count,
@@ -31,7 +31,12 @@ export const esc = (s: string | number | null | undefined): string =>
 // Nothing may load: no script, no font, no image but inline data, no frame, no form target.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'";
 
-type Ctx = { x: ReviewExport; at: (ms: number | null) => string; who: (id: string) => string };
+type Ctx = {
+  x: ReviewExport;
+  svgs: ChartSvgs;
+  at: (ms: number | null) => string;
+  who: (id: string) => string;
+};
 
 const table = (head: string[], rows: string[][], numeric: number[] = []) =>
   `<table><thead><tr>${head.map((h, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
@@ -77,10 +82,10 @@ function figures({ x }: Ctx): string {
 ${group('channel', by.channel)}${group('department', by.department)}${group('priority', by.priority)}</section>`;
 }
 
-function charts({ x }: Ctx): string {
+function charts({ svgs }: Ctx): string {
   const figs = CHARTS.map(({ id, kpi }) => {
     const d = KPI_DEFINITIONS[kpi];
-    return `<figure>${chartSvg(x.report, id, x.timeZone)}<figcaption><strong>${esc(d.label)}</strong><span class="definition">${esc(d.definition)}</span></figcaption></figure>`;
+    return `<figure>${svgs[id]}<figcaption><strong>${esc(d.label)}</strong><span class="definition">${esc(d.definition)}</span></figcaption></figure>`;
   });
   return `<section class="charts"><h2>${HEADINGS.charts}</h2>${figs.join('\n')}</section>`;
 }
@@ -166,12 +171,12 @@ function said({ x, at, who }: Ctx): string {
 }
 
 /**
- * The review as one self-contained HTML file: inline CSS, charts as inline SVG, no script and
+ * The review as one self-contained HTML file: inline CSS, charts as inline SVG (chartSvgs), no script and
  * nothing to load (a Content-Security-Policy says so to the browser too), every text escaped.
  */
-export function reviewHtml(x: ReviewExport): string {
+export function reviewHtml(x: ReviewExport, svgs: ChartSvgs): string {
   const nameOf = nameIn(x);
-  const ctx: Ctx = { x, at: timeWriter(x.timeZone), who: (id) => nameOf(id) };
+  const ctx: Ctx = { x, svgs, at: timeWriter(x.timeZone), who: (id) => nameOf(id) };
   return `<!doctype html>
 <html lang="en">
 <head>
