@@ -1,4 +1,5 @@
 import type { ConnectorKind } from './connector-kind';
+import { imapKind } from './email/imap-kind';
 import { rssKind } from './rss/rss-kind';
 import { webhookKind } from './webhook/webhook-kind';
 
@@ -6,4 +7,4 @@ import { webhookKind } from './webhook/webhook-kind';
  * Every connector kind the station can run (connector-kind.ts says how to write one). Add a
  * kind here, once; connectors.yaml, the admin form and health follow from it.
  */
-export const KINDS: readonly ConnectorKind[] = [webhookKind, rssKind];
+export const KINDS: readonly ConnectorKind[] = [webhookKind, rssKind, imapKind];

@@ -94,6 +94,29 @@ export function mentionOfMail(
   return { mention };
 }
 
+/**
+ * The mention of a message that could not be parsed or mapped: kept rather than dropped, so an
+ * operator sees that something came in (under a hash of its bytes, like a message without id).
+ */
+export function unreadableMention(
+  source: Buffer,
+  err: unknown,
+  facts: MailFacts = {},
+): MentionInput {
+  const why = err instanceof Error ? err.message : String(err);
+  return MentionInputSchema.parse({
+    author: { handle: '(unreadable message)' },
+    channel: 'email',
+    externalId: `sha256:${sha256Hex(source)}`,
+    metadata: {
+      unreadable: clip(why, 500),
+      ...(facts.mailbox !== undefined && { mailbox: clip(facts.mailbox, 256) }),
+    },
+    occurredAt: occurredAt(undefined, facts),
+    text: `(this message could not be read: ${clip(why, 500)})`,
+  });
+}
+
 function bodyText(mail: ParsedMail, attachments: number): { text: string; truncated: boolean } {
   const plain = tidyText(mail.text ?? '');
   const body = plain !== '' ? plain : typeof mail.html === 'string' ? textOfHtml(mail.html) : '';

@@ -48,7 +48,7 @@ export type TestDovecot = {
   stop(): Promise<void>;
   /** Kills it and every process it started at once (SIGKILL): a crashed server. */
   kill(): Promise<void>;
-  /** Delivers messages to a mailbox by IMAP APPEND, in order, on one connection. */
+  /** Delivers messages to a mailbox (made if missing) by IMAP APPEND, in order, on one connection. */
   deliver(messages: readonly Buffer[], mailbox?: string): Promise<void>;
   /** Drops a message straight into INBOX's Maildir (works while the server is down). */
   dropIntoMaildir(message: Buffer): void;
@@ -135,6 +135,10 @@ export async function startDovecot(): Promise<TestDovecot> {
       });
       await client.connect();
       try {
+        if (mailbox !== 'INBOX') {
+          const listed = await client.list();
+          if (!listed.some((b) => b.path === mailbox)) await client.mailboxCreate(mailbox);
+        }
         for (const m of messages) await client.append(mailbox, m);
       } finally {
         await client.logout().catch(() => client.close());
