@@ -28,7 +28,8 @@ type Entry = Parser.Item & {
   'content:encoded'?: string;
 };
 
-const parser = new Parser();
+// An <rss> root without a version (UOL's feed) is read as RSS 2.0, as feed readers do.
+const parser = new Parser({ defaultRSS: 2 });
 // Links and images say nothing an operator reads; line breaks are kept, words are not wrapped.
 const toText = compile({
   wordwrap: false,
@@ -39,6 +40,7 @@ const toText = compile({
     { selector: 'h2', options: { uppercase: false } },
     { selector: 'h3', options: { uppercase: false } },
     { selector: 'h4', options: { uppercase: false } },
+    { selector: 'ul', options: { itemPrefix: '• ' } },
     { selector: 'table', format: 'block' },
     { selector: 'tr', format: 'block' },
     { selector: 'td', format: 'inline' },
@@ -67,14 +69,22 @@ export function entryIdOf(entry: Entry, feedUrl: string): string {
   return `rss-${createHash('sha256').update(scoped).digest('hex').slice(0, 40)}`;
 }
 
+const STILL_HTML = /<(?:!--|\/?(?:p|div|a|br|span|ul|ol|li|table|img|b|i|em|strong)\b[^>]*>)/i;
+
 /** The entry's body as plain text (content:encoded, else content, else summary). */
 function bodyOf(entry: Entry): string {
   const html = str(entry['content:encoded']) ?? str(entry.content) ?? str(entry.summary);
-  return html
-    ? toText(html)
-        .replace(/\n{3,}/g, '\n\n')
-        .trim()
-    : '';
+  if (!html) return '';
+  let text = toText(html);
+  // Some feeds escape their HTML twice (Reddit's post bodies): what comes out is HTML again.
+  if (STILL_HTML.test(text)) text = toText(text);
+  // Lines keep their indent (list items), lose trailing blanks; at most one empty line in a row.
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 /**
