@@ -10,6 +10,7 @@ import type { RoutingCommands, RoutingEvents } from './routing';
 import type { WavesCommands } from './waves';
 import type { DrillsCommands, DrillsEvents } from './drills';
 import type { ReviewsCommands, ReviewsEvents } from './reviews';
+import type { ContactsCommands, ContactsEvents } from './contacts';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -23,7 +24,8 @@ export type DeskCommands = MentionsCommands &
   RoutingCommands &
   WavesCommands &
   DrillsCommands &
-  ReviewsCommands;
+  ReviewsCommands &
+  ContactsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &
@@ -35,6 +37,7 @@ export type DeskEvents = MentionsEvents &
   RosterEvents &
   RoutingEvents &
   DrillsEvents &
-  ReviewsEvents;
+  ReviewsEvents &
+  ContactsEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

@@ -45,6 +45,8 @@ export class DeskBroadcaster {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }
       for (const reviewId of a.reviewsChanged ?? []) this.desk.emit('review.changed', { reviewId });
+      if (a.contactsChanged?.length)
+        this.desk.emit('contact.changed', { identifiers: a.contactsChanged });
       if (a.ingested > 0) {
         this.added += a.ingested;
         this.timer ??= setTimeout(() => void this.flushAdded(), ADDED_EVERY_MS);

@@ -17,6 +17,7 @@ import { messageHandlers } from './messages';
 import { waveHandlers } from './waves';
 import { drillHandlers, pushDrillProgress } from './drills';
 import { reviewHandlers } from './reviews';
+import { contactHandlers } from './contacts';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -49,6 +50,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...waveHandlers,
   ...drillHandlers,
   ...reviewHandlers,
+  ...contactHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
