@@ -44,7 +44,7 @@ footer { margin-top: 36px; color: var(--muted); font-size: 0.8rem; }
   body { max-width: none; padding: 0; }
   h2 { break-after: avoid-page; page-break-after: avoid; }
   h3 { break-after: avoid-page; page-break-after: avoid; }
-  section.charts, section.retro, section.timeline, section.pins, section.said { break-before: page; page-break-before: always; }
+  section.charts, section.retro, section.timeline { break-before: page; page-break-before: always; }
   .tile, figure, tr, .card, .banner { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   .tile, th, .first-statement td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
