@@ -1,4 +1,5 @@
-import type { ReviewMention, TimeWindow } from './review-input';
+import { NumberList } from './number-list';
+import type { ReviewMention, ReviewMentions, TimeWindow } from './review-input';
 
 /** The backlog's worst moments in a window. */
 export type BacklogPeaks = {
@@ -12,36 +13,48 @@ export type BacklogPeaks = {
 
 /** When a mention stopped waiting: its first answer, closing or ignoring, whichever came first. */
 export function doneAt(m: ReviewMention): number | null {
-  const ends = [m.firstAnswerAt, m.closedAt, m.ignoredAt].filter((x): x is number => x !== null);
-  return ends.length === 0 ? null : Math.min(...ends);
+  const { closedAt: closed, ignoredAt: ignored } = m;
+  let done = m.firstAnswerAt;
+  if (closed !== null && (done === null || closed < done)) done = closed;
+  if (ignored !== null && (done === null || ignored < done)) done = ignored;
+  return done;
 }
 
 /**
  * Backlog peak and oldest-waiting peak over a window, from each mention's wait [recordedAt,
- * done): a sweep over the starts and ends (an end at the same instant as a start goes first).
- * The oldest wait peaks either when a mention stops waiting or at the window's end.
+ * done): a sweep over the starts and ends, each sorted (an end at the same instant as a start
+ * goes first). The oldest wait peaks either when a mention stops waiting or at the window's end.
  */
-export function backlogPeaks(mentions: readonly ReviewMention[], window: TimeWindow): BacklogPeaks {
-  const events: [number, number][] = [];
+export function backlogPeaks(mentions: ReviewMentions, window: TimeWindow): BacklogPeaks {
+  const starts = new NumberList();
+  const ends = new NumberList();
   let oldestSeconds = 0;
   let oldestAt: number | null = null;
   for (const m of mentions) {
     const start = Math.max(m.recordedAt, window.from);
     const end = Math.min(doneAt(m) ?? window.to, window.to);
     if (end <= start) continue;
-    events.push([start, +1], [end, -1]);
+    starts.push(start);
+    ends.push(end);
     const waited = (end - m.recordedAt) / 1000;
     if (waited > oldestSeconds) {
       oldestSeconds = waited;
       oldestAt = end;
     }
   }
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const s = starts.sorted();
+  const e = ends.sorted();
   let open = 0;
   let peak = 0;
   let peakAt: number | null = null;
-  for (const [at, d] of events) {
-    open += d;
+  // Only a start can raise the count: ends at or before it are taken first.
+  for (let i = 0, j = 0; i < s.length; i += 1) {
+    const at = s[i] as number;
+    while (j < e.length && (e[j] as number) <= at) {
+      j += 1;
+      open -= 1;
+    }
+    open += 1;
     if (open > peak) {
       peak = open;
       peakAt = at;
@@ -69,7 +82,7 @@ export type BacklogInterval = {
  * any of those recorded after the end leaves none waiting, as all later ones are too.
  */
 export function backlogPerInterval(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   window: TimeWindow,
   intervalMs: number,
 ): BacklogInterval[] {

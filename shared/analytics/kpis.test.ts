@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { backlogPeaks, backlogPerInterval } from './backlog';
+import { MentionColumns } from './mention-columns';
 import { alertToStatementSeconds, approvalTurnaround, outcomes } from './outcomes';
 import { percentile } from './percentile';
 import { firstResponse, firstResponseBy, priorityBand, responseHistogram } from './response';
-import type { ReviewMention } from './review-input';
+import type { ReviewMention, ReviewMentions } from './review-input';
 import { reach, sentimentPerInterval, sentimentPhases } from './sentiment';
 import { staffingPerInterval } from './staffing-figures';
 import { volumePerInterval } from './volume';
@@ -228,5 +229,25 @@ describe('KPIs of a hand-worked storm', () => {
       null,
     ]);
     expect(h.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('every KPI reads the same from the station’s column store (one object moved along)', () => {
+    const columns = new MentionColumns(2);
+    for (const m of STORM) columns.push(m);
+    expect(columns.toArray()).toEqual(STORM);
+    const w = { from: min(0), to: min(60) };
+    const all = (ms: ReviewMentions) => ({
+      volume: volumePerInterval(ms, w, 10 * 60_000, (m) => m.brand),
+      sentiment: sentimentPerInterval(ms, w, 10 * 60_000),
+      backlog: backlogPerInterval(ms, w, 10 * 60_000),
+      histogram: responseHistogram(ms),
+      response: firstResponse(ms, 15 * 60, min(60)),
+      byChannel: firstResponseBy(ms, (m) => m.channel, 15 * 60, min(60)),
+      peaks: backlogPeaks(ms, w),
+      outcomes: outcomes(ms),
+      phases: sentimentPhases(ms, { from: min(5), to: min(60) }),
+      reach: reach(ms),
+    });
+    expect(all(columns)).toEqual(all(STORM));
   });
 });

@@ -1,5 +1,5 @@
 import { percentile } from './percentile';
-import type { ReviewApproval, ReviewMention } from './review-input';
+import type { ReviewApproval, ReviewMentions } from './review-input';
 
 /** What became of the mentions of a review. */
 export type Outcomes = {
@@ -19,7 +19,7 @@ export type Outcomes = {
  * Outcome counts: each mention counted once, by the first that applies — answered (any answer),
  * closed, ignored, open but touched, never touched. Double answers are counted apart.
  */
-export function outcomes(mentions: readonly ReviewMention[]): Outcomes {
+export function outcomes(mentions: ReviewMentions): Outcomes {
   const out: Outcomes = {
     answered: 0,
     closed: 0,

@@ -1,5 +1,6 @@
-import { percentile } from './percentile';
-import type { ReviewMention } from './review-input';
+import { NumberList } from './number-list';
+import { nearestRank } from './percentile';
+import type { ReviewMention, ReviewMentions } from './review-input';
 
 /** First-response figures of a set of mentions. */
 export type ResponseFigures = {
@@ -16,53 +17,70 @@ export type ResponseFigures = {
   withinTarget: number | null;
 };
 
+/** A running tally of first-response figures, one mention at a time (no mention kept). */
+class ResponseTally {
+  private readonly seconds = new NumberList();
+  private mentions = 0;
+  private within = 0;
+  private decided = 0;
+  constructor(
+    private readonly targetSeconds: number,
+    private readonly asOf: number,
+  ) {}
+
+  add(m: ReviewMention): void {
+    this.mentions += 1;
+    const target = m.recordedAt + this.targetSeconds * 1000;
+    if (m.firstAnswerAt !== null) {
+      this.seconds.push(Math.max(0, (m.firstAnswerAt - m.recordedAt) / 1000));
+      this.decided += 1;
+      if (m.firstAnswerAt <= target) this.within += 1;
+    } else if (this.asOf > target) this.decided += 1;
+  }
+
+  figures(): ResponseFigures {
+    const sorted = this.seconds.sorted();
+    return {
+      mentions: this.mentions,
+      answered: sorted.length,
+      p50Seconds: nearestRank(sorted, 50),
+      p90Seconds: nearestRank(sorted, 90),
+      withinTarget: this.decided === 0 ? null : this.within / this.decided,
+    };
+  }
+}
+
 /**
  * First-response time: from when a mention reached the room (recordedAt) to its first answer.
  * `asOf` is when the review looks (open mentions younger than the target are not yet late).
  */
 export function firstResponse(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   targetSeconds: number,
   asOf: number,
 ): ResponseFigures {
-  const seconds = mentions.flatMap((m) =>
-    m.firstAnswerAt === null ? [] : [Math.max(0, (m.firstAnswerAt - m.recordedAt) / 1000)],
-  );
-  let within = 0;
-  let decided = 0;
-  for (const m of mentions) {
-    const target = m.recordedAt + targetSeconds * 1000;
-    if (m.firstAnswerAt !== null) {
-      decided += 1;
-      if (m.firstAnswerAt <= target) within += 1;
-    } else if (asOf > target) decided += 1;
-  }
-  return {
-    mentions: mentions.length,
-    answered: seconds.length,
-    p50Seconds: percentile(seconds, 50),
-    p90Seconds: percentile(seconds, 90),
-    withinTarget: decided === 0 ? null : within / decided,
-  };
+  const tally = new ResponseTally(targetSeconds, asOf);
+  for (const m of mentions) tally.add(m);
+  return tally.figures();
 }
 
 /** First-response figures per group (channel, department, priority band…), groups sorted by name. */
 export function firstResponseBy(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   group: (m: ReviewMention) => string,
   targetSeconds: number,
   asOf: number,
 ): { group: string; figures: ResponseFigures }[] {
-  const groups = new Map<string, ReviewMention[]>();
+  const groups = new Map<string, ResponseTally>();
   for (const m of mentions) {
     const g = group(m);
-    const list = groups.get(g);
-    if (list) list.push(m);
-    else groups.set(g, [m]);
+    let tally = groups.get(g);
+    if (!tally) groups.set(g, (tally = new ResponseTally(targetSeconds, asOf)));
+    tally.add(m);
   }
   return [...groups]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([g, ms]) => ({ group: g, figures: firstResponse(ms, targetSeconds, asOf) }));
+    .map(([g, tally]) => ({ group: g, figures: tally.figures() }));
 }
 
 /** The priority band a mention's triage score falls in, as the SLA bands read it. */
@@ -85,7 +103,7 @@ export type ResponseBucket = { upToSeconds: number | null; count: number };
  * slower than the last bound in a final bucket with no bound.
  */
 export function responseHistogram(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   bounds: readonly number[] = RESPONSE_BUCKETS_SECONDS,
 ): ResponseBucket[] {
   const out: ResponseBucket[] = [

@@ -32,6 +32,13 @@ export type ReviewMention = {
   reach: { retweets?: number; likes?: number; followers?: number };
 };
 
+/**
+ * The mentions a KPI reads: an array, or the station's column store (mention-columns.ts). A KPI
+ * may walk them more than once, and an item may be one object moved along from mention to
+ * mention: keep what you read from it (numbers, strings), never the item itself.
+ */
+export type ReviewMentions = Iterable<ReviewMention>;
+
 /** A message through approval: submitted for it, and approved (null: never). */
 export type ReviewApproval = { messageId: string; submittedAt: number; approvedAt: number | null };
 

@@ -1,4 +1,4 @@
-import type { ReviewMention, TimeWindow } from './review-input';
+import type { ReviewMention, ReviewMentions, TimeWindow } from './review-input';
 
 /** Sentiment of the mentions of one phase. */
 export type SentimentFigures = {
@@ -9,12 +9,22 @@ export type SentimentFigures = {
   negativeShare: number | null;
 };
 
-function figures(ms: readonly ReviewMention[]): SentimentFigures {
-  if (ms.length === 0) return { mentions: 0, meanScore: null, negativeShare: null };
-  const sum = ms.reduce((s, m) => s + m.sentimentScore, 0);
-  const negative = ms.filter((m) => m.sentimentLabel === 'negative').length;
-  return { mentions: ms.length, meanScore: sum / ms.length, negativeShare: negative / ms.length };
-}
+// A running count, score sum (added in the mentions' order) and negatives of one phase.
+type Tally = { mentions: number; sum: number; negative: number };
+const tally = (): Tally => ({ mentions: 0, sum: 0, negative: 0 });
+const add = (t: Tally, m: ReviewMention) => {
+  t.mentions += 1;
+  t.sum += m.sentimentScore;
+  if (m.sentimentLabel === 'negative') t.negative += 1;
+};
+const figures = (t: Tally): SentimentFigures =>
+  t.mentions === 0
+    ? { mentions: 0, meanScore: null, negativeShare: null }
+    : {
+        mentions: t.mentions,
+        meanScore: t.sum / t.mentions,
+        negativeShare: t.negative / t.mentions,
+      };
 
 /**
  * Sentiment before, during and after an incident, by when each mention happened: before the
@@ -22,16 +32,15 @@ function figures(ms: readonly ReviewMention[]): SentimentFigures {
  * window are the caller's to leave out).
  */
 export function sentimentPhases(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   incident: TimeWindow,
 ): { before: SentimentFigures; during: SentimentFigures; after: SentimentFigures } {
-  return {
-    before: figures(mentions.filter((m) => m.occurredAt < incident.from)),
-    during: figures(
-      mentions.filter((m) => m.occurredAt >= incident.from && m.occurredAt < incident.to),
-    ),
-    after: figures(mentions.filter((m) => m.occurredAt >= incident.to)),
-  };
+  const before = tally();
+  const during = tally();
+  const after = tally();
+  for (const m of mentions)
+    add(m.occurredAt < incident.from ? before : m.occurredAt < incident.to ? during : after, m);
+  return { before: figures(before), during: figures(during), after: figures(after) };
 }
 
 /** Sentiment of the mentions that happened in one interval (null figures with none). */
@@ -42,7 +51,7 @@ export type SentimentInterval = { start: number } & SentimentFigures;
  * same intervals as the volume — their count, mean score and share labelled negative.
  */
 export function sentimentPerInterval(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   window: TimeWindow,
   intervalMs: number,
 ): SentimentInterval[] {
@@ -71,7 +80,7 @@ export function sentimentPerInterval(
  * and potential reach — the followers of each distinct author (their largest count seen), summed.
  * `withFigures` says how many mentions gave any of these.
  */
-export function reach(mentions: readonly ReviewMention[]): {
+export function reach(mentions: ReviewMentions): {
   withFigures: number;
   retweets: number;
   likes: number;

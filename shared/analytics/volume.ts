@@ -1,4 +1,4 @@
-import type { ReviewMention, TimeWindow } from './review-input';
+import type { ReviewMention, ReviewMentions, TimeWindow } from './review-input';
 
 /** Mentions per interval, counted by when they happened. */
 export type VolumeInterval = { start: number; count: number; byKey: Record<string, number> };
@@ -9,7 +9,7 @@ export type VolumeInterval = { start: number; count: number; byKey: Record<strin
  * channel…; mentions without one count under "—").
  */
 export function volumePerInterval(
-  mentions: readonly ReviewMention[],
+  mentions: ReviewMentions,
   window: TimeWindow,
   intervalMs: number,
   key?: (m: ReviewMention) => string | null,

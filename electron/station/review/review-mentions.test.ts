@@ -36,7 +36,7 @@ describe('review mentions', () => {
     await actOnMention(core, adminId, a.id, 'mention.answer');
     await actOnMention(core, adminId, a.id, 'mention.close');
     await actOnMention(core, adminId, b.id, 'mention.ignore');
-    const got = await reviewMentions(core.db, ALWAYS);
+    const got = (await reviewMentions(core.db, ALWAYS)).toArray();
     const byId = new Map(got.map((m) => [m.id, m]));
     const ma = byId.get(a.id);
     expect(ma?.firstAnswerAt).not.toBeNull();
@@ -49,7 +49,7 @@ describe('review mentions', () => {
     const peer = await cores.open();
     await peer.applyReplicated(await allOps(core.db));
     const sort = (ms: typeof got) => [...ms].sort((x, y) => (x.id < y.id ? -1 : 1));
-    expect(sort(await reviewMentions(peer.db, ALWAYS))).toEqual(sort(got));
+    expect(sort((await reviewMentions(peer.db, ALWAYS)).toArray())).toEqual(sort(got));
   });
 
   it('read reach from the source’s own metadata names, numbers only', async () => {
@@ -71,7 +71,9 @@ describe('review mentions', () => {
       mention('1', { retweet_count: 3, favorite_count: 7, user_followers_count: 120 }),
       mention('2', { retweet_count: '3', likes: -1 }),
     ]);
-    const got = new Map((await reviewMentions(core.db, ALWAYS)).map((m) => [m.id, m.reach]));
+    const got = new Map(
+      (await reviewMentions(core.db, ALWAYS)).toArray().map((m) => [m.id, m.reach]),
+    );
     expect(got.get('twitter:1')).toEqual({ retweets: 3, likes: 7, followers: 120 });
     expect(got.get('twitter:2')).toEqual({});
   });

@@ -1,9 +1,7 @@
 import type { Sql } from '../db/connection';
+import { MentionColumns } from '../../../shared/analytics/mention-columns';
 import type { ReviewMention } from '../../../shared/analytics/review-input';
 import type { ReviewScope } from '../../../shared/analytics/review-report';
-
-const WALL_DIGITS = 15;
-const wallOf = (hlc: string) => Number(hlc.slice(0, WALL_DIGITS));
 
 // Where sources keep reach and engagement in a mention's metadata (presets keep the export's
 // own column names: the airline export's retweet_count, Twitter's favorite_count…).
@@ -19,38 +17,19 @@ const reachSql = (field: keyof typeof REACH_KEYS) =>
   `CASE ${REACH_KEYS[field]
     .map(
       (k) =>
-        `WHEN json_type(metadata, '$.${k}') IN ('integer', 'real') AND metadata ->> '$.${k}' >= 0 THEN metadata ->> '$.${k}'`,
+        `WHEN json_type(m.metadata, '$.${k}') IN ('integer', 'real') AND m.metadata ->> '$.${k}' >= 0 THEN m.metadata ->> '$.${k}'`,
     )
     .join(' ')} END AS ${field}`;
 
-/** The first time each mention got an op of `type` that took effect (op subject → wall ms). */
-async function firstApplied(sql: Sql, type: string): Promise<Map<string, number>> {
-  const rows = await sql.all<{ subject: string; hlc: string }>(
-    `SELECT o.subject, min(o.hlc) AS hlc FROM ops o
-     JOIN op_effects e ON e.op_id = o.id AND e.effect IN ('applied', 'collision')
-     WHERE o.type = ? AND o.subject IS NOT NULL GROUP BY o.subject`,
-    [type],
-  );
-  return new Map(rows.map((r) => [r.subject, wallOf(r.hlc)]));
-}
+// An HLC's wall time (its first 15 digits, epoch ms) as a number, in SQL.
+const wallSql = (hlc: string) => `CAST(substr(${hlc}, 1, 15) AS INTEGER)`;
 
-type Row = {
-  id: string;
-  text?: string;
-  author_handle: string;
-  channel: string;
-  department: string | null;
-  priority: number;
-  brand: string | null;
-  occurred_ms: number;
-  recorded_hlc: string;
-  answers: number;
-  sentiment_score: number;
-  sentiment_label: ReviewMention['sentimentLabel'];
-  retweets: number | null;
-  likes: number | null;
-  followers: number | null;
-};
+// The first time the mention got an op of `type` that took effect (or collided), from its own ops
+// (ops_subject_hlc): only the window's mentions are looked up, never the whole log.
+const firstAppliedSql = (type: string, as: string) =>
+  `(SELECT ${wallSql('min(o.hlc)')} FROM ops o
+    JOIN op_effects e ON e.op_id = o.id AND e.effect IN ('applied', 'collision')
+    WHERE o.subject = m.id AND o.type = '${type}') AS ${as}`;
 
 // A scope's list filter in SQL: no list (or an empty one) keeps every mention; a mention without
 // the value (a brand of null) is left out by any list.
@@ -61,45 +40,74 @@ const listParams = (list: readonly string[] | undefined) => {
   return [json, json];
 };
 
+// Rows per read: each page is read whole and dropped before the next (sqlite3's `each` queues
+// rows faster than they are taken and keeps every one alive until the last).
+const PAGE_ROWS = 5_000;
+
+type Row = {
+  seq: number;
+  id: string;
+  author_handle: string;
+  channel: string;
+  department: string | null;
+  priority: number;
+  brand: string | null;
+  occurred_ms: number;
+  recorded_ms: number;
+  answers: number;
+  sentiment_score: number;
+  sentiment_label: ReviewMention['sentimentLabel'];
+  retweets: number | null;
+  likes: number | null;
+  followers: number | null;
+  answered_ms: number | null;
+  closed_ms: number | null;
+  ignored_ms: number | null;
+  touched: 0 | 1;
+  text?: string;
+};
+
+const pageSql = (withText: boolean) => `
+  SELECT m.seq, m.id, m.author_handle, m.channel, m.department, m.priority, m.brand, m.occurred_ms,
+    ${wallSql('m.recorded_hlc')} AS recorded_ms, m.answers, m.sentiment_score, m.sentiment_label,
+    ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')},
+    ${firstAppliedSql('mention.answer', 'answered_ms')},
+    ${firstAppliedSql('mention.close', 'closed_ms')},
+    ${firstAppliedSql('mention.ignore', 'ignored_ms')},
+    EXISTS (SELECT 1 FROM ops o
+            WHERE o.subject = m.id AND o.type IN ('mention.claim', 'mention.assign')) AS touched
+    ${withText ? ', m.text' : ''}
+  FROM mentions m
+  WHERE (m.occurred_ms, m.seq) > (?, ?) AND m.occurred_ms < ?
+    AND ${listFilter('m.brand')} AND ${listFilter('m.channel')} AND ${listFilter('m.department')}
+  ORDER BY m.occurred_ms, m.seq
+  LIMIT ${PAGE_ROWS}`;
+
 /**
  * The mentions of a review's scope — those that happened in its window, of its brands, channels
  * and departments if given, and with `inTopics` their text is in — projected for the KPIs: when
  * each was first answered, closed or ignored (from the ops that took effect, so a mention answered
  * and later closed keeps its answer time), and whether anyone ever claimed or was assigned it.
+ * Read a page at a time into columns, in the order they happened.
  */
 export async function reviewMentions(
   sql: Sql,
   scope: ReviewScope,
   inTopics?: (text: string) => boolean,
-): Promise<ReviewMention[]> {
-  const answered = await firstApplied(sql, 'mention.answer');
-  const closed = await firstApplied(sql, 'mention.close');
-  const ignored = await firstApplied(sql, 'mention.ignore');
-  const touched = new Set(
-    (
-      await sql.all<{ subject: string }>(
-        `SELECT DISTINCT subject FROM ops
-         WHERE type IN ('mention.claim', 'mention.assign') AND subject IS NOT NULL`,
-      )
-    ).map((r) => r.subject),
-  );
-  const out: ReviewMention[] = [];
-  await sql.each<Row>(
-    `SELECT id, author_handle, channel, department, priority, brand, occurred_ms, recorded_hlc,
-       answers, sentiment_score, sentiment_label,
-       ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')}
-       ${inTopics ? ', text' : ''}
-     FROM mentions WHERE occurred_ms >= ? AND occurred_ms < ?
-       AND ${listFilter('brand')} AND ${listFilter('channel')} AND ${listFilter('department')}`,
-    [
-      scope.from,
-      scope.to,
-      ...listParams(scope.brands),
-      ...listParams(scope.channels),
-      ...listParams(scope.departments),
-    ],
-    (r) => {
-      if (inTopics && !inTopics(r.text as string)) return;
+): Promise<MentionColumns> {
+  const out = new MentionColumns();
+  const filters = [
+    ...listParams(scope.brands),
+    ...listParams(scope.channels),
+    ...listParams(scope.departments),
+  ];
+  const query = pageSql(inTopics !== undefined);
+  // Where the last page ended (the mentions_occurred index's order: occurred_ms, then seq).
+  let after: [number, number] = [scope.from, Number.MIN_SAFE_INTEGER];
+  for (;;) {
+    const rows = await sql.all<Row>(query, [...after, scope.to, ...filters]);
+    for (const r of rows) {
+      if (inTopics && !inTopics(r.text as string)) continue;
       out.push({
         id: r.id,
         author: r.author_handle,
@@ -108,11 +116,11 @@ export async function reviewMentions(
         priority: r.priority,
         brand: r.brand,
         occurredAt: r.occurred_ms,
-        recordedAt: wallOf(r.recorded_hlc),
-        firstAnswerAt: answered.get(r.id) ?? null,
-        closedAt: closed.get(r.id) ?? null,
-        ignoredAt: ignored.get(r.id) ?? null,
-        touched: touched.has(r.id),
+        recordedAt: r.recorded_ms,
+        firstAnswerAt: r.answered_ms,
+        closedAt: r.closed_ms,
+        ignoredAt: r.ignored_ms,
+        touched: r.touched === 1,
         answers: r.answers,
         sentimentScore: r.sentiment_score,
         sentimentLabel: r.sentiment_label,
@@ -122,7 +130,9 @@ export async function reviewMentions(
           ...(r.followers !== null && { followers: r.followers }),
         },
       });
-    },
-  );
-  return out;
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < PAGE_ROWS) return out;
+    after = [last.occurred_ms, last.seq];
+  }
 }
