@@ -70,10 +70,18 @@ export async function reportCommand(argv: string[]): Promise<number> {
     from: values.from,
     to: values.to,
   });
-  if (!target.success)
-    throw new UsageError(
-      `${issueLine(target.error).replace(/^(reviewId|runId|from|to)\b/, (f) => `--${{ reviewId: 'review', runId: 'run' }[f] ?? f}`)} (times are ISO 8601 with an offset, e.g. 2015-02-22T10:00:00-08:00)`,
-    );
+  if (!target.success) {
+    const flags: Record<string, string> = { reviewId: '--review', runId: '--run' };
+    const issue = target.error.issues[0];
+    const flag =
+      issue?.path[0] === undefined
+        ? ''
+        : `${flags[String(issue.path[0])] ?? `--${String(issue.path[0])}`}: `;
+    const hint = /date|time/i.test(issue?.message ?? '')
+      ? ' (ISO 8601 with an offset, e.g. 2015-02-22T10:00:00-08:00)'
+      : '';
+    throw new UsageError(`${flag}${issue?.message ?? 'bad review'}${hint}`);
+  }
   const minutes = values['target-minutes'];
   const options = ExportOptionsSchema.safeParse({
     redact: values.redact ?? false,

@@ -43,7 +43,7 @@ export const ExportTargetSchema = z
     (r) =>
       [r.reviewId, r.runId, r.from ?? r.to].filter((x) => x !== undefined).length === 1 &&
       (r.from === undefined) === (r.to === undefined),
-    { message: 'say which review, which run, or from when to when (one of them)', path: ['from'] },
+    { message: 'say which review, which run, or from when to when (one of them)' },
   )
   .refine((r) => !r.from || !r.to || Date.parse(r.to) > Date.parse(r.from), {
     message: 'the review must end after it starts',
