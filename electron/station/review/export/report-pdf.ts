@@ -91,14 +91,16 @@ const isExecutable = (file: string) => {
  * for the browser tests: scripts/find-chromium.js), else the first of chromium, chromium-browser,
  * google-chrome found in /usr/bin or on the PATH.
  */
-export function findPrintChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findPrintChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  dirs = ['/usr/bin', ...(env.PATH ?? '').split(path.delimiter).filter(Boolean)],
+): string {
   const asked = env.HOLDLINE_CHROMIUM;
   if (asked) {
     if (!isExecutable(asked))
       throw new NoPdfPrinterError(`HOLDLINE_CHROMIUM=${asked} is not an executable file`);
     return asked;
   }
-  const dirs = ['/usr/bin', ...(env.PATH ?? '').split(path.delimiter).filter(Boolean)];
   for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'])
     for (const dir of dirs) {
       const file = path.join(dir, name);
@@ -178,15 +180,25 @@ function run(file: string, args: string[]): Promise<string> {
   });
 }
 
-/** Prints HTML to PDF with the registered printer, else a Chromium found here. */
-export async function printPdf(html: string): Promise<Buffer> {
-  const printer = registered ?? chromiumPdfPrinter();
-  const dir = mkdtempSync(path.join(tmpdir(), 'holdline-report-'));
-  try {
-    const file = path.join(dir, 'report.html');
-    writeFileSync(file, html);
-    return await printer(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+// One print at a time per process: a browser per request would starve a small station.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prints HTML to PDF with the registered printer, else a Chromium found here; prints queue up,
+ * one at a time.
+ */
+export function printPdf(html: string): Promise<Buffer> {
+  const job = queue.then(async () => {
+    const printer = registered ?? chromiumPdfPrinter();
+    const dir = mkdtempSync(path.join(tmpdir(), 'holdline-report-'));
+    try {
+      const file = path.join(dir, 'report.html');
+      writeFileSync(file, html);
+      return await printer(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  queue = job.catch(() => undefined);
+  return job;
 }
