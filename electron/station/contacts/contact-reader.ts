@@ -1,6 +1,7 @@
 import type { Sql } from '../db/connection';
 import {
   contactFigures,
+  contactHistory,
   contactMentionIds,
   identifiersBeside,
   identifiersOfMention,
@@ -10,7 +11,7 @@ import {
 import { contactLinksTouching, type ContactLinkRow } from '../db/queries/contact-links';
 import { mentionsByIds } from '../db/queries/mention-reads';
 import { operatorById } from '../db/queries/people';
-import { describeIdentifier, pairOf } from '../../../shared/contacts/identifiers';
+import { describeIdentifier, identifiersOf, pairOf } from '../../../shared/contacts/identifiers';
 import type {
   ContactLinkView,
   ContactSuggestion,
@@ -183,4 +184,24 @@ export async function suggestionsFor(
     const t = byId.get(f.theirs);
     return o && t ? [{ ...f, ours: o, theirs: t }] : [];
   });
+}
+
+/**
+ * What routing reads of a new mention's author (manual entry, webhook): the mentions of their
+ * customer across channels, and where the latest went. An author known by nothing (a name typed
+ * for a caller) has no history.
+ */
+export async function customerHistoryOf(
+  sql: Sql,
+  mention: { channel: string; author: { handle: string; email?: string; phone?: string } },
+): Promise<{ mentions: number; lastDepartment: string | null }> {
+  const own = identifiersOf({
+    mentionId: 'new',
+    channel: mention.channel,
+    handle: mention.author.handle,
+    email: mention.author.email,
+    phone: mention.author.phone,
+  }).filter((id) => !id.startsWith('mention:'));
+  if (own.length === 0) return { mentions: 0, lastDepartment: null };
+  return contactHistory(sql, (await contactIdentifiers(sql, own)).identifiers);
 }

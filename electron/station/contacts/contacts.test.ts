@@ -3,7 +3,9 @@ import type { StationCore } from '../core/core';
 import { stateDigest } from '../db/digest';
 import { allOps } from '../db/queries/ops';
 import { ingestDraft } from '../ingest/ingest-draft';
+import { createManualMention } from '../mentions/commands';
 import { createOperator } from '../room/war-room';
+import { mentionRoutingView } from '../routing/routing-commands';
 import { testCores } from '../test-support/test-cores';
 import { groupContacts } from '../../../shared/contacts/contact-graph';
 import { identifiersOf } from '../../../shared/contacts/identifiers';
@@ -186,5 +188,36 @@ describe('one customer across channels on two stations', () => {
     await c.applyReplicated(everything);
     expect(await stateDigest(c.db)).toBe(await stateDigest(a.db));
     expect(await readContact(c.read, tweet, 0, 50)).toEqual(after);
+  });
+
+  it('routes by the customer’s history across channels, not one handle’s', async () => {
+    const { core, adminId } = await cores.openRoom();
+    await createManualMention(core, adminId, {
+      channel: 'email',
+      author: { handle: 'Jan@example.com' },
+      text: 'My attorney has the letter ready',
+    });
+    const tweet = await createManualMention(core, adminId, {
+      channel: 'twitter',
+      author: { handle: '@jan_n', email: 'jan@example.com' },
+      text: 'Still waiting for an answer about my bag',
+    });
+    expect(tweet.department).toBe('legal');
+    expect((await mentionRoutingView(core, tweet.id)).atIngest?.why).toEqual([
+      'Ongoing legal matter: author last routed to legal',
+    ]);
+    // A name typed for a visitor and for a caller identifies nobody: the caller has no history
+    // (by handle alone, the visitor's legal matter would have followed them).
+    await createManualMention(core, adminId, {
+      channel: 'in-person',
+      author: { handle: 'Jan Nowak' },
+      text: 'My attorney has the letter ready',
+    });
+    const call = await createManualMention(core, adminId, {
+      channel: 'phone',
+      author: { handle: 'Jan Nowak' },
+      text: 'Still waiting for an answer about my bag',
+    });
+    expect(call.department).not.toBe('legal');
   });
 });

@@ -87,7 +87,7 @@ export async function createManualMention(
     ...(input.department !== undefined && { department: input.department }),
   };
   const id = mentionIdOf(mention.channel, mention.externalId);
-  const route = await routerForOne(core.read, mention.author.handle);
+  const route = await routerForOne(core.read, mention);
   await core.commit([
     ingestDraft(
       mention,

@@ -4,6 +4,8 @@ import type { Sql } from '../db/connection';
 import { roomConfig } from '../db/queries/routing';
 import { findResourceDir } from '../core/resources';
 import type { Department } from '../../../shared/domain/people';
+import type { MentionInput } from '../../../shared/domain/mention';
+import { customerHistoryOf } from '../contacts/contact-reader';
 import type { RoutingContext } from '../../../shared/routing/routing-rules';
 import type { CompiledRouting } from '../../../shared/routing/routing-rules';
 import {
@@ -63,18 +65,18 @@ export async function rulesInForce(sql: Sql): Promise<RulesInForce> {
   };
 }
 
-/** An author's history in the room, from the database (manual entries, single mentions). */
-export async function authorHistoryOf(sql: Sql, handle: string): Promise<RoutingContext> {
-  const row = await sql.get<{ n: number; last: string | null }>(
-    `SELECT count(*) AS n,
-       (SELECT department FROM mentions WHERE author_handle = ?
-        ORDER BY occurred_ms DESC LIMIT 1) AS last
-     FROM mentions WHERE author_handle = ?`,
-    [handle, handle],
-  );
+/**
+ * An author's history in the room, from the database (manual entries, single mentions): the
+ * mentions of their customer across channels (contacts/contact-reader.ts), not of one handle.
+ */
+export async function authorHistoryOf(
+  sql: Sql,
+  mention: Pick<MentionInput, 'channel' | 'author'>,
+): Promise<RoutingContext> {
+  const h = await customerHistoryOf(sql, mention);
   return {
-    authorPriorMentions: row?.n ?? 0,
-    authorLastDepartment: (row?.last ?? null) as Department | null,
+    authorPriorMentions: h.mentions,
+    authorLastDepartment: h.lastDepartment as Department | null,
   };
 }
 
@@ -83,12 +85,15 @@ let compiled: { yaml: string; rules: CompiledRouting } | null = null;
 
 /**
  * A router for one mention entered at this station (manual entry, a webhook): the rules in force,
- * the author's history from the database.
+ * the author's customer's history from the database.
  */
-export async function routerForOne(sql: Sql, handle: string): Promise<IngestRouter> {
+export async function routerForOne(
+  sql: Sql,
+  mention: Pick<MentionInput, 'channel' | 'author'>,
+): Promise<IngestRouter> {
   const rules = await rulesInForce(sql);
   if (compiled?.yaml !== rules.yaml) compiled = { yaml: rules.yaml, rules: compileRules(rules) };
-  const history = await authorHistoryOf(sql, handle);
+  const history = await authorHistoryOf(sql, mention);
   return routerOf(compiled.rules, () => history);
 }
 

@@ -179,3 +179,21 @@ export async function identifiersOfMention(sql: Sql, mentionId: string): Promise
   );
   return row ? identifiersOfRow(row) : [];
 }
+
+/** How many mentions carry these identifiers, and the department of the latest (routing). */
+export async function contactHistory(
+  sql: Sql,
+  identifiers: readonly string[],
+): Promise<{ mentions: number; lastDepartment: string | null }> {
+  if (identifiers.length === 0) return { mentions: 0, lastDepartment: null };
+  const hit = hitOf(identifiers);
+  const row = await sql.get<{ n: number; last: string | null }>(
+    `WITH ${hit.cte}
+     SELECT count(*) AS n,
+       (SELECT department FROM mentions WHERE seq IN hit
+        ORDER BY occurred_ms DESC, id DESC LIMIT 1) AS last
+     FROM mentions WHERE seq IN hit`,
+    hit.params,
+  );
+  return { mentions: row?.n ?? 0, lastDepartment: row?.last ?? null };
+}
