@@ -193,7 +193,10 @@ export async function suggestionsFor(
  */
 export async function customerHistoryOf(
   sql: Sql,
-  mention: { channel: string; author: { handle: string; email?: string; phone?: string } },
+  mention: {
+    channel: string;
+    author: { handle: string; email?: string | undefined; phone?: string | undefined };
+  },
 ): Promise<{ mentions: number; lastDepartment: string | null }> {
   const own = identifiersOf({
     mentionId: 'new',
