@@ -22,9 +22,10 @@ export async function ingestFromConnector(
   const routers = new Map<string, IngestRouter>();
   const prepared: PreparedItem[] = [];
   for (const mention of inputs) {
-    const handle = mention.author.handle;
-    let route = routers.get(handle);
-    if (!route) routers.set(handle, (route = await routerForOne(core.read, handle)));
+    // The author's history depends on who they are on which channel (routing/rules-service).
+    const who = JSON.stringify([mention.channel, mention.author]);
+    let route = routers.get(who);
+    if (!route) routers.set(who, (route = await routerForOne(core.read, mention)));
     prepared.push(prepareIngestItem(mention, undefined, route));
   }
   const applied = await core.commit(ingestDrafts(prepared, SYSTEM_ACTOR, source));

@@ -199,7 +199,9 @@ describe('webhook ingest: POST /ingest/:source', () => {
     let pending = ids;
     let refusedOnce = 0;
     for (let round = 0; pending.length > 0 && round < 10; round++) {
+      const started = Date.now();
       const answers = await Promise.all(pending.map((id) => post('bursty', record(id))));
+      const elapsed = Date.now() - started;
       const refused = answers.flatMap((a, i) => (a.status === 429 ? [pending[i] as string] : []));
       for (const a of answers) {
         expect([200, 429]).toContain(a.status);
@@ -207,8 +209,10 @@ describe('webhook ingest: POST /ingest/:source', () => {
       }
       if (round === 0) {
         refusedOnce = refused.length;
-        // The bucket holds 10: the first ten pass, the rest wait.
-        expect(answers.filter((a) => a.status === 200)).toHaveLength(10);
+        // The bucket holds 10, refilled at 10 a second while the round lasted: the rest wait.
+        const passed = answers.filter((a) => a.status === 200).length;
+        expect(passed).toBeGreaterThanOrEqual(10);
+        expect(passed).toBeLessThanOrEqual(10 + Math.ceil(elapsed / 100));
       }
       pending = refused;
       if (pending.length > 0) {
@@ -216,7 +220,7 @@ describe('webhook ingest: POST /ingest/:source', () => {
         await new Promise((r) => setTimeout(r, wait * 1000));
       }
     }
-    expect(refusedOnce).toBe(20);
+    expect(refusedOnce).toBeGreaterThan(0);
     expect(pending).toEqual([]);
     expect(await mentions()).toBe(before + 30);
   }, 30_000);
