@@ -23,6 +23,7 @@ import { useQueue } from './use-queue';
 import { usePresence } from '../presence/use-presence';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { RunsDialog } from '../runs/RunsDialog';
+import { ReviewScreen } from '../review/ReviewEntry';
 import { StaffingHeader } from '../staffing/StaffingHeader';
 import { SeverityBanner } from '../runs/SeverityBanner';
 import { useRuns } from '../runs/use-runs';
@@ -49,6 +50,7 @@ export function QueuePage(props: {
     body: fresh[0]?.text.slice(0, 160) ?? '',
   }));
   const [runsOpen, setRunsOpen] = useState<{ runId: string | null } | null>(null);
+  const [reviewOpen, setReviewOpen] = useState<{ runId: string | null } | null>(null);
   const { cache, version, ensure, added } = useQueue(socket, query);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [opened, setOpened] = useState<Mention | null>(null);
@@ -185,6 +187,9 @@ export function QueuePage(props: {
         <button type="button" onClick={() => setRunsOpen({ runId: null })}>
           {t('runs.open')}
         </button>
+        <button type="button" onClick={() => setReviewOpen({ runId: null })}>
+          {t('review.open')}
+        </button>
         <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
         <StaffingHeader socket={socket} room={room} />
         <RoutingHeader socket={socket} room={room} />
@@ -218,6 +223,25 @@ export function QueuePage(props: {
           selectedMention={selected ? { id: selected.id, text: selected.text } : null}
           runId={runsOpen.runId}
           onClose={() => setRunsOpen(null)}
+          onReview={(runId) => {
+            setRunsOpen(null);
+            setReviewOpen({ runId });
+          }}
+        />
+      )}
+      {reviewOpen && (
+        <ReviewScreen
+          key={reviewOpen.runId ?? ''}
+          socket={socket}
+          room={room}
+          token={props.token}
+          runId={reviewOpen.runId}
+          onClose={() => setReviewOpen(null)}
+          onOpenMention={(m) => {
+            setReviewOpen(null);
+            setOpened(m);
+          }}
+          onOpenRun={(runId) => setRunsOpen({ runId })}
         />
       )}
       {syncSummary(sync).kind === 'offline' && (

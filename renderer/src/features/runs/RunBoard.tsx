@@ -16,6 +16,8 @@ export function RunBoard(props: {
   room: RoomInfo;
   run: RunDetail;
   onChange: (r: RunDetail) => void;
+  /** Opens the run's review (offered once it is closed). */
+  onReview?: (runId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { run, room } = props;
@@ -60,6 +62,11 @@ export function RunBoard(props: {
             ? t('runs.closed')
             : t('runs.phase', { phase: run.playbook.phases[phaseIndex]?.name ?? run.state })}
         </span>
+        {closed && props.onReview && (
+          <button type="button" className="primary" onClick={() => props.onReview?.(run.id)}>
+            {t('review.reviewRun')}
+          </button>
+        )}
         {isLead && !closed && (
           <select
             aria-label={t('runs.severity')}

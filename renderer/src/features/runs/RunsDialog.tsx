@@ -19,6 +19,8 @@ export function RunsDialog(props: {
   /** The mention open in the queue, which a run started here can be linked to. */
   selectedMention: { id: string; text: string } | null;
   onClose: () => void;
+  /** Opens a closed run's review. */
+  onReview?: (runId: string) => void;
 }) {
   const { t } = useTranslation();
   const { socket, room } = props;
@@ -128,7 +130,15 @@ export function RunsDialog(props: {
             onImported={loadLibrary}
           />
         </nav>
-        {run && <RunBoard socket={socket} room={room} run={run} onChange={setRun} />}
+        {run && (
+          <RunBoard
+            socket={socket}
+            room={room}
+            run={run}
+            onChange={setRun}
+            {...(props.onReview && { onReview: props.onReview })}
+          />
+        )}
       </div>
     </Dialog>
   );
