@@ -14,6 +14,7 @@ import { coalesce } from './coalesce';
 import { prepareBatches, type PrepareOptions } from './prepare-batches';
 import { prepareBatchesOffThread } from './prepare-off-thread';
 import { rulesInForce } from '../routing/rules-service';
+import type { IngestSource } from '../ops/payloads';
 
 // Prepared batches waiting for a commit, at most, and the most mentions one commit takes: a
 // commit holds claims from desks back for well under a second.
@@ -31,7 +32,9 @@ export const DEFER_INDEXES_FROM = 100_000;
 /** Options of one import. */
 export type ImportOptions = ReadOptions & {
   actor: string;
-  connector: 'csv' | 'jsonl';
+  connector: IngestSource['connector'];
+  /** The configured connector that brought the file (a watch folder), for provenance. */
+  connectorId?: string;
   bytesTotal: number | null;
   onProgress?: (p: ImportProgress) => void;
   /** Where to read, enrich and hash: worker threads (default for large files) or here. */
@@ -76,7 +79,11 @@ export async function importMentions(
     preset:
       opts.preset ?? (await loadPreset(opts.format === 'csv' ? 'generic-csv' : 'generic-jsonl')),
     ...(opts.maxRecordBytes !== undefined && { maxRecordBytes: opts.maxRecordBytes }),
-    source: { connector: opts.connector, importId: randomUUID() },
+    source: {
+      connector: opts.connector,
+      importId: randomUUID(),
+      ...(opts.connectorId !== undefined && { connectorId: opts.connectorId }),
+    },
     // The rules in force here as data: workers compile them for themselves.
     routing: await ingestRulesOf(core.read),
   };
