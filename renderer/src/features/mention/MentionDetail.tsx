@@ -9,6 +9,7 @@ import { formatTime } from '../../components/format';
 import { MentionMessaging } from '../messages/MentionMessaging';
 import { MentionRouting } from '../routing/MentionRouting';
 import { SlaCountdown } from '../routing/SlaCountdown';
+import { CustomerPanel } from '../contact/CustomerPanel';
 
 /** What an action button does. */
 export type MentionActionName =
@@ -19,7 +20,7 @@ export type MentionActionName =
   | 'mention.ignore'
   | 'mention.reopen';
 
-/** The selected mention: full text, who and where, status and claim, history, the author's other mentions. */
+/** The selected mention: full text, who and where, status and claim, history, the customer across channels. */
 export function MentionDetail(props: {
   socket: DeskSocket;
   room: RoomInfo;
@@ -205,21 +206,13 @@ export function MentionDetail(props: {
           </ol>
         </section>
       )}
-      {detail && detail.authorMentions.length > 0 && (
-        <section className="author-history">
-          <h3>{t('detail.authorMentions', { count: detail.authorMentions.length })}</h3>
-          <ul>
-            {detail.authorMentions.map((a) => (
-              <li key={a.id}>
-                <button type="button" className="link" onClick={() => props.onOpen(a)}>
-                  <time dateTime={a.occurredAt}>{formatTime(a.occurredAt, i18n.language)}</time> ·{' '}
-                  {t(`channel.${a.channel}`)} · {a.text.slice(0, 120)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <CustomerPanel
+        key={m.id}
+        socket={socket}
+        room={props.room}
+        mention={m}
+        onOpen={props.onOpen}
+      />
     </section>
   );
 }
