@@ -9,9 +9,14 @@ import { allOps } from '../../db/queries/ops';
 import { eventually } from '../../test-support/station-process';
 import { testCores } from '../../test-support/test-cores';
 import { CONNECTORS_FILE } from '../connector-config';
+import { HealthTracker } from '../connector-health';
 import type { ConnectorHub } from '../connector-hub';
+import { ingestFromConnector } from '../connector-ingest';
+import type { ConnectorContext } from '../connector-kind';
+import { cursorStore, seenSet } from '../connector-state';
 import { startConnectors } from '../start-connectors';
 import { imapKind } from './imap-kind';
+import { ImapSettings, type ImapConfig } from './imap-settings';
 import { startDovecot, whyNoDovecot, type TestDovecot } from './test-dovecot';
 import { EMAIL_SAMPLES, HAVE_EMAIL_SAMPLES, rawMail } from './test-mail';
 
@@ -238,6 +243,65 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
       async () => hub.viewOf('care-mail')?.health.state === 'running',
     );
     expect(hub.viewOf('care-mail')?.health.itemsLastHour).toBe(N);
+  });
+
+  it('does not take a batch in twice when the station died after committing it but before remembering it', async () => {
+    const N = 30;
+    await server.deliver(
+      Array.from({ length: N }, (_, i) =>
+        rawMail({ from: 'a@b.c', messageId: `<gap-${i}@b.c>`, text: `gap ${i}` }),
+      ),
+      'Gap',
+    );
+    const { core } = await openRoom();
+    const abort = new AbortController();
+    const seen = seenSet(core, 'care-mail');
+    let died = false;
+    const ctx: ConnectorContext<ImapConfig> = {
+      id: 'care-mail',
+      kind: 'imap',
+      config: ImapSettings.parse({
+        host: server.host,
+        port: server.port,
+        tls: 'none',
+        user: server.user,
+        password: server.password,
+        mailbox: 'Gap',
+      }),
+      core,
+      dataDir: core.dataDir,
+      signal: abort.signal,
+      cursor: cursorStore(core, 'care-mail'),
+      // The first batch is committed, then "the station dies" before it is remembered: the
+      // connector starts over with neither the seen keys nor the cursor of that batch.
+      seen: {
+        among: (keys) => seen.among(keys),
+        prune: (keep) => seen.prune(keep),
+        add: async (keys) => {
+          if (!died) {
+            died = true;
+            throw new Error('the station died here');
+          }
+          await seen.add(keys);
+        },
+      },
+      health: new HealthTracker(() => undefined),
+      ingest: (inputs) =>
+        ingestFromConnector(core, inputs, { connector: 'imap', connectorId: 'care-mail' }),
+      poll: () => undefined,
+      log: () => undefined,
+    };
+    const run = await imapKind.start(ctx);
+    try {
+      await eventually('all 30', async () => (await emailMentions(core)).length === N);
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      abort.abort();
+      await run.stop();
+    }
+    expect(died).toBe(true);
+    expect((await emailMentions(core)).every((m) => m.duplicates === 0)).toBe(true);
+    expect(await itemsIngested(core, 'care-mail')).toBe(N);
   });
 
   it('shows a wrong password as a clear health error, without crashing or stopping other mailboxes', async () => {

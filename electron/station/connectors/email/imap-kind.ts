@@ -1,4 +1,4 @@
-import { mentionById } from '../../db/queries/mention-reads';
+import { mentionById, mentionsByIds } from '../../db/queries/mention-reads';
 import { mentionIdOf } from '../../mentions/mention-id';
 import type { ConnectorContext, ConnectorKind } from '../connector-kind';
 import { backoffDelay, sleep } from '../poll-loop';
@@ -32,6 +32,7 @@ export const imapKind: ConnectorKind<typeof ImapSettings> = {
 /** Sessions one after another until the connector stops, waiting longer after each failure. */
 async function keepReading(ctx: ConnectorContext<ImapConfig>): Promise<void> {
   let failures = 0;
+  const firstBatch = { pending: true };
   while (!ctx.signal.aborted) {
     let reachedMail = false;
     try {
@@ -40,6 +41,14 @@ async function keepReading(ctx: ConnectorContext<ImapConfig>): Promise<void> {
         seen: ctx.seen,
         ingest: (inputs) => ctx.ingest(inputs),
         knownThread: (messageId) => threadOfMention(ctx, messageId),
+        inRoom: async (ids) => {
+          const held = await mentionsByIds(
+            ctx.core.read,
+            ids.map((id) => mentionIdOf('email', id)),
+          );
+          return new Set(held.map((m) => m.externalId));
+        },
+        firstBatch,
         log: (m) => ctx.log(m),
         signal: ctx.signal,
         health: {
@@ -65,6 +74,13 @@ async function keepReading(ctx: ConnectorContext<ImapConfig>): Promise<void> {
       const why = describeImapError(err, ctx.config);
       ctx.health.failed(new Error(why), Date.now() + wait);
       ctx.log(`${why}; trying again in ${Math.round(wait / 1000)} s`);
+      // Not the server's doing (no IMAP or socket code): a fault of ours, worth its stack.
+      if (
+        err instanceof Error &&
+        (err as { code?: unknown }).code === undefined &&
+        !isAuthFailure(err)
+      )
+        ctx.log(err.stack ?? err.message);
       await sleep(wait, ctx.signal);
     }
   }

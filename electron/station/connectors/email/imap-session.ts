@@ -23,6 +23,14 @@ export type SessionSink = {
   health: HealthReporter;
   ingest(inputs: readonly MentionInput[]): Promise<IngestOutcome>;
   knownThread: ThreadLookup;
+  /**
+   * Which of these external ids are mentions of the room already. Asked only for the first batch
+   * after the connector starts: the one batch a crash of the station can have committed without
+   * remembering it, which must not come back as duplicates.
+   */
+  inRoom(externalIds: readonly string[]): Promise<Set<string>>;
+  /** True until a batch has been taken in since the connector started. */
+  firstBatch: { pending: boolean };
   log(message: string): void;
   signal: AbortSignal;
 };
@@ -166,7 +174,11 @@ async function catchUp(
     }
     const ids = mapped.mentions.map((m) => m.externalId);
     const seen = await sink.seen.among(ids);
-    const fresh = mapped.mentions.filter((m) => !seen.has(m.externalId));
+    let fresh = mapped.mentions.filter((m) => !seen.has(m.externalId));
+    if (sink.firstBatch.pending && fresh.length > 0) {
+      const held = await sink.inRoom(fresh.map((m) => m.externalId));
+      fresh = fresh.filter((m) => !held.has(m.externalId));
+    }
     // Commit, remember, then move the cursor: a crash in between re-reads the batch, and what it
     // had already taken in collapses (seen here, or by the mention's dedupe key).
     if (fresh.length > 0) await sink.ingest(fresh);
@@ -177,6 +189,7 @@ async function catchUp(
       savedAt: new Date().toISOString(),
     };
     await sink.cursor.save(cursor);
+    sink.firstBatch.pending = false;
   }
   return cursor;
 }
