@@ -10,6 +10,7 @@ import type { RoutingCommands, RoutingEvents } from './routing';
 import type { WavesCommands } from './waves';
 import type { DrillsCommands, DrillsEvents } from './drills';
 import type { ReviewsCommands, ReviewsEvents } from './reviews';
+import type { ConnectorsCommands, ConnectorsEvents } from './connectors';
 import type { ContactsCommands, ContactsEvents } from './contacts';
 
 /** Every command a desk can send to its station over /desk. */
@@ -25,7 +26,8 @@ export type DeskCommands = MentionsCommands &
   WavesCommands &
   DrillsCommands &
   ReviewsCommands &
-  ContactsCommands;
+  ContactsCommands &
+  ConnectorsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &
@@ -38,6 +40,7 @@ export type DeskEvents = MentionsEvents &
   RoutingEvents &
   DrillsEvents &
   ReviewsEvents &
-  ContactsEvents;
+  ContactsEvents &
+  ConnectorsEvents;
 /** Name of a /desk command. */
 export type DeskCommandName = keyof DeskCommands;

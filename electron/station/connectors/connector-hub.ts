@@ -272,12 +272,14 @@ export class ConnectorHub extends EventEmitter<{ changed: [] }> {
     if (had && had.config.kind !== input.kind)
       throw new CommandError('invalid', 'a connector keeps its kind: remove it and add a new one');
     const settings = { ...input.settings };
-    for (const s of kind.secrets)
-      if (
-        (settings[s] === undefined || settings[s] === null) &&
-        had?.config.settings[s] !== undefined
-      )
+    // An empty field is no value (a brand taken away, an optional signing secret removed); a
+    // secret left out keeps the value it had.
+    for (const [k, v] of Object.entries(settings)) if (v === '' || v === null) delete settings[k];
+    for (const s of kind.secrets) {
+      const given = input.settings[s];
+      if ((given === undefined || given === null) && had?.config.settings[s] !== undefined)
         settings[s] = had.config.settings[s];
+    }
     const checked = entrySchemaOf(kind).safeParse({
       id: input.id,
       kind: input.kind,

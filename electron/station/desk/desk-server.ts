@@ -17,6 +17,7 @@ import { messageHandlers } from './messages';
 import { waveHandlers } from './waves';
 import { drillHandlers, pushDrillProgress } from './drills';
 import { reviewHandlers } from './reviews';
+import { connectorHandlers, pushConnectorChanges } from './connectors';
 import { contactHandlers } from './contacts';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
@@ -50,6 +51,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...waveHandlers,
   ...drillHandlers,
   ...reviewHandlers,
+  ...connectorHandlers,
   ...contactHandlers,
 } as never;
 
@@ -160,12 +162,14 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
   const stopBreachPush = pushSlaBreaches(core, desk);
   const stopAssignedPush = pushAssignments(core, desk);
   const stopDrillPush = pushDrillProgress(core, desk);
+  const stopConnectorPush = pushConnectorChanges(core, desk);
   const assigner = startAssigner(core);
   return {
     close: () => {
       assigner.stop();
       stopAssignedPush();
       stopDrillPush();
+      stopConnectorPush();
       broadcaster.close();
       staffing.close();
       stopSyncPush();
