@@ -245,6 +245,38 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
     expect(hub.viewOf('care-mail')?.health.itemsLastHour).toBe(N);
   });
 
+  it('reads a renumbered folder (new UIDVALIDITY) again, taking in only what is new', async () => {
+    const old = [0, 1, 2].map((i) =>
+      rawMail({ from: 'a@b.c', messageId: `<renum-${i}@b.c>`, text: `renum ${i}` }),
+    );
+    await server.deliver(old, 'Renumbered');
+    const { core, hub } = await roomReading('Renumbered');
+    await eventually('the first three', async () => (await emailMentions(core)).length === 3);
+    await hub.close();
+
+    // The server loses its index: the folder comes back with the same mail under new UIDs.
+    const client = await server.client();
+    const before = (await client.status('Renumbered', { uidValidity: true })) || null;
+    await client.mailboxDelete('Renumbered');
+    await new Promise((r) => setTimeout(r, 1_100)); // UIDVALIDITY is a time in seconds
+    await client.mailboxCreate('Renumbered');
+    await client.logout();
+    await server.deliver(
+      [...old, rawMail({ from: 'a@b.c', messageId: '<renum-3@b.c>', text: 'renum 3' })],
+      'Renumbered',
+    );
+    const after = await server.client();
+    expect((await after.status('Renumbered', { uidValidity: true })) || null).not.toEqual(before);
+    await after.logout();
+
+    const again = await startConnectors(core, [imapKind]);
+    await eventually('the new one', async () => (await emailMentions(core)).length === 4);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await emailMentions(core)).every((m) => m.duplicates === 0)).toBe(true);
+    expect(await itemsIngested(core, 'care-mail')).toBe(4);
+    await again.close();
+  });
+
   it('does not take a batch in twice when the station died after committing it but before remembering it', async () => {
     const N = 30;
     await server.deliver(
@@ -339,5 +371,11 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
     expect(Date.parse(health?.retryAt ?? '') - Date.now()).toBeGreaterThan(60_000);
     await eventually('the other mailbox', async () => (await emailMentions(core)).length === 1);
     expect(hub.viewOf('other-mail')?.health.state).toBe('running');
+    // The password is a secret: desks see that it is set, never the value.
+    const view = hub.view();
+    expect(view.kinds.find((k) => k.kind === 'imap')?.secrets).toEqual(['password']);
+    expect(hub.viewOf('other-mail')?.settings).not.toHaveProperty('password');
+    expect(hub.viewOf('other-mail')?.secrets.password?.set).toBe(true);
+    expect(JSON.stringify(view)).not.toContain(server.password);
   });
 });

@@ -48,6 +48,8 @@ export type TestDovecot = {
   stop(): Promise<void>;
   /** Kills it and every process it started at once (SIGKILL): a crashed server. */
   kill(): Promise<void>;
+  /** A logged-in IMAP client of the test user (log it out when done). */
+  client(): Promise<ImapFlow>;
   /** Delivers messages to a mailbox (made if missing) by IMAP APPEND, in order, on one connection. */
   deliver(messages: readonly Buffer[], mailbox?: string): Promise<void>;
   /** Drops a message straight into INBOX's Maildir (works while the server is down). */
@@ -124,7 +126,7 @@ export async function startDovecot(): Promise<TestDovecot> {
       await exited;
       await waitForGroupGone(child);
     },
-    async deliver(messages, mailbox = 'INBOX') {
+    async client() {
       const client = new ImapFlow({
         host: '127.0.0.1',
         port,
@@ -134,6 +136,10 @@ export async function startDovecot(): Promise<TestDovecot> {
         disableAutoIdle: true,
       });
       await client.connect();
+      return client;
+    },
+    async deliver(messages, mailbox = 'INBOX') {
+      const client = await server.client();
       try {
         if (mailbox !== 'INBOX') {
           const listed = await client.list();
