@@ -25,6 +25,7 @@ phases:
         owner: lead
         due: { after: 1d }
 `;
+const STORM = PLAYBOOK.replace('id: kettle', 'id: storm').replace('Kettle recall', 'Winter storm');
 
 type Saved = { message: { id: string; contentHash: string } };
 
@@ -65,6 +66,13 @@ async function scriptIncident(url: string, desk: DeskSocket): Promise<void> {
     role: 'approver',
     areas: ['pr'],
   });
+  // The last incident, closed before this one began: the one to compare with.
+  const storm = await command<{ run: { id: string } }>(desk, 'run.start', { playbookId: 'storm' });
+  for (const action of [
+    { type: 'run.step', stepId: 'statement' },
+    { type: 'run.close', summary: 'Storm passed' },
+  ])
+    await command(desk, 'run.act', { runId: storm.run.id, action });
   const now = Date.now();
   const login = (await (
     await fetch(new URL('/api/login', url), {
@@ -150,6 +158,7 @@ test('a closed run’s review: KPI tiles, a filtered timeline, an annotation tha
   const library = (dir: string) => {
     mkdirSync(path.join(dir, 'playbooks'));
     writeFileSync(path.join(dir, 'playbooks', 'kettle.yaml'), PLAYBOOK);
+    writeFileSync(path.join(dir, 'playbooks', 'storm.yaml'), STORM);
     return { env: { HOLDLINE_PLAYBOOKS_DIR: path.join(dir, 'playbooks') } };
   };
   await withRoomStation(async (station) => {
@@ -238,6 +247,41 @@ test('a closed run’s review: KPI tiles, a filtered timeline, an annotation tha
     expect(html).toContain('Sent 30 minutes after the first tweet');
     expect(html).toContain('&lt;script&gt;alert');
     expect(html).not.toContain('<script>alert');
+
+    // This storm against the last one: the same figures side by side.
+    const compare = page.locator('#review-compare');
+    const storm = await compare.locator('option', { hasText: 'Winter storm' }).textContent();
+    await compare.getByLabel('Compare with').selectOption({ label: storm ?? '' });
+    await expect(compare.getByTestId('compare-this').getByTestId('kpi-volume')).toContainText('4');
+    await expect(compare.getByTestId('compare-other').getByTestId('kpi-volume')).toBeVisible();
+    await expect(compare.getByTestId('compare-other').locator('svg').first()).toBeVisible();
+
+    // The retrospective: a section and an action item, then through review to closed: read-only.
+    const retro = page.getByTestId('retro');
+    await retro.getByLabel('Summary').fill('Batch 12 sparked; recalled within the hour.');
+    await retro.getByTestId('retro-summary').getByRole('button', { name: 'Save' }).click();
+    await expect(retro.getByTestId('retro-summary')).toContainText(/lead, \d/);
+    const actions = retro.getByTestId('action-items');
+    await actions.getByLabel('Action', { exact: true }).fill('Pre-approve a recall statement');
+    await actions.getByLabel('Owner', { exact: true }).fill('Pat Approver');
+    await actions.getByRole('button', { name: 'Add' }).click();
+    const item = actions.getByTestId('action-item');
+    await expect(item).toContainText('Pre-approve a recall statement');
+    await item.getByRole('checkbox', { name: 'Done: Pre-approve a recall statement' }).check();
+    await expect(item).toHaveClass(/done/);
+    await retro.getByRole('button', { name: 'Send for review' }).click();
+    await expect(retro.getByTestId('retro-status')).toHaveText('In review');
+    await retro.getByRole('button', { name: 'Close the retrospective' }).click();
+    await expect(retro.getByTestId('retro-status')).toHaveText('Closed');
+    await expect(retro.locator('textarea')).toHaveCount(0);
+    await expect(retro.getByTestId('retro-summary')).toContainText('recalled within the hour');
+    await expect(screen.getByRole('button', { name: 'Annotate' })).toHaveCount(0);
+    await retro.getByText('Status history').click();
+    await expect(retro.locator('.retro-history li')).toHaveText([
+      /^Draft · lead/,
+      /^In review · lead/,
+      /^Closed · lead/,
+    ]);
     expect(dialogs).toEqual([]);
   }, library);
 });

@@ -34,6 +34,13 @@ export function ActionItems(props: {
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
+  // A tick shows at once; the station's answer settles it (a refusal puts it back).
+  const [ticking, setTicking] = useState<Record<string, boolean>>({});
+  async function tick(a: ActionItem, done: boolean) {
+    setTicking((x) => ({ ...x, [a.id]: done }));
+    await props.onSave({ ...changeOf(a), done });
+    setTicking(({ [a.id]: _settled, ...rest }) => rest);
+  }
   async function add(e: FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
@@ -76,10 +83,10 @@ export function ActionItems(props: {
                 <td>
                   <input
                     type="checkbox"
-                    checked={a.done}
+                    checked={ticking[a.id] ?? a.done}
                     disabled={!props.writable}
                     aria-label={t('review.actions.markDone', { text: a.text })}
-                    onChange={(e) => void props.onSave({ ...changeOf(a), done: e.target.checked })}
+                    onChange={(e) => void tick(a, e.target.checked)}
                   />
                 </td>
                 <td>{a.text}</td>
