@@ -1,12 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MentionQuerySchema } from '../../../../shared/contract/mentions';
 import { StationCore } from '../../core/core';
 import { mentionWindow } from '../../db/queries/mention-reads';
 import { allOps } from '../../db/queries/ops';
 import { call, connectDesk, loginToken } from '../../test-support/station-client';
-import { eventually, holdline, startStationProcess } from '../../test-support/station-process';
+import {
+  eventually,
+  holdline,
+  startStationProcess as startProcess,
+  type StationProcess,
+} from '../../test-support/station-process';
 import { tempDir } from '../../test-support/temp-dir';
 import { CONNECTORS_FILE } from '../connector-config';
 import { startDovecot, whyNoDovecot, type TestDovecot } from './test-dovecot';
@@ -26,6 +31,16 @@ describe.skipIf(why !== null)(
       const t = tempDir('holdline-imap-station-');
       root = t.dir;
       cleanup = t.cleanup;
+    });
+    // Stations a failed test left running are stopped, not orphaned.
+    const started: StationProcess[] = [];
+    const startStationProcess = async (data: string) => {
+      const p = await startProcess(data);
+      started.push(p);
+      return p;
+    };
+    afterEach(async () => {
+      while (started.length) await started.pop()?.stop({ kill: true });
     });
     afterAll(async () => {
       await server?.close();
