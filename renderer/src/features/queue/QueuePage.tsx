@@ -30,6 +30,7 @@ import { useRuns } from '../runs/use-runs';
 import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 import { RosterBar } from '../roster/RosterBar';
 import { RoutingHeader } from '../routing/RoutingHeader';
+import { ConnectorsButton } from '../connectors/ConnectorsButton';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | null;
 
@@ -193,6 +194,7 @@ export function QueuePage(props: {
         <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
         <StaffingHeader socket={socket} room={room} />
         <RoutingHeader socket={socket} room={room} />
+        <ConnectorsButton socket={socket} room={room} />
         <button type="button" onClick={() => setDialog('people')}>
           {t('people.open')}
         </button>
