@@ -67,6 +67,9 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
       `    password: ${JSON.stringify(settings.password ?? server.password)}`,
       `    mailbox: ${mailbox}`,
       `    pollSeconds: ${settings.pollSeconds ?? 300}`,
+      ...(settings.backfillDays === undefined
+        ? []
+        : [`    backfillDays: ${settings.backfillDays}`]),
       extra,
     ].join('\n');
     writeFileSync(path.join(core.dataDir, CONNECTORS_FILE), yaml);
@@ -277,6 +280,30 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
     await again.close();
   });
 
+  it('with backfillDays 0 takes in only mail from its first start on, also across a restart', async () => {
+    await server.deliver(
+      [rawMail({ from: 'a@b.c', messageId: '<before@b.c>', text: 'older mail' })],
+      'FromNow',
+    );
+    const { core, hub } = await roomReading('FromNow', { backfillDays: 0 });
+    await eventually(
+      'the first look',
+      async () => hub.viewOf('care-mail')?.health.lastSuccessAt != null,
+    );
+    await hub.close();
+    await server.deliver(
+      [rawMail({ from: 'a@b.c', messageId: '<while-down@b.c>', text: 'came while stopped' })],
+      'FromNow',
+    );
+    const again = await startConnectors(core, [imapKind]);
+    await eventually(
+      'the mail that came while stopped',
+      async () => (await emailMentions(core)).length === 1,
+    );
+    expect((await emailMentions(core))[0]?.externalId).toBe('<while-down@b.c>');
+    await again.close();
+  });
+
   it('does not take a batch in twice when the station died after committing it but before remembering it', async () => {
     const N = 30;
     await server.deliver(
@@ -353,6 +380,14 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
         `    user: ${server.user}`,
         `    password: ${server.password}`,
         '    mailbox: Other',
+        '  - id: missing-folder',
+        '    kind: imap',
+        `    host: ${server.host}`,
+        `    port: ${server.port}`,
+        '    tls: none',
+        `    user: ${server.user}`,
+        `    password: ${server.password}`,
+        '    mailbox: Nowhere',
       ].join('\n'),
     );
     await eventually(
@@ -371,6 +406,13 @@ describe.skipIf(why !== null)(`the IMAP connector${why ? ` (skipped: ${why})` : 
     expect(Date.parse(health?.retryAt ?? '') - Date.now()).toBeGreaterThan(60_000);
     await eventually('the other mailbox', async () => (await emailMentions(core)).length === 1);
     expect(hub.viewOf('other-mail')?.health.state).toBe('running');
+    await eventually(
+      'the missing folder in health',
+      async () => hub.viewOf('missing-folder')?.health.lastError != null,
+    );
+    expect(hub.viewOf('missing-folder')?.health.lastError?.message).toMatch(
+      /has no folder "Nowhere"/,
+    );
     // The password is a secret: desks see that it is set, never the value.
     const view = hub.view();
     expect(view.kinds.find((k) => k.kind === 'imap')?.secrets).toEqual(['password']);

@@ -74,16 +74,18 @@ async function keepReading(ctx: ConnectorContext<ImapConfig>): Promise<void> {
       const why = describeImapError(err, ctx.config);
       ctx.health.failed(new Error(why), Date.now() + wait);
       ctx.log(`${why}; trying again in ${Math.round(wait / 1000)} s`);
-      // Not the server's doing (no IMAP or socket code): a fault of ours, worth its stack.
-      if (
-        err instanceof Error &&
-        (err as { code?: unknown }).code === undefined &&
-        !isAuthFailure(err)
-      )
-        ctx.log(err.stack ?? err.message);
+      // Not the server's doing (no IMAP, socket or server code): a fault of ours, worth its stack.
+      if (isOurFault(err)) ctx.log(err.stack ?? err.message);
       await sleep(wait, ctx.signal);
     }
   }
+}
+
+/** An error that is no server's answer nor a network failure: a fault of the station's own. */
+function isOurFault(err: unknown): err is Error {
+  if (!(err instanceof Error) || isAuthFailure(err)) return false;
+  const e = err as { code?: unknown; responseText?: unknown };
+  return e.code === undefined && e.responseText === undefined;
 }
 
 /** The thread of an email mention already in the room, by its Message-ID. */

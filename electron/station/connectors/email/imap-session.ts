@@ -108,6 +108,8 @@ export async function runSession(config: ImapConfig, sink: SessionSink): Promise
  * The cursor to read from. A first start takes in the mail of the last `backfillDays` and then
  * everything new. A changed UIDVALIDITY means the server renumbered the folder: it is read again
  * from a day before the last batch was taken in, and what was already taken in is recognised.
+ * A new cursor is stored at once: mail arriving before the first batch is then not skipped by a
+ * restart that would otherwise start again from "now".
  */
 async function startingCursor(
   client: ImapFlow,
@@ -121,22 +123,29 @@ async function startingCursor(
   const now = Date.now();
   let since: number | null = config.backfillDays > 0 ? now - config.backfillDays * DAY : null;
   if (stored) {
-    since = Date.parse(stored.savedAt) - DAY;
+    const last = Date.parse(stored.savedAt);
+    since = Number.isNaN(last) ? 0 : last - DAY;
     sink.log(
       `${config.mailbox} was renumbered by the server (UIDVALIDITY ${stored.uidValidity} -> ${validity}): reading it again from ${new Date(since).toISOString()}`,
     );
   }
-  const fresh = {
-    uidValidity: validity,
-    lastUid: box.uidNext - 1,
-    savedAt: new Date(now).toISOString(),
-  };
-  if (since === null || Number.isNaN(since)) return fresh;
-  // SEARCH SINCE compares dates only (RFC 3501 6.4.4): a day's margin either way is harmless.
-  const uids = await client.search({ since: new Date(since) }, { uid: true });
-  const first =
-    Array.isArray(uids) && uids.length > 0 ? uids.reduce((a, b) => Math.min(a, b)) : null;
-  return first === null ? fresh : { ...fresh, lastUid: first - 1 };
+  let lastUid = await highestUid(client, box.uidNext);
+  if (since !== null) {
+    // SEARCH SINCE compares dates only (RFC 3501 6.4.4): a day's margin either way is harmless.
+    const uids = await client.search({ since: new Date(since) }, { uid: true });
+    if (Array.isArray(uids) && uids.length > 0) lastUid = uids.reduce((a, b) => Math.min(a, b)) - 1;
+  }
+  const cursor = { uidValidity: validity, lastUid, savedAt: new Date(now).toISOString() };
+  await sink.cursor.save(cursor);
+  return cursor;
+}
+
+/** The highest UID in the open folder (0 when empty), from UIDNEXT when the server gave it. */
+async function highestUid(client: ImapFlow, uidNext: number): Promise<number> {
+  if (Number.isInteger(uidNext) && uidNext > 0) return uidNext - 1;
+  if (!client.mailbox || client.mailbox.exists === 0) return 0;
+  const last = await client.fetchOne('*', { uid: true });
+  return last ? last.uid : 0;
 }
 
 /** Takes in every message after the cursor; returns the cursor after the last batch. */
