@@ -4,6 +4,7 @@ import { dataPaths, lockHolder } from '../core/data-dir';
 import { mentionStats } from '../db/queries/mention-reads';
 import { countOps } from '../db/queries/ops';
 import { parse, required, UsageError } from './args';
+import { connectorLines, connectorStats } from '../connectors/connector-stats';
 
 type LiveSync = {
   peers: {
@@ -39,7 +40,8 @@ export async function statsCommand(argv: string[]): Promise<number> {
   const db = await openReadDb(file);
   try {
     const sync = await liveSync(values.data as string);
-    const stats = { ...(await mentionStats(db)), ops: await countOps(db), sync };
+    const connectors = await connectorStats(values.data as string, db);
+    const stats = { ...(await mentionStats(db)), ops: await countOps(db), sync, connectors };
     if (values.json) process.stdout.write(JSON.stringify(stats) + '\n');
     else {
       const lines = [
@@ -60,6 +62,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
               ),
             ]
           : ['peers: the station is not running, so no live links']),
+        ...connectorLines(connectors),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }

@@ -5,8 +5,12 @@ const MINUTE = 60_000;
 const HOUR_MINUTES = 60;
 const MAX_MESSAGE = 500;
 
-/** What is stored of a connector's health between runs (the state is not: it is re-learnt). */
+/**
+ * What is stored of a connector's health between runs. The state is stored for `holdline stats`
+ * (the state when last saved) but not taken back: a restarted connector learns it again.
+ */
 export type StoredHealth = {
+  state?: ConnectorState;
   lastSuccessAt: string | null;
   lastError: { message: string; at: string } | null;
   /** Items per minute over the last hour: [minute since epoch, count]. */
@@ -104,6 +108,7 @@ export class HealthTracker implements HealthReporter {
   stored(): StoredHealth {
     this.forgetOld(Math.floor(this.now() / MINUTE));
     return {
+      state: this.state,
       lastSuccessAt: this.lastSuccessAt,
       lastError: this.lastError,
       minutes: [...this.minutes.entries()],
