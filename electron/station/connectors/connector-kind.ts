@@ -3,7 +3,8 @@
  *
  * HOW TO ADD A KIND (e.g. IMAP):
  *  1. Make a folder `electron/station/connectors/<kind>/` exporting a `ConnectorKind` (see
- *     rss/rss-kind.ts for a polling kind, webhook/webhook-kind.ts for a push kind).
+ *     rss/rss-kind.ts for a polling kind, webhook/webhook-kind.ts for a push kind,
+ *     watch-folder/ for one that goes through the file import path, email/ for IMAP).
  *  2. List it in `connector-kinds.ts` (KINDS) and add the kind to IngestSource's `connector`
  *     enum in ops/payloads.ts if it is not there ('imap' already is).
  *  That is all: connectors.yaml, the admin form (generated from `settings` as JSON Schema),
@@ -15,8 +16,10 @@
  *    `id`, `kind`, `title`, `enabled`. Fields named in `secrets` are never sent to desks in full.
  *  - `start(ctx)` runs when the connector is enabled (station start, or its config changed: the
  *    old run is stopped first). It should not throw for a source that is down: report that
- *    with `ctx.health.failed(err)` (or let `ctx.poll` do it) and keep trying. Throw only for a
- *    configuration that cannot work (a missing folder); the connector then shows `error`.
+ *    with `ctx.health.failed(err, retryAt)` (or let `ctx.poll` do it) and keep trying; a problem
+ *    that does not stop it (one refused request, one unreadable file) is `ctx.health.problem`.
+ *    Throw only for a configuration that cannot work (an unknown preset): the connector then
+ *    shows `error` until its configuration changes.
  *  - Polling kinds call `ctx.poll(fn, intervalMs)`: fn runs now, then `intervalMs` after each
  *    success; after a failure (fn threw) it backs off exponentially with jitter (capped), and
  *    health follows on its own.
