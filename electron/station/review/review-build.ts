@@ -83,7 +83,8 @@ export async function buildReview(
   scope: ReviewScope,
   opts: { intervalMs: number; targetSeconds: number; asOf: number },
 ): Promise<ReviewReport> {
-  const mentions = await reviewMentions(sql, scope, (await topicsOf(sql, scope)) ?? undefined);
+  const inTopics = await topicsOf(sql, scope);
+  const mentions = await reviewMentions(sql, scope, inTopics ? { inTopics } : {});
   const timeline = await reviewTimeline(sql, scope);
   const firstAlert = timeline.find((e) => e.kind === 'alert')?.at ?? null;
   const firstStatement = timeline.find((e) => e.firstStatement)?.at ?? null;

@@ -52,6 +52,31 @@ describe('review mentions', () => {
     expect(sort((await reviewMentions(peer.db, ALWAYS)).toArray())).toEqual(sort(got));
   });
 
+  it('read page after page the same as at once, mentions of the same instant included', async () => {
+    const { core, adminId } = await cores.openRoom();
+    const at = (i: number) => new Date(Date.UTC(2026, 1, 7, 18, Math.floor(i / 3))).toISOString();
+    await core.commit(
+      Array.from({ length: 11 }, (_, i) =>
+        ingestDraft(
+          {
+            channel: 'twitter',
+            externalId: String(100 + ((i * 7) % 11)),
+            author: { handle: `@p${i % 4}` },
+            text: `mention ${i}`,
+            occurredAt: at(i),
+            metadata: {},
+          },
+          adminId,
+          { connector: 'manual' },
+        ),
+      ),
+    );
+    const whole = (await reviewMentions(core.db, ALWAYS)).toArray();
+    expect(whole).toHaveLength(11);
+    for (const pageRows of [1, 2, 3, 11])
+      expect((await reviewMentions(core.db, ALWAYS, { pageRows })).toArray()).toEqual(whole);
+  });
+
   it('read reach from the source’s own metadata names, numbers only', async () => {
     const { core, adminId } = await cores.openRoom();
     const mention = (externalId: string, metadata: Record<string, string | number>) =>

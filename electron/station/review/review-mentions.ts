@@ -67,7 +67,7 @@ type Row = {
   text?: string;
 };
 
-const pageSql = (withText: boolean) => `
+const pageSql = (withText: boolean, rows: number) => `
   SELECT m.seq, m.id, m.author_handle, m.channel, m.department, m.priority, m.brand, m.occurred_ms,
     ${wallSql('m.recorded_hlc')} AS recorded_ms, m.answers, m.sentiment_score, m.sentiment_label,
     ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')},
@@ -81,7 +81,37 @@ const pageSql = (withText: boolean) => `
   WHERE (m.occurred_ms, m.seq) > (?, ?) AND m.occurred_ms < ?
     AND ${listFilter('m.brand')} AND ${listFilter('m.channel')} AND ${listFilter('m.department')}
   ORDER BY m.occurred_ms, m.seq
-  LIMIT ${PAGE_ROWS}`;
+  LIMIT ${rows}`;
+
+const NO_REACH: ReviewMention['reach'] = Object.freeze({});
+
+function mentionOf(r: Row): ReviewMention {
+  return {
+    id: r.id,
+    author: r.author_handle,
+    channel: r.channel,
+    department: r.department,
+    priority: r.priority,
+    brand: r.brand,
+    occurredAt: r.occurred_ms,
+    recordedAt: r.recorded_ms,
+    firstAnswerAt: r.answered_ms,
+    closedAt: r.closed_ms,
+    ignoredAt: r.ignored_ms,
+    touched: r.touched === 1,
+    answers: r.answers,
+    sentimentScore: r.sentiment_score,
+    sentimentLabel: r.sentiment_label,
+    reach:
+      r.retweets === null && r.likes === null && r.followers === null
+        ? NO_REACH
+        : {
+            ...(r.retweets !== null && { retweets: r.retweets }),
+            ...(r.likes !== null && { likes: r.likes }),
+            ...(r.followers !== null && { followers: r.followers }),
+          },
+  };
+}
 
 /**
  * The mentions of a review's scope — those that happened in its window, of its brands, channels
@@ -93,46 +123,31 @@ const pageSql = (withText: boolean) => `
 export async function reviewMentions(
   sql: Sql,
   scope: ReviewScope,
-  inTopics?: (text: string) => boolean,
+  opts: { inTopics?: (text: string) => boolean; pageRows?: number } = {},
 ): Promise<MentionColumns> {
+  const { inTopics, pageRows = PAGE_ROWS } = opts;
   const out = new MentionColumns();
   const filters = [
     ...listParams(scope.brands),
     ...listParams(scope.channels),
     ...listParams(scope.departments),
   ];
-  const query = pageSql(inTopics !== undefined);
-  // Where the last page ended (the mentions_occurred index's order: occurred_ms, then seq).
-  let after: [number, number] = [scope.from, Number.MIN_SAFE_INTEGER];
+  const query = pageSql(inTopics !== undefined, pageRows);
+  // Pages follow the mentions_occurred index (occurred_ms, then seq) from where the last ended;
+  // the next is asked for before this one is taken in, so SQLite reads while JavaScript copies.
+  const page = (after: [number, number]) => {
+    const rows = sql.all<Row>(query, [...after, scope.to, ...filters]);
+    // Awaited below; marked handled so a failure while the last page is copied is not unhandled.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next = page([scope.from, Number.MIN_SAFE_INTEGER]);
   for (;;) {
-    const rows = await sql.all<Row>(query, [...after, scope.to, ...filters]);
-    for (const r of rows) {
-      if (inTopics && !inTopics(r.text as string)) continue;
-      out.push({
-        id: r.id,
-        author: r.author_handle,
-        channel: r.channel,
-        department: r.department,
-        priority: r.priority,
-        brand: r.brand,
-        occurredAt: r.occurred_ms,
-        recordedAt: r.recorded_ms,
-        firstAnswerAt: r.answered_ms,
-        closedAt: r.closed_ms,
-        ignoredAt: r.ignored_ms,
-        touched: r.touched === 1,
-        answers: r.answers,
-        sentimentScore: r.sentiment_score,
-        sentimentLabel: r.sentiment_label,
-        reach: {
-          ...(r.retweets !== null && { retweets: r.retweets }),
-          ...(r.likes !== null && { likes: r.likes }),
-          ...(r.followers !== null && { followers: r.followers }),
-        },
-      });
-    }
+    const rows = await next;
     const last = rows[rows.length - 1];
-    if (!last || rows.length < PAGE_ROWS) return out;
-    after = [last.occurred_ms, last.seq];
+    const more = last !== undefined && rows.length === pageRows;
+    if (more) next = page([last.occurred_ms, last.seq]);
+    for (const r of rows) if (!inTopics || inTopics(r.text as string)) out.push(mentionOf(r));
+    if (!more) return out;
   }
 }
