@@ -107,7 +107,6 @@ async function startWatchFolder(ctx: ConnectorContext<Settings>) {
         connector: 'watch-folder',
         connectorId: ctx.id,
         bytesTotal: f.size,
-        thread: 'here',
       });
       await ctx.seen.add([key]);
       ctx.health.counted(summary.imported + summary.duplicates);
