@@ -85,9 +85,11 @@ export function identifiersOf(m: IdentifiedAuthor): Identifier[] {
   const out: Identifier[] = [];
   const handle = isHandleChannel(m.channel) ? handleKey(m.handle) : null;
   if (handle !== null) out.push(`handle:${m.channel}:${handle}`);
-  const email = emailKey(m.email) ?? (isHandleChannel(m.channel) ? null : emailKey(m.handle));
+  // The handle stands in for a missing email or phone on channels where it is one (an email's
+  // sender, a caller's number); a given email or phone is used as it is, even when unreadable.
+  const email = emailKey(m.email ?? (isHandleChannel(m.channel) ? null : m.handle));
   if (email !== null) out.push(`email:${email}`);
-  const phone = phoneKey(m.phone) ?? (isPhoneChannel(m.channel) ? phoneKey(m.handle) : null);
+  const phone = phoneKey(m.phone ?? (isPhoneChannel(m.channel) ? m.handle : null));
   if (phone !== null) out.push(`phone:${phone}`);
   if (out.length === 0) out.push(`mention:${m.mentionId}`);
   return out;

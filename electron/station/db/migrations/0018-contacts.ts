@@ -6,24 +6,24 @@ const WS = `' ' || char(9, 10, 13)`;
 const HANDLE_CHANNELS = `('twitter', 'facebook', 'instagram', 'tiktok', 'youtube', 'reddit')`;
 const PHONE_CHANNELS = `('phone', 'sms', 'fax')`;
 
-function emailOf(x: string): string {
-  const e = `lower(trim(${x}, ${WS}))`;
-  return `(CASE WHEN instr(${x}, '@') > 0 AND ${e} GLOB '?*@*?' AND instr(${e}, ' ') = 0 THEN ${e} END)`;
-}
-
-function phoneOf(x: string): string {
+// Digits of a phone number: spacing and punctuation dropped (a 00 prefix is dropped below).
+function digitsOf(x: string): string {
   let p = x;
   for (const c of [' ', '-', '(', ')', '.', '/', '+']) p = `replace(${p}, '${c}', '')`;
-  const d = `(CASE WHEN ${p} GLOB '00*' THEN substr(${p}, 3) ELSE ${p} END)`;
-  return `(CASE WHEN ${x} IS NOT NULL AND length(${d}) BETWEEN 6 AND 15 AND ${d} NOT GLOB '*[^0-9]*' THEN ${d} END)`;
+  return p;
 }
 
 /**
  * One customer across channels (issue 8). Exact links are derived from the mention rows, never
- * logged: generated columns give each mention's email and phone as compared (and the weaker
- * signals: the same name and place, the message it replies to), and partial indexes find every
+ * logged: generated columns give each mention's email and phone as compared, and the weaker
+ * signals (the same name and place, the message it replies to); partial indexes find every
  * mention sharing one, so a customer is read from SQL on demand and an import writes nothing more
  * for the many mentions that carry none. Handles are found through mentions_author (0003).
+ * SQLite computes every generated column of a row on insert: the _raw and _digits helpers let
+ * each step run once (repeating the phone's replace chain cost ~5 µs a mention). The partial
+ * indexes are kept row by row, never deferred during a large import (queries/mention-indexes.ts):
+ * a row without an email costs them next to nothing, while rebuilding them after an import scans
+ * the whole table once per index (~0.9 s per million mentions each, for a social import: nothing).
  * contact_links is what operators decided about pairs of customers (contact.* ops, one link per
  * pair of identifiers), folded on every station by shared/contacts/link-fold.ts.
  */
@@ -31,14 +31,21 @@ export const migration: Migration = {
   id: 18,
   name: 'contacts',
   up: `
-    ALTER TABLE mentions ADD COLUMN contact_email TEXT GENERATED ALWAYS AS (coalesce(
-      ${emailOf('author_email')},
-      CASE WHEN channel NOT IN ${HANDLE_CHANNELS} THEN ${emailOf('author_handle')} END
-    )) VIRTUAL;
-    ALTER TABLE mentions ADD COLUMN contact_phone TEXT GENERATED ALWAYS AS (coalesce(
-      ${phoneOf('author_phone')},
-      CASE WHEN channel IN ${PHONE_CHANNELS} THEN ${phoneOf('author_handle')} END
-    )) VIRTUAL;
+    ALTER TABLE mentions ADD COLUMN contact_email_raw TEXT GENERATED ALWAYS AS (lower(trim(
+      coalesce(author_email, CASE WHEN channel NOT IN ${HANDLE_CHANNELS} THEN author_handle END),
+      ${WS}))) VIRTUAL;
+    ALTER TABLE mentions ADD COLUMN contact_email TEXT GENERATED ALWAYS AS (
+      CASE WHEN contact_email_raw GLOB '?*@*?' AND instr(contact_email_raw, ' ') = 0
+        THEN contact_email_raw END
+    ) VIRTUAL;
+    ALTER TABLE mentions ADD COLUMN contact_phone_digits TEXT GENERATED ALWAYS AS (${digitsOf(
+      `coalesce(author_phone, CASE WHEN channel IN ${PHONE_CHANNELS} THEN author_handle END)`,
+    )}) VIRTUAL;
+    ALTER TABLE mentions ADD COLUMN contact_phone TEXT GENERATED ALWAYS AS (
+      CASE WHEN contact_phone_digits NOT GLOB '*[^0-9]*'
+        AND length(contact_phone_digits) - 2 * (contact_phone_digits GLOB '00*') BETWEEN 6 AND 15
+        THEN substr(contact_phone_digits, 1 + 2 * (contact_phone_digits GLOB '00*')) END
+    ) VIRTUAL;
     ALTER TABLE mentions ADD COLUMN contact_name_place TEXT GENERATED ALWAYS AS (
       CASE WHEN trim(author_name, ${WS}) <> '' AND trim(location, ${WS}) <> ''
         THEN lower(trim(author_name, ${WS})) || '|' || lower(trim(location, ${WS})) END

@@ -100,23 +100,24 @@ export async function contactFigures(
   identifiers: readonly string[],
 ): Promise<{ byChannel: Record<string, number>; name: string | null; location: string | null }> {
   const hit = hitOf(identifiers);
-  const byChannel: Record<string, number> = {};
-  for (const r of await sql.all<{ channel: string; n: number }>(
+  // One statement, so the customer's mentions are found once (the CTE is materialised).
+  const latest = (column: string) =>
+    `(SELECT ${column} FROM mentions WHERE seq IN hit AND trim(${column}) <> ''
+      ORDER BY occurred_ms DESC, id DESC LIMIT 1)`;
+  const rows = await sql.all<{
+    channel: string;
+    n: number;
+    name: string | null;
+    place: string | null;
+  }>(
     `WITH ${hit.cte}
-     SELECT channel, count(*) AS n FROM mentions WHERE seq IN hit GROUP BY channel ORDER BY channel`,
+     SELECT channel, count(*) AS n, ${latest('author_name')} AS name, ${latest('location')} AS place
+     FROM mentions WHERE seq IN hit GROUP BY channel ORDER BY channel`,
     hit.params,
-  ))
-    byChannel[r.channel] = r.n;
-  const latest = async (column: 'author_name' | 'location') =>
-    (
-      await sql.get<{ v: string }>(
-        `WITH ${hit.cte}
-         SELECT ${column} AS v FROM mentions
-         WHERE seq IN hit AND trim(${column}) <> '' ORDER BY occurred_ms DESC, id DESC LIMIT 1`,
-        hit.params,
-      )
-    )?.v ?? null;
-  return { byChannel, name: await latest('author_name'), location: await latest('location') };
+  );
+  const byChannel: Record<string, number> = {};
+  for (const r of rows) byChannel[r.channel] = r.n;
+  return { byChannel, name: rows[0]?.name ?? null, location: rows[0]?.place ?? null };
 }
 
 /** One end of a weaker signal: a mention of this customer and a mention of another. */

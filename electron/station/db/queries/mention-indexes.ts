@@ -15,12 +15,6 @@ export const DEFERRABLE_MENTION_INDEXES: Readonly<Record<string, string>> = {
   mentions_author: 'mentions (author_handle, occurred_ms)',
   // Open mentions by first-response due time, for the SLA scheduler (migration 0012).
   mentions_sla_open: "mentions (sla_due) WHERE status = 'open' AND sla_breach_op IS NULL",
-  // One customer across channels (migration 0018): mentions sharing an email, a phone, a name and
-  // place, and replies by the message they answer.
-  mentions_contact_email: 'mentions (contact_email) WHERE contact_email IS NOT NULL',
-  mentions_contact_phone: 'mentions (contact_phone) WHERE contact_phone IS NOT NULL',
-  mentions_name_place: 'mentions (contact_name_place) WHERE contact_name_place IS NOT NULL',
-  mentions_reply_to: 'mentions (reply_to) WHERE reply_to IS NOT NULL',
 };
 
 /** Names of the deferrable indexes missing from the database. */
