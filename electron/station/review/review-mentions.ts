@@ -24,12 +24,28 @@ const reachSql = (field: keyof typeof REACH_KEYS) =>
 // An HLC's wall time (its first 15 digits, epoch ms) as a number, in SQL.
 const wallSql = (hlc: string) => `CAST(substr(${hlc}, 1, 15) AS INTEGER)`;
 
-// The first time the mention got an op of `type` that took effect (or collided), from its own ops
-// (ops_subject_hlc): only the window's mentions are looked up, never the whole log.
-const firstAppliedSql = (type: string, as: string) =>
-  `(SELECT ${wallSql('min(o.hlc)')} FROM ops o
-    JOIN op_effects e ON e.op_id = o.id AND e.effect IN ('applied', 'collision')
-    WHERE o.subject = m.id AND o.type = '${type}') AS ${as}`;
+// What the mention's own ops did (ops_subject_hlc: only the window's mentions are looked up,
+// never the whole log), packed in one value as [first answer, first close, first ignore (the
+// wall ms of the first such op that took effect or collided), claimed or assigned ever], or
+// null with none: most mentions have none, and every column read costs (sqlite3 builds each
+// row's object property by property).
+const OPS_SQL = `nullif((SELECT json_array(${(['answer', 'close', 'ignore'] as const)
+  .map((t) =>
+    wallSql(
+      `min(CASE WHEN o.type = 'mention.${t}' AND e.effect IN ('applied', 'collision') THEN o.hlc END)`,
+    ),
+  )
+  .join(', ')}, max(o.type IN ('mention.claim', 'mention.assign')))
+  FROM ops o LEFT JOIN op_effects e ON e.op_id = o.id
+  WHERE o.subject = m.id
+    AND o.type IN ('mention.answer', 'mention.close', 'mention.ignore', 'mention.claim', 'mention.assign')
+  ), '[null,null,null,null]')`;
+type OpsFacts = [number | null, number | null, number | null, 0 | 1 | null];
+
+// Channel, department, brand and sentiment label in one value: a review has few combinations,
+// each parsed once.
+const KIND_SQL = 'json_array(m.channel, m.department, m.brand, m.sentiment_label)';
+type Kind = [string, string | null, string | null, ReviewMention['sentimentLabel']];
 
 // A scope's list filter in SQL: no list (or an empty one) keeps every mention; a mention without
 // the value (a brand of null) is left out by any list.
@@ -48,34 +64,23 @@ type Row = {
   seq: number;
   id: string;
   author_handle: string;
-  channel: string;
-  department: string | null;
+  kind: string;
   priority: number;
-  brand: string | null;
   occurred_ms: number;
   recorded_ms: number;
   answers: number;
   sentiment_score: number;
-  sentiment_label: ReviewMention['sentimentLabel'];
   retweets: number | null;
   likes: number | null;
   followers: number | null;
-  answered_ms: number | null;
-  closed_ms: number | null;
-  ignored_ms: number | null;
-  touched: 0 | 1;
+  ops: string | null;
   text?: string;
 };
 
 const pageSql = (withText: boolean, rows: number) => `
-  SELECT m.seq, m.id, m.author_handle, m.channel, m.department, m.priority, m.brand, m.occurred_ms,
-    ${wallSql('m.recorded_hlc')} AS recorded_ms, m.answers, m.sentiment_score, m.sentiment_label,
-    ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')},
-    ${firstAppliedSql('mention.answer', 'answered_ms')},
-    ${firstAppliedSql('mention.close', 'closed_ms')},
-    ${firstAppliedSql('mention.ignore', 'ignored_ms')},
-    EXISTS (SELECT 1 FROM ops o
-            WHERE o.subject = m.id AND o.type IN ('mention.claim', 'mention.assign')) AS touched
+  SELECT m.seq, m.id, m.author_handle, ${KIND_SQL} AS kind, m.priority, m.occurred_ms,
+    ${wallSql('m.recorded_hlc')} AS recorded_ms, m.answers, m.sentiment_score,
+    ${reachSql('retweets')}, ${reachSql('likes')}, ${reachSql('followers')}, ${OPS_SQL} AS ops
     ${withText ? ', m.text' : ''}
   FROM mentions m
   WHERE (m.occurred_ms, m.seq) > (?, ?) AND m.occurred_ms < ?
@@ -84,24 +89,30 @@ const pageSql = (withText: boolean, rows: number) => `
   LIMIT ${rows}`;
 
 const NO_REACH: ReviewMention['reach'] = Object.freeze({});
+const NO_OPS: OpsFacts = [null, null, null, 0];
 
-function mentionOf(r: Row): ReviewMention {
+/** A row as a review mention (`kinds` keeps each combination parsed once). */
+function mentionOf(r: Row, kinds: Map<string, Kind>): ReviewMention {
+  let kind = kinds.get(r.kind);
+  if (!kind) kinds.set(r.kind, (kind = JSON.parse(r.kind) as Kind));
+  const [firstAnswerAt, closedAt, ignoredAt, touched] =
+    r.ops === null ? NO_OPS : (JSON.parse(r.ops) as OpsFacts);
   return {
     id: r.id,
     author: r.author_handle,
-    channel: r.channel,
-    department: r.department,
+    channel: kind[0],
+    department: kind[1],
     priority: r.priority,
-    brand: r.brand,
+    brand: kind[2],
     occurredAt: r.occurred_ms,
     recordedAt: r.recorded_ms,
-    firstAnswerAt: r.answered_ms,
-    closedAt: r.closed_ms,
-    ignoredAt: r.ignored_ms,
-    touched: r.touched === 1,
+    firstAnswerAt,
+    closedAt,
+    ignoredAt,
+    touched: touched === 1,
     answers: r.answers,
     sentimentScore: r.sentiment_score,
-    sentimentLabel: r.sentiment_label,
+    sentimentLabel: kind[3],
     reach:
       r.retweets === null && r.likes === null && r.followers === null
         ? NO_REACH
@@ -127,6 +138,7 @@ export async function reviewMentions(
 ): Promise<MentionColumns> {
   const { inTopics, pageRows = PAGE_ROWS } = opts;
   const out = new MentionColumns();
+  const kinds = new Map<string, Kind>();
   const filters = [
     ...listParams(scope.brands),
     ...listParams(scope.channels),
@@ -147,7 +159,8 @@ export async function reviewMentions(
     const last = rows[rows.length - 1];
     const more = last !== undefined && rows.length === pageRows;
     if (more) next = page([last.occurred_ms, last.seq]);
-    for (const r of rows) if (!inTopics || inTopics(r.text as string)) out.push(mentionOf(r));
+    for (const r of rows)
+      if (!inTopics || inTopics(r.text as string)) out.push(mentionOf(r, kinds));
     if (!more) return out;
   }
 }
