@@ -26,16 +26,20 @@ export function backlogChart(report: BacklogInput, look: ChartLook): ReviewChart
     xAxis: categoryAxis(look, intervalLabels(ends, report.intervalMs, look)),
     yAxis: [
       valueAxis(look, { minInterval: 1, name: labels.waiting }),
-      valueAxis(look, {
-        name: labels.oldestWaiting,
-        min: 0,
-        splitLine: { show: false },
-        axisLabel: {
-          color: p.muted,
-          fontSize: look.fontSize,
-          formatter: (v: number) => labels.duration(v * 60),
+      valueAxis(
+        look,
+        {
+          name: labels.oldestWaiting,
+          min: 0,
+          splitLine: { show: false },
+          axisLabel: {
+            color: p.muted,
+            fontSize: look.fontSize,
+            formatter: (v: number) => labels.duration(v * 60),
+          },
         },
-      }),
+        'right',
+      ),
     ],
     series: [
       {

@@ -121,18 +121,26 @@ export function baseOption(look: ChartLook): ReviewChartOption {
       itemWidth: fs * 1.6,
       itemHeight: fs,
     },
-    grid: { left: fs * 0.6, right: fs * 0.6, top: fs * 2.8, bottom: fs * 0.6, containLabel: true },
+    // Room on the right for the last time label, which sits centred on its bar.
+    grid: { left: fs * 0.6, right: fs * 2.4, top: fs * 3.2, bottom: fs * 0.6, containLabel: true },
   };
 }
 
-/** A value axis in the look's text size and grid colour. */
-export function valueAxis(look: ChartLook, extra: Record<string, unknown> = {}) {
+/**
+ * A value axis in the look's text size and grid colour; its name sits over it, aligned inwards so
+ * the chart's edge does not cut it (`side`: which side of the chart the axis is on).
+ */
+export function valueAxis(
+  look: ChartLook,
+  extra: Record<string, unknown> = {},
+  side: 'left' | 'right' = 'left',
+) {
   const p = paletteOf(look);
   return {
     type: 'value' as const,
     axisLabel: { color: p.muted, fontSize: look.fontSize },
     splitLine: { lineStyle: { color: p.line } },
-    nameTextStyle: { color: p.muted, fontSize: look.fontSize },
+    nameTextStyle: { color: p.muted, fontSize: look.fontSize, align: side },
     ...extra,
   };
 }

@@ -35,13 +35,17 @@ export function sentimentChart(report: SentimentInput, look: ChartLook): ReviewC
     ),
     yAxis: [
       valueAxis(look, { name: labels.meanScore }),
-      valueAxis(look, {
-        name: labels.negativeShare,
-        min: 0,
-        max: 100,
-        splitLine: { show: false },
-        axisLabel: { color: p.muted, fontSize: look.fontSize, formatter: '{value} %' },
-      }),
+      valueAxis(
+        look,
+        {
+          name: labels.negativeShare,
+          min: 0,
+          max: 100,
+          splitLine: { show: false },
+          axisLabel: { color: p.muted, fontSize: look.fontSize, formatter: '{value} %' },
+        },
+        'right',
+      ),
     ],
     series: [
       {

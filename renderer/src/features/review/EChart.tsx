@@ -6,6 +6,8 @@ import { echarts } from './echarts-setup';
 export type ChartBuild = (look: ChartLook) => ReviewChartOption;
 
 const PRINT = { theme: 'light', fontSize: 11, animation: false } as const;
+/** Fits A4 and Letter portrait inside the usual margins (px at 96 dpi). */
+const PRINT_WIDTH = 640;
 const reducedMotion = () =>
   window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -63,9 +65,18 @@ export function EChart(props: {
       if (dz?.startValue !== undefined && dz.endValue !== undefined)
         latest.current.onZoom?.(dz.startValue, dz.endValue);
     });
-    // Paper is white: redraw light and small before the print snapshot, back after.
-    const before = () => c.setOption(optionFor({ ...latest.current.look, ...PRINT }), true);
-    const after = () => c.setOption(optionFor(latest.current.look), true);
+    // Paper is white and narrower than the screen: redraw light, small and at a width any paper
+    // size holds before the print snapshot (layout for print comes too late to follow), back after.
+    const before = () => {
+      c.setOption(optionFor({ ...latest.current.look, ...PRINT }), true);
+      c.resize({ width: Math.min(el.clientWidth, PRINT_WIDTH) });
+      // Drawn now, not on the next frame: the snapshot is taken before there is one.
+      c.getZr().flush();
+    };
+    const after = () => {
+      c.setOption(optionFor(latest.current.look), true);
+      c.resize();
+    };
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
     return () => {

@@ -185,7 +185,8 @@ export function ReviewWorkspace(props: {
       </header>
       {scope && (
         <ScopeBar
-          key={JSON.stringify(scope)}
+          // Fresh fields when the scope changes, and once the run's window is known.
+          key={`${JSON.stringify(scope)}:${report ? 'window' : ''}`}
           scope={scope}
           runName={run?.playbookName ?? (runId ? runId : null)}
           window={report ? report.scope : null}

@@ -18,8 +18,15 @@ export function ScopeBar(props: {
 }) {
   const { t, i18n } = useTranslation();
   const s = props.scope;
-  const [from, setFrom] = useState(s.from ? toLocalInput(Date.parse(s.from)) : '');
-  const [to, setTo] = useState(s.to ? toLocalInput(Date.parse(s.to)) : '');
+  // A run's own span is shown as the window it gives until someone narrows it.
+  const [from, setFrom] = useState(() =>
+    s.from ? toLocalInput(Date.parse(s.from)) : props.window ? toLocalInput(props.window.from) : '',
+  );
+  const [to, setTo] = useState(() =>
+    s.to ? toLocalInput(Date.parse(s.to)) : props.window ? toLocalInput(props.window.to) : '',
+  );
+  const untouched = (value: string, ms: number | undefined) =>
+    ms !== undefined && value === toLocalInput(ms);
   const [words, setWords] = useState(() =>
     Object.fromEntries(FILTERS.map((k) => [k, s[k].join(', ')])),
   );
@@ -33,8 +40,9 @@ export function ScopeBar(props: {
     const minutes = Math.round(Number(target));
     props.onScope({
       ...s,
-      from: isoOf(from),
-      to: isoOf(to),
+      // Left as the run gave them, the run keeps its own span (and its margins as it closes).
+      from: s.runId && untouched(from, props.window?.from) ? s.from : isoOf(from),
+      to: s.runId && untouched(to, props.window?.to) ? s.to : isoOf(to),
       brands: wordsOf(words.brands ?? ''),
       topics: wordsOf(words.topics ?? ''),
       channels: wordsOf(words.channels ?? ''),
@@ -45,19 +53,7 @@ export function ScopeBar(props: {
   return (
     <form className="scope-bar" onSubmit={apply} aria-label={t('review.scope.title')}>
       {props.runName && (
-        <p className="scope-run">
-          {t('review.scope.run', { name: props.runName })}
-          {props.window && !s.from && !s.to && (
-            <span className="muted">
-              {' '}
-              ·{' '}
-              {new Intl.DateTimeFormat(i18n.language, {
-                dateStyle: 'short',
-                timeStyle: 'short',
-              }).formatRange(props.window.from, props.window.to)}
-            </span>
-          )}
-        </p>
+        <p className="scope-run">{t('review.scope.run', { name: props.runName })}</p>
       )}
       <label>
         {t('review.scope.from')}
