@@ -9,7 +9,6 @@ import {
   type RetroSection,
   type RetroStatus,
 } from '../../../../shared/review/retrospective';
-import { ErrorNote } from '../../components/Field';
 import { formatTime } from '../../components/format';
 import { ActionItems, type SaveAction } from './ActionItems';
 
@@ -22,7 +21,6 @@ export function RetroEditor(props: {
   names: (id: string) => string;
   canWrite: boolean;
   canManage: boolean;
-  error: string | null;
   onStart: (() => void) | null;
   onSection: (section: RetroSection, text: string) => Promise<boolean>;
   onAction: SaveAction;
@@ -43,7 +41,6 @@ export function RetroEditor(props: {
             {t('review.retro.start')}
           </button>
         )}
-        <ErrorNote error={props.error} />
       </section>
     );
   const writable = props.canWrite && retro.status !== 'closed';
@@ -67,7 +64,6 @@ export function RetroEditor(props: {
           ))}
         {retro.status === 'closed' && <span className="muted">{t('review.retro.closedNote')}</span>}
       </div>
-      <ErrorNote error={props.error} />
       {RETRO_SECTIONS.map((s) => (
         <SectionEditor
           key={s}

@@ -18,8 +18,10 @@ export function ReviewHistory(props: {
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [from, setFrom] = useState(() => toLocalInput(Date.now() - 24 * 3_600_000));
-  const [to, setTo] = useState(() => toLocalInput(Date.now()));
+  // The last day up to the next whole minute: the field has no seconds, and what came in during
+  // this minute belongs in the window.
+  const [to, setTo] = useState(() => toLocalInput(Math.ceil((Date.now() + 1) / 60_000) * 60_000));
+  const [from, setFrom] = useState(() => toLocalInput(fromLocalInput(to) - 24 * 3_600_000));
   const [formError, setFormError] = useState<string | null>(null);
   const reviewOf = (runId: string) => props.reviews.find((r) => r.scope.runId === runId);
 

@@ -257,7 +257,6 @@ export function ReviewWorkspace(props: {
         names={names}
         canWrite={canWrite}
         canManage={canManage}
-        error={docError}
         onStart={canWrite && report ? () => void ensureReview() : null}
         onSection={async (section, text) => {
           if (!doc) return false;
@@ -282,6 +281,8 @@ export function ReviewWorkspace(props: {
           self={{ reviewId: target.reviewId ?? null, runId }}
         />
       )}
+      {/* Refusals of retrospective changes stay in view wherever one is working. */}
+      <ErrorNote error={docError} className="review-error" />
       {evidence && (
         <EvidenceDialog
           socket={socket}
