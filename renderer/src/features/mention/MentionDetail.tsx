@@ -183,7 +183,7 @@ export function MentionDetail(props: {
         {btn('mention.reopen', t('action.reopen'), 'o', m.status !== 'open')}
       </div>
       <MentionRouting socket={socket} room={props.room} mention={m} />
-      <MentionMessaging key={m.id} socket={socket} room={props.room} mention={m} />
+      <MentionMessaging key={`messaging-${m.id}`} socket={socket} room={props.room} mention={m} />
       {detail?.history
         .filter((h) => h.effect === 'collision')
         .map((h) => (
@@ -207,7 +207,7 @@ export function MentionDetail(props: {
         </section>
       )}
       <CustomerPanel
-        key={m.id}
+        key={`customer-${m.id}`}
         socket={socket}
         room={props.room}
         mention={m}
