@@ -10,6 +10,7 @@ import { ApprovalReview } from './ApprovalReview';
 import { MessagingSettings } from './MessagingSettings';
 import { StatementLibrary } from './StatementLibrary';
 import { useTemplates } from './use-templates';
+import { desktopBridge } from '../desktop/desktop-bridge';
 
 type Tab = 'approvals' | 'library' | 'settings';
 
@@ -67,7 +68,7 @@ export function ApprovalsDialog(props: {
         {tabButton('library', t('library.tab'))}
         {room.me.role === 'admin' && tabButton('settings', t('settings.tab'))}
         <span className="spacer" />
-        {permission === 'default' && (
+        {permission === 'default' && !desktopBridge() && (
           <button
             type="button"
             className="ghost"

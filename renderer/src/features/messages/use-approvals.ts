@@ -2,9 +2,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MessageView } from '../../../../shared/contract/messages';
 import type { DeskSocket } from '../../desk/client';
 import { useMessageList } from './use-messages';
+import { desktopBridge } from '../desktop/desktop-bridge';
 
-/** True when this browser may show notifications and the user said yes (never asked on load). */
+/**
+ * True when this browser may show notifications and the user said yes (never asked on load). The
+ * desktop app notifies natively instead (DesktopBridge), so there it is false: one notice, not two.
+ */
 export function notificationsGranted(): boolean {
+  if (desktopBridge()) return false;
   return typeof Notification !== 'undefined' && Notification.permission === 'granted';
 }
 

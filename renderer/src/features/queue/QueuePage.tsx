@@ -6,7 +6,10 @@ import type { Mention } from '../../../../shared/domain/mention';
 import { call, type DeskSocket } from '../../desk/client';
 import { formatNumber } from '../../components/format';
 import { LanguagePicker } from '../../app/LanguagePicker';
-import { actionFor } from '../help/keymap';
+import { actionFor, type QueueAction } from '../help/keymap';
+import { ACTION_EVENT, OPEN_EVENT } from '../desktop/desktop-bridge';
+import { DesktopBridge } from '../desktop/DesktopBridge';
+import type { NotifyTarget } from '../../../../shared/desk/desktop-bridge';
 import { HelpOverlay } from '../help/HelpOverlay';
 import { ImportDialog } from '../import/ImportDialog';
 import { DrillBar } from '../drills/DrillBar';
@@ -112,11 +115,7 @@ export function QueuePage(props: {
   );
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (dialog && dialog !== 'help') return;
-      const a = actionFor(e);
-      if (!a) return;
-      e.preventDefault();
+    const run = (a: QueueAction) => {
       const at = selectedIndex < 0 ? -1 : selectedIndex;
       switch (a) {
         case 'next':
@@ -150,71 +149,108 @@ export function QueuePage(props: {
           return (document.activeElement as HTMLElement | null)?.blur();
       }
     };
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog && dialog !== 'help') return;
+      const a = actionFor(e);
+      if (!a) return;
+      e.preventDefault();
+      run(a);
+    };
+    // The desktop app's Queue menu sends the same actions as window events (desktop-bridge.ts).
+    const onAction = (e: Event) => {
+      if (!dialog || dialog === 'help') run((e as CustomEvent<QueueAction>).detail);
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(ACTION_EVENT, onAction);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(ACTION_EVENT, onAction);
+    };
   }, [act, select, selectedIndex, cache, dialog]);
+
+  // A clicked desktop notification opens what it was about (desktop-bridge.ts).
+  useEffect(() => {
+    const onOpen = (e: Event) => {
+      const target = (e as CustomEvent<NotifyTarget>).detail;
+      if (target.kind === 'approvals') return setDialog('approvals');
+      if (target.kind === 'alerts') return setRunsOpen({ runId: null });
+      void call(socket, 'mention.get', { mentionId: target.id }).then((r) => {
+        if (!r.ok) return setNotice(r.message);
+        setDialog(null);
+        setReviewOpen(null);
+        setOpened(r.mention);
+      });
+    };
+    window.addEventListener(OPEN_EVENT, onOpen);
+    return () => window.removeEventListener(OPEN_EVENT, onOpen);
+  }, [socket]);
 
   const canImport = room.me.role === 'admin' || room.me.role === 'lead';
   return (
     <div className="workspace">
       <header className="topbar">
-        <strong className="room">{room.warRoom}</strong>
-        {room.mode === 'drill' && <DrillBar socket={socket} room={room} token={props.token} />}
-        <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
-          {online ? t('app.online') : t('app.offline')}
-        </span>
-        <SyncIndicator
-          status={sync}
-          socket={socket}
-          canManage={canImport}
-          isAdmin={room.me.role === 'admin'}
-        />
-        <span className="total" data-testid="queue-total">
-          {t('queue.count', {
-            count: cache.total,
-            formatted: formatNumber(cache.total, i18n.language) + (cache.capped ? '+' : ''),
-          })}
-        </span>
-        {added > 0 && <span className="muted">{t('queue.arrived', { count: added })}</span>}
-        <span className="spacer" />
-        <button type="button" onClick={() => setDialog('new')}>
-          {t('manual.open')}
-        </button>
-        {canImport && (
-          <button type="button" onClick={() => setDialog('import')}>
-            {t('import.open')}
+        <div className="topline">
+          <strong className="room">{room.warRoom}</strong>
+          {room.mode === 'drill' && <DrillBar socket={socket} room={room} token={props.token} />}
+          <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
+            {online ? t('app.online') : t('app.offline')}
+          </span>
+          <SyncIndicator
+            status={sync}
+            socket={socket}
+            canManage={canImport}
+            isAdmin={room.me.role === 'admin'}
+          />
+          <span className="total" data-testid="queue-total">
+            {t('queue.count', {
+              count: cache.total,
+              formatted: formatNumber(cache.total, i18n.language) + (cache.capped ? '+' : ''),
+            })}
+          </span>
+          {added > 0 && <span className="muted">{t('queue.arrived', { count: added })}</span>}
+          <span className="spacer" />
+          <LanguagePicker />
+          <span className="me">
+            {room.me.displayName} · {t(`role.${room.me.role}`)}
+          </span>
+          <button type="button" className="ghost" onClick={props.onLogout}>
+            {t('auth.logout')}
           </button>
-        )}
-        <button type="button" onClick={() => setRunsOpen({ runId: null })}>
-          {t('runs.open')}
-        </button>
-        <button type="button" onClick={() => setReviewOpen({ runId: null })}>
-          {t('review.open')}
-        </button>
-        <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
-        <StaffingHeader socket={socket} room={room} />
-        <RoutingHeader socket={socket} room={room} />
-        <ConnectorsButton socket={socket} room={room} />
-        <button type="button" onClick={() => setDialog('people')}>
-          {t('people.open')}
-        </button>
-        <button
-          type="button"
-          className="ghost"
-          onClick={() => setDialog('help')}
-          aria-label={t('help.title')}
-        >
-          ?
-        </button>
-        <RosterBar socket={socket} room={room} />
-        <LanguagePicker />
-        <span className="me">
-          {room.me.displayName} · {t(`role.${room.me.role}`)}
-        </span>
-        <button type="button" className="ghost" onClick={props.onLogout}>
-          {t('auth.logout')}
-        </button>
+        </div>
+        <nav className="tools" aria-label={t('app.tools')}>
+          <button type="button" onClick={() => setDialog('new')}>
+            {t('manual.open')}
+          </button>
+          {canImport && (
+            <button type="button" onClick={() => setDialog('import')}>
+              {t('import.open')}
+            </button>
+          )}
+          <button type="button" onClick={() => setRunsOpen({ runId: null })}>
+            {t('runs.open')}
+          </button>
+          <button type="button" onClick={() => setReviewOpen({ runId: null })}>
+            {t('review.open')}
+          </button>
+          <ApprovalsButton count={approvals.length} onOpen={() => setDialog('approvals')} />
+          <StaffingHeader socket={socket} room={room} />
+          <RoutingHeader socket={socket} room={room} />
+          <ConnectorsButton socket={socket} room={room} />
+          <button type="button" onClick={() => setDialog('people')}>
+            {t('people.open')}
+          </button>
+          <button
+            type="button"
+            className="ghost"
+            onClick={() => setDialog('help')}
+            aria-label={t('help.title')}
+          >
+            ?
+          </button>
+          <RosterBar socket={socket} room={room} />
+        </nav>
       </header>
+      <DesktopBridge socket={socket} room={room} />
       <SeverityBanner runs={runs} onOpen={(runId) => setRunsOpen({ runId })} />
       <StaffingHeader socket={socket} room={room} banner />
       {runsOpen && (
