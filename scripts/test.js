@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test` (what CI runs): typecheck, lint, unit tests, the web build, then the Playwright
-// suites in a real Chromium. Stops at the first failing step and names it.
+// `npm test` (what CI runs): typecheck, lint, the Electron audit, unit tests, the web build, then
+// the Playwright suites in a real Chromium. Stops at the first failing step and names it.
 // `npm test -- unit e2e` runs only the named steps.
 'use strict';
 
@@ -27,6 +27,11 @@ function nodeBin(pkg, file, args) {
 const STEPS = [
   { name: 'typecheck', command: () => npmRun('typecheck') },
   { name: 'lint', command: () => npmRun('lint') },
+  // Electronegativity over the desktop shell (main, preload, the page's CSP).
+  {
+    name: 'electron-audit',
+    command: () => [process.execPath, [path.join(__dirname, 'electron-audit.js')]],
+  },
   { name: 'unit', command: () => nodeBin('vitest', 'vitest.mjs', ['run']) },
   { name: 'build:web', command: () => npmRun('build:web') },
   { name: 'e2e', command: () => nodeBin('@playwright/test', 'cli.js', ['test']) },

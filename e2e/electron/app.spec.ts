@@ -47,16 +47,50 @@ test.describe('desktop app (Electron)', () => {
       const health = await page.evaluate(async () => (await fetch('/health')).json());
       expect(health).toMatchObject({ ok: true });
 
-      // The preload exposes plain values, and only those: no Node (sandbox, contextIsolation).
+      // The preload exposes the station's address and two narrow functions, nothing else.
       await expect
-        .poll(() => page.evaluate(() => (globalThis as { holdline?: unknown }).holdline ?? null))
-        .toEqual({ stationUrl: `${origin}/`, platform: process.platform });
+        .poll(() =>
+          page.evaluate(() => {
+            const h = (globalThis as { holdline?: Record<string, unknown> }).holdline;
+            if (!h) return null;
+            return Object.fromEntries(
+              Object.entries(h).map(([k, v]) => [k, typeof v === 'function' ? 'function' : v]),
+            );
+          }),
+        )
+        .toEqual({
+          stationUrl: `${origin}/`,
+          platform: process.platform,
+          notify: 'function',
+          onCommand: 'function',
+        });
+      // No Node in the page (sandbox, contextIsolation).
       expect(
         await page.evaluate(() => ({
           require: typeof (globalThis as { require?: unknown }).require,
           process: typeof (globalThis as { process?: unknown }).process,
         })),
       ).toEqual({ require: 'undefined', process: 'undefined' });
+
+      // Main validates what the page asks for: a malformed notification is refused.
+      const refused = await page.evaluate(() => {
+        const h = (globalThis as { holdline?: { notify(r: unknown): Promise<boolean> } }).holdline;
+        return h?.notify({ kind: 'shell', title: '<b>x</b>', body: 1, target: null });
+      });
+      expect(refused).toBe(false);
+
+      // The window stays on its station: navigation and new windows elsewhere are refused.
+      await page.evaluate(() => {
+        const w = globalThis as unknown as {
+          open(url: string): unknown;
+          location: { href: string };
+        };
+        w.open('file:///etc/hostname');
+        w.location.href = 'file:///etc/hostname';
+      });
+      await page.waitForTimeout(500);
+      expect(new URL(page.url()).origin).toBe(origin);
+      expect(app.windows()).toHaveLength(1);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startStation, type RunningStation } from '../station/station';
+import { electronPdfPrinter, setPdfPrinter } from '../station/review/export/report-pdf';
 import { handleStationInfo } from './ipc';
 import { installMenu } from './menu';
 import { handleNotifications } from './notifications';
@@ -55,6 +56,8 @@ const DEFAULT_PORT = 4120;
 /** Starts the station, then the window on it. */
 async function start(): Promise<void> {
   installMenu(() => mainWindow);
+  // Review reports print to PDF with Electron's own Chromium here (no system browser needed).
+  setPdfPrinter(electronPdfPrinter(BrowserWindow));
   const dataDir = process.env.HOLDLINE_DATA ?? path.join(app.getPath('userData'), 'station');
   const options = {
     dataDir,

@@ -39,6 +39,8 @@ export function createMainWindow(stationUrl: string): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would open a link in a new window, around the open handler's checks.
+      disableBlinkFeatures: 'Auxclick',
       // DevTools in development only: a packaged desk gives no console to a passer-by.
       devTools: !app.isPackaged,
     },
