@@ -149,8 +149,11 @@ export function QueuePage(props: {
           return (document.activeElement as HTMLElement | null)?.blur();
       }
     };
+    // A dialog, the playbooks or the review covering the queue keeps its keys to itself.
+    const covered =
+      (dialog !== null && dialog !== 'help') || reviewOpen !== null || runsOpen !== null;
     const onKey = (e: KeyboardEvent) => {
-      if (dialog && dialog !== 'help') return;
+      if (covered) return;
       const a = actionFor(e);
       if (!a) return;
       e.preventDefault();
@@ -158,7 +161,7 @@ export function QueuePage(props: {
     };
     // The desktop app's Queue menu sends the same actions as window events (desktop-bridge.ts).
     const onAction = (e: Event) => {
-      if (!dialog || dialog === 'help') run((e as CustomEvent<QueueAction>).detail);
+      if (!covered) run((e as CustomEvent<QueueAction>).detail);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener(ACTION_EVENT, onAction);
@@ -166,7 +169,7 @@ export function QueuePage(props: {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener(ACTION_EVENT, onAction);
     };
-  }, [act, select, selectedIndex, cache, dialog]);
+  }, [act, select, selectedIndex, cache, dialog, reviewOpen, runsOpen]);
 
   // A clicked desktop notification opens what it was about (desktop-bridge.ts).
   useEffect(() => {
