@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,15 @@ export async function exportOf(
     await read.close();
   }
 }
+
+/**
+ * Why a PDF's text cannot be read here (no pdftotext), or null. CI installs poppler-utils
+ * (.ci/run); on a machine without it the PDF checks skip and say so.
+ */
+export const PDFTOTEXT_MISSING: string | null =
+  spawnSync('pdftotext', ['-v']).error === undefined
+    ? null
+    : 'pdftotext is not installed (Debian/Ubuntu: apt-get install poppler-utils)';
 
 /** The text of a PDF (pdftotext, from poppler-utils). */
 export function pdfText(pdf: Buffer): string {

@@ -6,14 +6,17 @@ import { verifyLedger } from '../../ledger/verify-ledger';
 import { readRetro } from '../retro-store';
 import { unguardText } from './csv-text';
 import { CUSTOMER_TERMS, exportFixture, HOSTILE_TEXT, STAFF_NAMES } from './export-fixture';
-import { exportOf, pdfText, readable } from './export-harness';
+import { PDFTOTEXT_MISSING, exportOf, pdfText, readable } from './export-harness';
 import type { ExportFormat } from './export-request';
 import { ACTION_COLUMNS, MENTION_COLUMNS, NUMBER_COLUMNS } from './report-csv';
 import { HEADINGS, SECTION_TITLES } from './report-words';
 
 const cores = testCores();
 const ALL_TERMS = Object.values(CUSTOMER_TERMS).flat();
-const FORMATS: ExportFormat[] = ['html', 'md', 'csv', 'actions-csv', 'ledger', 'pdf'];
+// A PDF is read with pdftotext: without it the PDF checks skip, and say so.
+if (PDFTOTEXT_MISSING) console.warn(`review export: PDF checks skipped: ${PDFTOTEXT_MISSING}`);
+const FORMATS: ExportFormat[] = ['html', 'md', 'csv', 'actions-csv', 'ledger'];
+if (!PDFTOTEXT_MISSING) FORMATS.push('pdf');
 
 async function fixture() {
   const { core, adminId } = await cores.openRoom('Storm week');
@@ -53,7 +56,7 @@ describe('review export', () => {
         FORMATS.some((f) => shown.has(`${f}: ${term}`)),
         term,
       ).toBe(true);
-    for (const format of ['html', 'md', 'pdf'])
+    for (const format of FORMATS.filter((f) => f === 'html' || f === 'md' || f === 'pdf'))
       for (const term of ['jane_doe_88', 'Jane Doolittle', 'bobby7@example.net', '(415) 555-0134'])
         expect(shown.has(`${format}: ${term}`), `${format} shows ${term}`).toBe(true);
     for (const term of ALL_TERMS)
@@ -218,18 +221,22 @@ describe('review export', () => {
     }
   });
 
-  it('prints a PDF with the report’s headings', async () => {
-    const { core, target } = await fixture();
-    const { bytes, filename } = await exportOf(core, target, 'pdf', false);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(filename).toMatch(/^holdline-review-lost-bags-at-lhr-\d{4}-\d{2}-\d{2}\.pdf$/);
-    const text = pdfText(bytes);
-    for (const h of [
-      ...Object.values(HEADINGS),
-      ...Object.values(SECTION_TITLES),
-      'Lost bags at LHR',
-    ])
-      expect(text).toContain(h);
-    expect(text).toContain('<script>alert("pwned")</script>');
-  }, 120_000);
+  it.skipIf(PDFTOTEXT_MISSING !== null)(
+    'prints a PDF with the report’s headings',
+    async () => {
+      const { core, target } = await fixture();
+      const { bytes, filename } = await exportOf(core, target, 'pdf', false);
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(filename).toMatch(/^holdline-review-lost-bags-at-lhr-\d{4}-\d{2}-\d{2}\.pdf$/);
+      const text = pdfText(bytes);
+      for (const h of [
+        ...Object.values(HEADINGS),
+        ...Object.values(SECTION_TITLES),
+        'Lost bags at LHR',
+      ])
+        expect(text).toContain(h);
+      expect(text).toContain('<script>alert("pwned")</script>');
+    },
+    120_000,
+  );
 });
