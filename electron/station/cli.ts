@@ -12,6 +12,8 @@ import { reportCommand } from './cli/report-command';
 import { stationCommand } from './cli/station-command';
 import { statsCommand } from './cli/stats-command';
 import { verifyCommand } from './cli/verify-command';
+import { backupCommand } from './cli/backup-command';
+import { restoreCommand } from './cli/restore-command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   verify: verifyCommand,
   ledger: ledgerCommand,
   report: reportCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   presets: async () => {
     for (const p of await listPresets())
       process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);

@@ -36,6 +36,21 @@ Usage:
   holdline verify --data DIR
       Check every op chain and signature in DIR and print the state digest.
 
+  holdline backup --data DIR --out FILE
+      Write a backup of the station in DIR to FILE (a .tar.gz), also while the station runs: the
+      database through SQLite's online backup API (one consistent state, imports go on), the
+      station key, TLS identity and the folder's other files (connectors.yaml, playbooks, …),
+      and a manifest with every file's SHA-256. Prints JSON { file, bytes, ops, digest, schema,
+      stationId, warRoom, takenAt, ms }. Scheduled backups: backup.yaml in DIR, or the app.
+
+  holdline restore --from FILE --data DIR
+      Restore a backup into DIR, which must be new or empty. Every file's hash, PRAGMA
+      integrity_check, every op chain and signature, and the state digest are checked before
+      anything lands in DIR; a damaged or truncated file is refused (exit code 1) and nothing is
+      written. Prints JSON { ok, data, stationId, ops, chains, digest, … }. The restored station
+      is the same station (same key): run it instead of the lost one, never beside it, with
+      --peer so it catches up from the room.
+
   holdline ledger export --data DIR --out FILE
       Write the war room's ledger to FILE (JSON Lines): a first line signed by this station naming
       the room, its fingerprint (the genesis op id) and what the file holds, then every op of every

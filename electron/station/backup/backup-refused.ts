@@ -1,0 +1,2 @@
+/** A backup that cannot be restored, and why; nothing was written. */
+export class BackupRefused extends Error {}
