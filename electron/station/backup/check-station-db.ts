@@ -11,6 +11,8 @@ export type StationDbCheck = {
   problems: string[];
   ops: number;
   chains: number;
+  /** Admitted stations of the room (more than one: there are peers to catch up from). */
+  stations: number;
   digest: string;
   /** The schema it had before this build migrated it, when it was older. */
   migratedFrom: number | null;
@@ -25,10 +27,12 @@ export async function checkStationDb(file: string): Promise<StationDbCheck> {
   const db = await openDb(file);
   try {
     const problems = (await integrityProblems(db)).map((p) => `integrity: ${p}`);
-    if (problems.length > 0) return { problems, ops: 0, chains: 0, digest: '', migratedFrom: null };
+    if (problems.length > 0)
+      return { problems, ops: 0, chains: 0, stations: 0, digest: '', migratedFrom: null };
     const before = await schemaVersion(db);
     const applied = await migrate(db);
-    const keys = new Map((await listStations(db)).map((s) => [s.id, s.public_key]));
+    const stations = await listStations(db);
+    const keys = new Map(stations.map((s) => [s.id, s.public_key]));
     const all = await origins(db);
     for (const origin of all) {
       const key = keys.get(origin);
@@ -43,6 +47,7 @@ export async function checkStationDb(file: string): Promise<StationDbCheck> {
       problems,
       ops: await countOps(db),
       chains: all.length,
+      stations: stations.length,
       digest: await stateDigest(db),
       migratedFrom: applied.length > 0 ? before : null,
     };

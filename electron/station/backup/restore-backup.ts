@@ -12,6 +12,7 @@ import path from 'node:path';
 import { extract } from 'tar';
 import { dataPaths } from '../core/data-dir';
 import { BackupRefused } from './backup-refused';
+import { writeCatchUpMarker } from './catch-up-marker';
 import { readManifest } from './read-manifest';
 import { checkStationDb } from './check-station-db';
 import { loadStationKeyFile } from './station-key-file';
@@ -30,6 +31,10 @@ export type RestoreSummary = {
   /** The backup's digest when taken (null for one of an older schema, migrated here). */
   backupDigest: string | null;
   migratedFrom: number | null;
+  /** The restored station records nothing of its own until a peer has caught it up. */
+  catchUp: boolean;
+  /** Admitted stations of the room, this one included. */
+  stations: number;
 };
 
 function listFiles(dir: string, base = dir): string[] {
@@ -61,7 +66,12 @@ async function checkFiles(staging: string, manifest: BackupManifest): Promise<vo
  * every op chain and signature, the state digest against the one taken — and moved into place
  * only when all of it holds; a refused backup leaves nothing behind.
  */
-export async function restoreBackup(file: string, dataDir: string): Promise<RestoreSummary> {
+export async function restoreBackup(
+  file: string,
+  dataDir: string,
+  /** alone: the room's only station, nothing to catch up from (no catch-up hold). */
+  opts: { alone?: boolean } = {},
+): Promise<RestoreSummary> {
   const target = path.resolve(dataDir);
   if (existsSync(target) && (!statSync(target).isDirectory() || readdirSync(target).length > 0))
     throw new BackupRefused(`${dataDir} is not empty: restore into a new or empty folder`);
@@ -102,6 +112,8 @@ export async function restoreBackup(file: string, dataDir: string): Promise<Rest
         "the restored state's digest differs from the one the backup recorded",
       );
     rmSync(path.join(staging, MANIFEST_NAME));
+    const catchUp = !opts.alone;
+    if (catchUp) writeCatchUpMarker(staging, { backupTakenAt: manifest.takenAt });
     if (existsSync(target)) rmSync(target, { recursive: true });
     renameSync(staging, target);
     return {
@@ -114,6 +126,8 @@ export async function restoreBackup(file: string, dataDir: string): Promise<Rest
       digest: checked.digest,
       backupDigest: manifest.digest,
       migratedFrom: checked.migratedFrom,
+      catchUp,
+      stations: checked.stations,
     };
   } finally {
     rmSync(staging, { recursive: true, force: true });

@@ -4,13 +4,21 @@ import { parse, required } from './args';
 
 /** holdline restore: a backup into a new folder, checked as holdline verify checks a station. */
 export async function restoreCommand(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { from: { type: 'string' }, data: { type: 'string' } });
+  const { values } = parse(argv, {
+    from: { type: 'string' },
+    data: { type: 'string' },
+    alone: { type: 'boolean' },
+  });
   const from = required(values.from, '--from');
   try {
-    const summary = await restoreBackup(from, required(values.data, '--data'));
+    const summary = await restoreBackup(from, required(values.data, '--data'), {
+      alone: values.alone === true,
+    });
     process.stdout.write(JSON.stringify({ ok: true, ...summary }) + '\n');
     process.stderr.write(
-      `restored station ${summary.stationId} as of ${summary.takenAt}: start it with --peer pointing at a station of the room so it catches up before anyone works on it, and never run it beside the station it was backed up from\n`,
+      summary.catchUp
+        ? `restored station ${summary.stationId} as of ${summary.takenAt}. Start it with --peer naming a station of the room: it records nothing of its own until a peer has given it back what it wrote after the backup. Never run it beside the station it was backed up from.\n`
+        : `restored station ${summary.stationId} as of ${summary.takenAt}, on its own (--alone): it records at once.\n`,
     );
     return 0;
   } catch (err) {

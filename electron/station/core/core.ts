@@ -12,6 +12,16 @@ import type { StationKey } from '../ops/station-key';
 import { checkPeerBatch, memberKeysOf } from '../sync/peer-batch';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
+import { clearCatchUpMarker, needsCatchUp } from '../backup/catch-up-marker';
+
+/** Refused while a station restored from a backup has not caught up on its own chain yet. */
+export class CatchingUpError extends Error {
+  constructor() {
+    super(
+      'this station was restored from a backup and records nothing until a peer of the room has caught it up on its own ops (see holdline restore)',
+    );
+  }
+}
 
 // SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
 const DEFAULT_CHECKPOINT_PAGES = 1_000;
@@ -33,6 +43,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
   /** Member stations' public keys for checking peer batches (memberKeysOf), until the room changes. */
   private members: Map<string, string> | null = null;
   private mentionIndexesDeferred = false;
+  /** Restored from a backup and not caught up yet (backup/catch-up-marker.ts). */
+  private catchingUp: boolean;
 
   private constructor(
     readonly dataDir: string,
@@ -45,6 +57,22 @@ export class StationCore extends EventEmitter<CoreEvents> {
     private readonly held: VersionVector,
   ) {
     super();
+    this.catchingUp = needsCatchUp(dataDir);
+  }
+
+  /** True while this station, restored from a backup, waits for a peer to catch it up. */
+  get isCatchingUp(): boolean {
+    return this.catchingUp;
+  }
+
+  /**
+   * A sync with a peer completed: when the peer holds no more of this station's own chain than
+   * this station does (`theirSeq`), a restored station may record again.
+   */
+  caughtUpWith(theirSeq: number | undefined): void {
+    if (!this.catchingUp || (theirSeq ?? 0) > (this.held[this.stationId] ?? 0)) return;
+    this.catchingUp = false;
+    clearCatchUpMarker(this.dataDir);
   }
 
   /** The highest seq held of each origin's chain (kept in step with every write, no query). */
@@ -53,7 +81,14 @@ export class StationCore extends EventEmitter<CoreEvents> {
   }
 
   private noteHeld(ops: readonly Op[]): void {
-    for (const op of ops) if ((this.held[op.origin] ?? 0) < op.seq) this.held[op.origin] = op.seq;
+    let own: Op | null = null;
+    for (const op of ops) {
+      if ((this.held[op.origin] ?? 0) < op.seq) this.held[op.origin] = op.seq;
+      if (op.origin === this.stationId && op.seq > (own?.seq ?? this.chain.current.seq)) own = op;
+    }
+    // This station's own ops coming back from a peer: a station restored from a backup catching
+    // up on what it wrote after the backup. Its next op must chain on from them, not fork.
+    if (own) this.chain.commit({ seq: own.seq, id: own.id, hlc: own.hlc });
   }
 
   /** Opens a data folder (taking its lock), migrating the schema to the latest. */
@@ -84,6 +119,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
 
   /** Records drafts as this station's ops and applies them, all in one transaction. */
   async commit(drafts: readonly OpDraft[]): Promise<Applied> {
+    if (this.catchingUp && drafts.length > 0) throw new CatchingUpError();
     if (drafts.length === 0)
       return {
         ops: [],

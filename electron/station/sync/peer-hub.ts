@@ -381,6 +381,10 @@ export class PeerHub {
     link.session?.sharePresence();
     await link.session?.sync();
     link.info.lastSeen = new Date().toISOString();
+    // A station restored from a backup records again once a peer has given it back its own ops.
+    const status = link.session?.status;
+    if (link.info.connected && status?.theirs && status.refused === null)
+      this.core.caughtUpWith(status.theirs[this.core.stationId]);
   }
 
   private announceSoon(): void {
