@@ -43,13 +43,15 @@ Usage:
       and a manifest with every file's SHA-256. Prints JSON { file, bytes, ops, digest, schema,
       stationId, warRoom, takenAt, ms }. Scheduled backups: backup.yaml in DIR, or the app.
 
-  holdline restore --from FILE --data DIR
+  holdline restore --from FILE --data DIR [--alone]
       Restore a backup into DIR, which must be new or empty. Every file's hash, PRAGMA
       integrity_check, every op chain and signature, and the state digest are checked before
       anything lands in DIR; a damaged or truncated file is refused (exit code 1) and nothing is
-      written. Prints JSON { ok, data, stationId, ops, chains, digest, … }. The restored station
-      is the same station (same key): run it instead of the lost one, never beside it, with
-      --peer so it catches up from the room.
+      written. Prints JSON { ok, data, stationId, ops, chains, digest, catchUp, … }. The restored
+      station is the same station (same key): run it instead of the lost one, never beside it.
+      Start it with --peer naming a station of the room: it records nothing of its own until a
+      peer has given it back what it wrote after the backup (DIR/catch-up.json marks that).
+      --alone: the room's only station, nothing to catch up from; it records at once.
 
   holdline ledger export --data DIR --out FILE
       Write the war room's ledger to FILE (JSON Lines): a first line signed by this station naming
