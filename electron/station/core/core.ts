@@ -13,6 +13,7 @@ import { checkPeerBatch, memberKeysOf } from '../sync/peer-batch';
 import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 import { clearCatchUpMarker, needsCatchUp } from '../backup/catch-up-marker';
+import { backupBeforeMigration } from '../backup/pre-migration-backup';
 
 /** Refused while a station restored from a backup has not caught up on its own chain yet. */
 export class CatchingUpError extends Error {
@@ -97,7 +98,12 @@ export class StationCore extends EventEmitter<CoreEvents> {
     try {
       const key = loadOrCreateKey(dataDir);
       const db = await openDb(dataPaths(dataDir).db);
-      await migrate(db);
+      await migrate(db, undefined, {
+        beforeMigrating: async (from, to) => {
+          const taken = await backupBeforeMigration(dataDir, from, to);
+          console.error(`backed up to ${taken.file} before migrating schema ${from} → ${to}`);
+        },
+      });
       // A station stopped in the middle of a large import gets its deferred indexes back.
       await db.transaction((tx) => buildMentionIndexes(tx));
       const read = await openReadDb(dataPaths(dataDir).db);

@@ -43,8 +43,22 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019,
 ];
 
+/** What to do around a migration run. */
+export type MigrateOptions = {
+  /**
+   * Runs before the first pending migration of a database that has a schema already (not a
+   * fresh one): the station takes a backup there (backup/pre-migration-backup.ts). If it
+   * throws, nothing is migrated.
+   */
+  beforeMigrating?: (from: number, to: number) => Promise<void>;
+};
+
 /** Brings the schema up to `target` (default: latest); returns the ids applied. */
-export async function migrate(db: Db, target = Number.POSITIVE_INFINITY): Promise<number[]> {
+export async function migrate(
+  db: Db,
+  target = Number.POSITIVE_INFINITY,
+  opts: MigrateOptions = {},
+): Promise<number[]> {
   const row = await db.get<{ user_version: number }>('PRAGMA user_version');
   const current = row?.user_version ?? 0;
   const newest = MIGRATIONS.at(-1)?.id ?? 0;
@@ -53,6 +67,9 @@ export async function migrate(db: Db, target = Number.POSITIVE_INFINITY): Promis
       `this data folder was written by a newer Holdline (schema ${current}, this build knows ${newest}); update Holdline`,
     );
   }
+  const pending = MIGRATIONS.filter((m) => m.id > current && m.id <= target);
+  const last = pending.at(-1);
+  if (current > 0 && last && opts.beforeMigrating) await opts.beforeMigrating(current, last.id);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (m.id <= current || m.id > target) continue;
