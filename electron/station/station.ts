@@ -7,6 +7,7 @@ import { StationCore } from './core/core';
 import { createStationServer, type StationServer } from './http/server';
 import { startLanPeers } from './sync/lan-peers';
 import { startConnectors } from './connectors/start-connectors';
+import { startBackups } from './backup/backup-scheduler';
 
 /** How to start a station. */
 export type StationOptions = {
@@ -52,6 +53,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
   const core = await StationCore.open(opts.dataDir);
   await loadLanHttps(core);
   await startConnectors(core);
+  startBackups(core);
   const host = opts.host ?? '127.0.0.1';
   const server = createStationServer(
     core,

@@ -12,6 +12,7 @@ import type { DrillsCommands, DrillsEvents } from './drills';
 import type { ReviewsCommands, ReviewsEvents } from './reviews';
 import type { ConnectorsCommands, ConnectorsEvents } from './connectors';
 import type { ContactsCommands, ContactsEvents } from './contacts';
+import type { BackupsCommands } from './backups';
 
 /** Every command a desk can send to its station over /desk. */
 export type DeskCommands = MentionsCommands &
@@ -27,7 +28,8 @@ export type DeskCommands = MentionsCommands &
   DrillsCommands &
   ReviewsCommands &
   ContactsCommands &
-  ConnectorsCommands;
+  ConnectorsCommands &
+  BackupsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,25 +8,10 @@ import {
   type StationProcess,
 } from '../test-support/station-process';
 import { tempDir } from '../test-support/temp-dir';
+import { holdlineAsync } from '../test-support/holdline-async';
 
-const ROOT = path.resolve(__dirname, '../../..');
 // Enough mentions that the import is still going when the backup is taken (~10 s on 2 cores).
 const MENTIONS = Number(process.env.HOLDLINE_BACKUP_TEST_MENTIONS ?? 120_000);
-
-type Run = { code: number | null; stdout: string; stderr: string };
-
-/** Runs `holdline ARGS…` without blocking the test (a running import next to a backup). */
-function holdlineAsync(...args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/holdline.js'), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
-}
 
 type Health = { mentions: number; ops: number };
 async function health(s: StationProcess): Promise<Health> {

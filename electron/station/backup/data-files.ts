@@ -34,7 +34,8 @@ export function dataFilesOf(dataDir: string, skipDirs: readonly string[] = []): 
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
       const full = path.resolve(dir, name);
-      if (skip.has(full) || name.endsWith('.partial') || name.includes('.backup-staging')) continue;
+      if (skip.has(full) || /\.(partial|tmp)$/.test(name) || name.includes('.backup-staging'))
+        continue;
       const st = lstatSync(full);
       if (st.isDirectory()) walk(full);
       else if (st.isFile()) found.push(path.relative(dataDir, full).split(path.sep).join('/'));

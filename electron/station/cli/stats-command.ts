@@ -5,6 +5,7 @@ import { mentionStats } from '../db/queries/mention-reads';
 import { countOps } from '../db/queries/ops';
 import { parse, required, UsageError } from './args';
 import { connectorLines, connectorStats } from '../connectors/connector-stats';
+import { backupLines, backupStats } from '../backup/backup-stats';
 
 type LiveSync = {
   peers: {
@@ -41,7 +42,14 @@ export async function statsCommand(argv: string[]): Promise<number> {
   try {
     const sync = await liveSync(values.data as string);
     const connectors = await connectorStats(values.data as string, db);
-    const stats = { ...(await mentionStats(db)), ops: await countOps(db), sync, connectors };
+    const backups = backupStats(values.data as string);
+    const stats = {
+      ...(await mentionStats(db)),
+      ops: await countOps(db),
+      sync,
+      connectors,
+      backups,
+    };
     if (values.json) process.stdout.write(JSON.stringify(stats) + '\n');
     else {
       const lines = [
@@ -63,6 +71,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
             ]
           : ['peers: the station is not running, so no live links']),
         ...connectorLines(connectors),
+        ...backupLines(backups),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }

@@ -19,6 +19,7 @@ import { drillHandlers, pushDrillProgress } from './drills';
 import { reviewHandlers } from './reviews';
 import { connectorHandlers, pushConnectorChanges } from './connectors';
 import { contactHandlers } from './contacts';
+import { backupHandlers } from './backups';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -53,6 +54,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...reviewHandlers,
   ...connectorHandlers,
   ...contactHandlers,
+  ...backupHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {
