@@ -34,6 +34,7 @@ import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 import { RosterBar } from '../roster/RosterBar';
 import { RoutingHeader } from '../routing/RoutingHeader';
 import { ConnectorsButton } from '../connectors/ConnectorsButton';
+import { BackupsButton } from '../backups/BackupsButton';
 
 type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | null;
 
@@ -239,6 +240,7 @@ export function QueuePage(props: {
           <StaffingHeader socket={socket} room={room} />
           <RoutingHeader socket={socket} room={room} />
           <ConnectorsButton socket={socket} room={room} />
+          <BackupsButton socket={socket} room={room} />
           <button type="button" onClick={() => setDialog('people')}>
             {t('people.open')}
           </button>
