@@ -58,7 +58,7 @@ export function BackupSettingsForm(props: {
         onValue={setKeepDays}
         inputMode="numeric"
       />
-      <label>
+      <label className="check">
         <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
         {t('backups.enabled')}
       </label>

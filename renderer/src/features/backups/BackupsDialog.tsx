@@ -63,7 +63,10 @@ export function BackupsDialog(props: { socket: DeskSocket; onClose: () => void }
             {status.lastSuccess
               ? t('backups.lastValue', {
                   at: formatTime(status.lastSuccess.at, lang),
-                  size: formatNumber(Math.round((status.lastSuccess.bytes / MIB) * 10) / 10, lang),
+                  size: formatNumber(
+                    Math.max(0.1, Math.round((status.lastSuccess.bytes / MIB) * 10) / 10),
+                    lang,
+                  ),
                 })
               : t('backups.never')}
           </dd>
