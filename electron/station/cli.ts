@@ -14,6 +14,7 @@ import { statsCommand } from './cli/stats-command';
 import { verifyCommand } from './cli/verify-command';
 import { backupCommand } from './cli/backup-command';
 import { restoreCommand } from './cli/restore-command';
+import { recoverCommand } from './cli/recover-command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   report: reportCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  recover: recoverCommand,
   presets: async () => {
     for (const p of await listPresets())
       process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);

@@ -59,6 +59,14 @@ export const UpdateOperatorSchema = z
   })
   .strict();
 
+/**
+ * Set a new password for an account (admin only). The password goes to this station only; what
+ * replicates is its scrypt hash, and the account's sessions end on every desk.
+ */
+export const ResetPasswordSchema = z
+  .object({ operatorId: z.string().min(1).max(64), password: PasswordSchema })
+  .strict();
+
 /** The room domain of the /desk contract. */
 export type RoomCommands = {
   'room.get': (input: Record<string, never>, ack: Ack<RoomInfo>) => void;
@@ -69,6 +77,10 @@ export type RoomCommands = {
   ) => void;
   'operator.update': (
     input: z.input<typeof UpdateOperatorSchema>,
+    ack: Ack<{ operator: Operator }>,
+  ) => void;
+  'operator.resetPassword': (
+    input: z.input<typeof ResetPasswordSchema>,
     ack: Ack<{ operator: Operator }>,
   ) => void;
 };

@@ -4,7 +4,9 @@ export const HELP = `holdline — the Holdline station and its tools
 Usage:
   holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME] [--drill]
       Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId,
-      joinCode, mode }. The join code admits other stations; it is shown only here. --drill makes
+      joinCode, recoveryCode, mode }. The join code admits other stations; it is shown only here.
+      The recovery code (HLR-…) is shown only here and stored nowhere: keep it offline, it gets
+      the room an admin back when every admin's desk is lost (holdline recover). --drill makes
       it a drill room: a rehearsal (replay a past event's file into it), never mixed with a live
       room, marked DRILL on every desk.
 
@@ -29,6 +31,15 @@ Usage:
       the war room's admin unless --user is given); with --station it goes through the running
       station and every desk sees the mentions arrive. Progress on stderr, a JSON summary on stdout
       (row errors with their line numbers). Presets: holdline presets.
+
+  holdline recover --data DIR --code CODE --admin USER --password-file FILE [--display-name NAME]
+      With the room's recovery code, make USER an admin again with this password (the account is
+      created if it does not exist, enabled and without expiry if it does) on any member station
+      DIR, stopped or running (then through the station). Every station checks the code's
+      signature. A code works once: prints JSON { warRoom, warRoomId, operatorId, admin,
+      recoveryCode } with the fresh code that replaces it, shown only here. A wrong or used code
+      is refused (exit code 1) and nothing is written. The new admin can then make join codes to
+      admit new stations.
 
   holdline stats --data DIR [--json]
       Counts of mentions by status and by channel, ops and authors. Works while the station runs.

@@ -33,6 +33,8 @@ export async function initCommand(argv: string[]): Promise<number> {
         warRoom: room.warRoom,
         warRoomId: room.warRoomId,
         joinCode: room.joinCode,
+        // Shown this once: the customer stores it offline (holdline recover).
+        recoveryCode: room.recoveryCode,
         mode: input.data.mode ?? 'live',
       }) + '\n',
     );

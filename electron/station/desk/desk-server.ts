@@ -5,9 +5,9 @@ import type { Operator } from '../../../shared/domain/people';
 import { can } from '../../../shared/domain/permissions';
 import { resolveSession } from '../auth/sessions';
 import type { StationCore } from '../core/core';
-import { operatorById, toOperator } from '../db/queries/people';
 import { CommandError } from '../mentions/commands';
 import { DeskError, type DeskHandler } from './handler';
+import { endDeadSessions, liveOperator } from './session-guard';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { startSyncPush, syncHandlers } from './sync';
@@ -71,10 +71,13 @@ async function dispatch(
 ): Promise<Result<object>> {
   const h = HANDLERS[name];
   if (!h) return fail('invalid', `unknown command "${name}"`);
-  const row = await operatorById(core.read, socket.data.operator.id);
-  if (!row || row.disabled || (row.expires_at !== null && Date.parse(row.expires_at) <= Date.now()))
-    return fail('unauthenticated', 'your account is no longer active; log in again');
-  const operator = toOperator(row);
+  // The session as it is now: a reset password ends it, like a disabled or expired account.
+  const operator = await liveOperator(core, socket);
+  if (!operator)
+    return fail(
+      'unauthenticated',
+      'your session has ended or your account is no longer active; log in again',
+    );
   if (!can(operator.role, h.permission))
     return fail('forbidden', `a ${operator.role} may not ${name}`);
   const parsed = h.input.safeParse(input ?? {});
@@ -166,8 +169,10 @@ export function mountDesk(io: Server, core: StationCore): { close(): void; prese
   const stopDrillPush = pushDrillProgress(core, desk);
   const stopConnectorPush = pushConnectorChanges(core, desk);
   const assigner = startAssigner(core);
+  const stopSessionGuard = endDeadSessions(core, () => desk.sockets.values());
   return {
     close: () => {
+      stopSessionGuard();
       assigner.stop();
       stopAssignedPush();
       stopDrillPush();

@@ -1,11 +1,16 @@
-import { CreateOperatorSchema, UpdateOperatorSchema } from '../../../shared/contract/room';
+import {
+  CreateOperatorSchema,
+  ResetPasswordSchema,
+  UpdateOperatorSchema,
+} from '../../../shared/contract/room';
+import { NoSuchAccountError, resetPassword } from '../auth/password-reset';
 import { getRoom, listOperators, operatorById, toOperator } from '../db/queries/people';
 import { UsernameTakenError, createOperator } from '../room/war-room';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 
 /** Handlers of the room and people domain. */
 export const roomHandlers: DeskHandlerMap<
-  'room.get' | 'operator.list' | 'operator.create' | 'operator.update'
+  'room.get' | 'operator.list' | 'operator.create' | 'operator.update' | 'operator.resetPassword'
 > = {
   'room.get': handler({
     input: NoInput,
@@ -63,6 +68,21 @@ export const roomHandlers: DeskHandlerMap<
           payload: { operatorId, ...changes },
         },
       ]);
+      const row = await operatorById(core.db, operatorId);
+      if (!row) throw new DeskError('internal', 'the account is gone');
+      return { operator: toOperator(row) };
+    },
+  }),
+  'operator.resetPassword': handler({
+    input: ResetPasswordSchema,
+    permission: 'operator.manage',
+    run: async ({ core, operator }, { operatorId, password }) => {
+      try {
+        await resetPassword(core, operator.id, operatorId, password);
+      } catch (err) {
+        if (err instanceof NoSuchAccountError) throw new DeskError('not-found', err.message);
+        throw err;
+      }
       const row = await operatorById(core.db, operatorId);
       if (!row) throw new DeskError('internal', 'the account is gone');
       return { operator: toOperator(row) };

@@ -62,7 +62,14 @@ export async function setup(
   try {
     const created = await createWarRoom(core, parsed.data);
     const token = await openSession(core.db, created.adminId);
-    sendJson(res, 200, { ok: true, token, warRoom: created.warRoom, joinCode: created.joinCode });
+    sendJson(res, 200, {
+      ok: true,
+      token,
+      warRoom: created.warRoom,
+      joinCode: created.joinCode,
+      // Shown once by the setup screen, stored nowhere: the room's way back if its admins are lost.
+      recoveryCode: created.recoveryCode,
+    });
   } catch (err) {
     if (err instanceof RoomExistsError) return sendError(res, 'conflict', err.message);
     throw err;

@@ -33,6 +33,7 @@ import {
 } from './api-routes';
 import { importRoute } from './import-route';
 import { drillRoute } from './drill-route';
+import { recoverRoute } from './recover-route';
 import { reviewExportRoute } from './review-export-route';
 import { INGEST_PREFIX, ingestRoute } from './ingest-route';
 import { BodyError, sendError, sendJson } from './respond';
@@ -69,6 +70,7 @@ const ROUTES: Record<string, Route> = {
   'POST /api/drill': drillRoute,
   'GET /api/reviews/export': reviewExportRoute,
   'POST /api/join': joinRoute,
+  'POST /api/recover': recoverRoute,
   // Sync status for holdline stats and the peers panel: from this machine, or with a session.
   // ?since=MS limits the propagation figures to ops applied since then (benchmarks).
   'GET /api/sync': async (core, req, res) => {

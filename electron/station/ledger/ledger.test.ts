@@ -208,15 +208,15 @@ describe('ledger export', () => {
       ingestDraft(mention('t9', 'late mention'), room.adminId, { connector: 'manual' }),
     ]);
     const header = await exporting;
-    expect(header.counts.ops).toBe(14);
-    expect(await verifyBytes(Buffer.concat(chunks))).toMatchObject({ ok: true, entries: 14 });
+    expect(header.counts.ops).toBe(15);
+    expect(await verifyBytes(Buffer.concat(chunks))).toMatchObject({ ok: true, entries: 15 });
   });
 
   it('verifies for a room where nothing has been said yet', async () => {
     const { core } = await station('Quiet');
     const bytes = await exportOf(core);
-    expect(linesOf(bytes)).toHaveLength(5);
-    expect(await verifyBytes(bytes)).toMatchObject({ ok: true, entries: 4 });
+    expect(linesOf(bytes)).toHaveLength(6);
+    expect(await verifyBytes(bytes)).toMatchObject({ ok: true, entries: 5 });
   });
 });
 
@@ -330,7 +330,7 @@ describe('ledger verify', () => {
       reason: 'expected seq 5',
     });
     // Cut after a signed op: every chain still verifies, but the signed first line says what is missing.
-    expect(await bad(lines.slice(0, 5))).toMatchObject({
+    expect(await bad(lines.slice(0, 6))).toMatchObject({
       line: 1,
       reason: expect.stringMatching(/^station .* chain should hold/),
     });
@@ -393,9 +393,9 @@ describe('holdline ledger (CLI)', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({
       out: file,
       chains: 1,
-      ops: 14,
+      ops: 15,
       withPayload: 8,
-      stubs: 6,
+      stubs: 7,
     });
     expect(existsSync(`${file}.part`)).toBe(false);
 

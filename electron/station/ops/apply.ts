@@ -24,6 +24,7 @@ import { RETRO_OPS } from '../../../shared/review/retrospective';
 import { refoldReview } from './reducers/reviews';
 import { CONTACT_OPS } from '../../../shared/contacts/contact-ops';
 import { refoldContactLink } from './reducers/contacts';
+import { recoveryEffects, RECOVERY_OPS } from './reducers/recovery-effects';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -125,8 +126,12 @@ export async function applyOps(
   const contactSubjects = new Set<string>();
   const ingests: Op[] = [];
   const staffing = new StaffingBatch();
+  // The earliest HLC of a recovery op in this batch: later recoveries are judged again.
+  let recoveryFrom: string | null = null;
 
   for (const op of ops) {
+    if (RECOVERY_OPS.has(op.type) && (recoveryFrom === null || op.hlc < recoveryFrom))
+      recoveryFrom = op.hlc;
     if (staffing.take(op)) continue;
     if (op.type === 'mention.ingest') ingests.push(op);
     else if (STATE_OPS.has(op.type) && op.subject) mentionSubjects.add(op.subject);
@@ -142,7 +147,12 @@ export async function applyOps(
     else if (op.type === 'alert.raised' && op.v === 1) {
       await putAlert(tx, op as Parameters<typeof putAlert>[1]);
       out.alertsRaised = true;
-    } else if ((op.type === 'operator.create' || op.type === 'operator.update') && op.subject)
+    } else if (
+      (op.type === 'operator.create' ||
+        op.type === 'operator.update' ||
+        op.type === 'room.recover') &&
+      op.subject
+    )
       operatorSubjects.add(op.subject);
     else if ((PEOPLE_OPS as readonly string[]).includes(op.type)) {
       await applyRoomOp(tx, op);
@@ -161,6 +171,7 @@ export async function applyOps(
     }
   }
   const queue = [...since.entries()];
+  if (recoveryFrom !== null) queue.push(...(await recoveryEffects(tx, roles, recoveryFrom)));
   const refolded = new Set<string>();
   while (queue.length > 0) {
     const [id, from] = queue.pop() as [string, string];
@@ -179,6 +190,9 @@ export async function applyOps(
     for (const s of await subjectsOfActorSince(tx, id, from, RETRO_OPS)) reviewSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, CONTACT_OPS)) contactSubjects.add(s);
     if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
+    if ((await subjectsOfActorSince(tx, id, from, ['room.recovery-key'])).length > 0)
+      for (const entry of await recoveryEffects(tx, roles, from))
+        if (!refolded.has(entry[0])) queue.push(entry);
     await staffing.actorChanged(tx, id, from);
   }
 

@@ -12,6 +12,7 @@ import { RoomModeSchema } from '../../../shared/domain/room-mode';
 import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
 import { CONTACT_PAYLOADS } from '../../../shared/contacts/contact-ops';
+import { RECOVERY_PAYLOADS } from './recovery-payloads';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -143,6 +144,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   ...ROUTING_PAYLOADS,
   ...RETRO_PAYLOADS,
   ...CONTACT_PAYLOADS,
+  ...RECOVERY_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */

@@ -8,13 +8,18 @@ import { joinCodeHash } from './join-proof';
 import { sha256Hex } from '../ops/op-id';
 import type { Department, Role } from '../../../shared/domain/people';
 import type { RoomMode } from '../../../shared/domain/room-mode';
+import { newRoomRecovery } from './recovery-key';
 
-/** What creating a war room hands back (the join code is shown once and stored only as a hash). */
+/**
+ * What creating a war room hands back. The join code is shown once and stored only as a hash;
+ * the recovery code is shown once and stored nowhere (only its public key is in the log).
+ */
 export type CreatedRoom = {
   stationId: string;
   warRoom: string;
   warRoomId: string;
   joinCode: string;
+  recoveryCode: string;
   adminId: string;
 };
 
@@ -72,6 +77,7 @@ export async function createWarRoom(
   const adminId = operatorIdOf(warRoomId, input.username);
   const joinCode = newJoinCode();
   const passwordHash = await hashPassword(input.password);
+  const recovery = await newRoomRecovery(warRoomId, SYSTEM_ACTOR);
   await core.commit([
     {
       // A live room's genesis stays v1, which every version reads; a drill room needs v2.
@@ -109,8 +115,16 @@ export async function createWarRoom(
       },
     },
     joinCodeOp(adminId, joinCode, new Date(Date.now() + JOIN_CODE_DAYS * 86_400_000)),
+    recovery.draft,
   ]);
-  return { stationId: core.stationId, warRoom: input.warRoom, warRoomId, joinCode, adminId };
+  return {
+    stationId: core.stationId,
+    warRoom: input.warRoom,
+    warRoomId,
+    joinCode,
+    recoveryCode: recovery.code,
+    adminId,
+  };
 }
 
 /** Thrown when a username is already taken. */

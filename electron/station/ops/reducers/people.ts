@@ -20,6 +20,8 @@ import {
   StationAdmitV1,
 } from '../payloads';
 import type { RoleHistory } from './roles';
+import { RoomRecoverV1, type RoomRecover } from '../recovery-payloads';
+import { deleteSessionsOf, passwordHashOf } from '../../db/queries/sessions';
 
 /** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
 export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
@@ -44,18 +46,35 @@ export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
 
 /**
  * Re-derives one account from all of its ops in HLC order: the earliest create defines it, later
- * updates win field by field. Ops by an actor who was not an admin at the time are refused.
+ * updates win field by field. Ops by an actor who was not an admin at the time are refused; a
+ * recovery (by the room's recovery code) makes the account an admin, creating it if needed. When
+ * the password changes, the account's sessions on this station end (each station does this as
+ * the op reaches it).
  */
 export async function refoldOperator(
   tx: Sql,
   operatorId: string,
   roles: RoleHistory,
 ): Promise<void> {
-  const ops = await opsBySubject(tx, operatorId, ['operator.create', 'operator.update']);
-  await roles.load(ops.map((o) => o.actor));
+  const ops = await opsBySubject(tx, operatorId, [
+    'operator.create',
+    'operator.update',
+    'room.recover',
+  ]);
+  await roles.load([...ops.map((o) => o.actor), operatorId]);
+  if (ops.some((o) => o.type === 'room.recover')) await roles.recovery.load();
   let state: OperatorState | null = null;
   const verdicts: Verdict[] = [];
   for (const op of ops) {
+    if (op.type === 'room.recover') {
+      const verdict = roles.recovery.verdictOf(op.id);
+      if (verdict?.effect === 'applied')
+        state = recovered(state, RoomRecoverV1.parse(op.payload), op.hlc);
+      verdicts.push(
+        verdict ?? { opId: op.id, effect: 'refused', reason: 'not a recovery of this room' },
+      );
+      continue;
+    }
     const allowed = can(roles.roleAt(op.actor, op.hlc), 'operator.manage');
     if (!allowed) {
       verdicts.push({ opId: op.id, effect: 'refused', reason: 'only an admin manages accounts' });
@@ -98,6 +117,37 @@ export async function refoldOperator(
     }
     verdicts.push({ opId: op.id, effect: 'applied', reason: null });
   }
-  if (state) await putOperator(tx, state);
+  if (state) {
+    const before = await passwordHashOf(tx, operatorId);
+    if (before !== null && before !== state.passwordHash) await deleteSessionsOf(tx, operatorId);
+    await putOperator(tx, state);
+  }
   await writeEffects(tx, operatorId, verdicts);
+}
+
+/** An account after a recovery: an admin again (enabled, no expiry) with the new password. */
+function recovered(state: OperatorState | null, p: RoomRecover, hlc: string): OperatorState {
+  if (state)
+    return {
+      ...state,
+      role: 'admin',
+      disabled: false,
+      expiresAt: null,
+      passwordHash: p.passwordHash,
+      updatedHlc: hlc,
+    };
+  return {
+    id: p.operatorId,
+    username: p.username,
+    displayName: p.displayName,
+    role: 'admin',
+    departments: p.departments,
+    areas: [],
+    passwordHash: p.passwordHash,
+    disabled: false,
+    createdHlc: hlc,
+    updatedHlc: hlc,
+    expiresAt: null,
+    skills: [],
+  };
 }

@@ -2,6 +2,8 @@ import type { Sql } from '../../db/connection';
 import { opsBySubject } from '../../db/queries/ops';
 import type { Role } from '../../../../shared/domain/people';
 import { SYSTEM_ACTOR } from '../op';
+import { RECOVERY_ACTOR } from '../recovery-payloads';
+import { RecoveryHistory } from './recovery';
 
 type RoleChange = {
   id: string;
@@ -10,7 +12,12 @@ type RoleChange = {
   role?: Role;
   disabled?: boolean;
   areas?: string[];
+  /** A `room.recover` op: valid when the room's recovery fold applied it, not by its author. */
+  recovery?: true;
 };
+
+/** Account ops that change roles: role grants, and recoveries by the room's recovery code. */
+const ROLE_OPS = ['operator.create', 'operator.update', 'room.recover'];
 
 /**
  * Answers "which role did this actor hold at this HLC?" from the account ops themselves (role
@@ -21,17 +28,25 @@ type RoleChange = {
 export class RoleHistory {
   private readonly changes = new Map<string, RoleChange[]>();
   private readonly valid = new Map<string, boolean>();
+  /** The room's recovery ops, folded (a recovery makes an admin). */
+  recovery: RecoveryHistory;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly sql: Sql) {
+    this.recovery = new RecoveryHistory(sql, this);
+  }
 
   /** Loads the histories of these actors and of everyone who granted them roles. */
   async load(actors: Iterable<string>): Promise<void> {
     const queue = [...actors];
     while (queue.length > 0) {
       const actor = queue.pop() as string;
-      if (this.changes.has(actor) || actor === SYSTEM_ACTOR) continue;
-      const ops = await opsBySubject(this.sql, actor, ['operator.create', 'operator.update']);
+      if (this.changes.has(actor) || actor === SYSTEM_ACTOR || actor === RECOVERY_ACTOR) continue;
+      const ops = await opsBySubject(this.sql, actor, ROLE_OPS);
       const list = ops.map((o) => {
+        if (o.type === 'room.recover') {
+          const r: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor, role: 'admin' };
+          return { ...r, disabled: false, recovery: true as const };
+        }
         const p = (o.payload ?? {}) as { role?: Role; disabled?: boolean; areas?: string[] };
         const c: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor };
         if (p.role !== undefined) c.role = p.role;
@@ -41,6 +56,7 @@ export class RoleHistory {
       });
       this.changes.set(actor, list);
       for (const c of list) queue.push(c.actor);
+      if (list.some((c) => c.recovery)) await this.recovery.load();
     }
   }
 
@@ -48,6 +64,7 @@ export class RoleHistory {
   reset(): void {
     this.changes.clear();
     this.valid.clear();
+    this.recovery = new RecoveryHistory(this.sql, this);
   }
 
   /** The role in force at hlc (inclusive), or null for an unknown or disabled actor. */
@@ -82,7 +99,9 @@ export class RoleHistory {
   private isValid(c: RoleChange): boolean {
     let ok = this.valid.get(c.id);
     if (ok === undefined) {
-      ok = this.roleBefore(c.actor, c.hlc, false) === 'admin';
+      ok = c.recovery
+        ? this.recovery.applied(c.id)
+        : this.roleBefore(c.actor, c.hlc, false) === 'admin';
       this.valid.set(c.id, ok);
     }
     return ok;

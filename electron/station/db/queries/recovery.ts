@@ -1,0 +1,14 @@
+import type { Sql } from '../connection';
+import type { Op } from '../../ops/op';
+import { RECOVERY_ACTOR, RECOVERY_SUBJECT } from '../../ops/recovery-payloads';
+import { opFromRow } from './ops';
+
+/** Every recovery-key and recover op of the room, in HLC order (both found by index). */
+export async function recoveryOps(sql: Sql): Promise<Op[]> {
+  const rows = await sql.all<Parameters<typeof opFromRow>[0]>(
+    `SELECT * FROM ops WHERE (subject = ? AND type = 'room.recovery-key')
+       OR (actor = ? AND type = 'room.recover') ORDER BY hlc, id`,
+    [RECOVERY_SUBJECT, RECOVERY_ACTOR],
+  );
+  return rows.map(opFromRow);
+}

@@ -1,0 +1,80 @@
+import {
+  createPrivateKey,
+  createPublicKey,
+  randomBytes,
+  scrypt,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { canonicalJson } from '../ops/op-id';
+
+// 32 symbols without look-alikes: 256 is a multiple of 32, so `byte % 32` is uniform.
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const GROUPS = 6;
+// 24 symbols of 5 bits = 120 bits: the public key replicates to every station, so the code must
+// resist an offline search on its own, even before scrypt slows each guess down.
+const SYMBOLS = GROUPS * 4;
+// scrypt as for passwords (auth/password.ts): ~100 ms and 32 MB a guess.
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+// PKCS#8 DER of an Ed25519 private key is this fixed prefix and the 32-byte seed (RFC 8410).
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** A recovery key pair, derived from a recovery code and the room it belongs to. */
+export type RecoveryKey = { publicKeyPem: string; privateKey: KeyObject };
+
+/** A new recovery code: HLR- and six groups of four, read aloud or written down offline. */
+export function newRecoveryCode(): string {
+  const chars = [...randomBytes(SYMBOLS)].map((b) => ALPHABET[b % ALPHABET.length]);
+  const groups = Array.from({ length: GROUPS }, (_, i) => chars.slice(i * 4, i * 4 + 4).join(''));
+  return `HLR-${groups.join('-')}`;
+}
+
+/** The code as typed, reduced to its symbols (case, spaces, dashes and the HLR- prefix dropped). */
+export function normalizeRecoveryCode(code: string): string {
+  const bare = code.toUpperCase().replace(/[\s-]/g, '');
+  return bare.startsWith('HLR') ? bare.slice(3) : bare;
+}
+
+/** True when the code has the shape of a recovery code (not whether it is the room's). */
+export function isRecoveryCodeShape(code: string): boolean {
+  const bare = normalizeRecoveryCode(code);
+  return bare.length === SYMBOLS && [...bare].every((c) => ALPHABET.includes(c));
+}
+
+/** Derives the Ed25519 key pair of a recovery code (scrypt of the code, salted by the room id). */
+export async function recoveryKeyOf(code: string, roomId: string): Promise<RecoveryKey> {
+  const seed = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(normalizeRecoveryCode(code), `holdline-recovery\n${roomId}`, 32, SCRYPT, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
+  );
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const publicKeyPem = createPublicKey(privateKey)
+    .export({ format: 'pem', type: 'spki' })
+    .toString();
+  return { publicKeyPem, privateKey };
+}
+
+/** Ed25519 signature (base64) over the canonical JSON of what a recovery authorises. */
+export function signRecovery(key: RecoveryKey, signed: object): string {
+  return sign(null, Buffer.from(canonicalJson(signed)), key.privateKey).toString('base64');
+}
+
+/** Checks a recovery signature against a recovery public key. */
+export function verifyRecovery(publicKeyPem: string, signed: object, signature: string): boolean {
+  try {
+    return verify(
+      null,
+      Buffer.from(canonicalJson(signed)),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, 'base64'),
+    );
+  } catch {
+    return false;
+  }
+}

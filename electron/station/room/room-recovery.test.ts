@@ -1,0 +1,143 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { login } from '../auth/sessions';
+import { StationCore } from '../core/core';
+import { effectOf } from '../db/queries/effects';
+import { allOps, countOps } from '../db/queries/ops';
+import { operatorByUsername } from '../db/queries/people';
+import { RECOVERY_ACTOR } from '../ops/recovery-payloads';
+import { tempDir } from '../test-support/temp-dir';
+import { testCores } from '../test-support/test-cores';
+import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
+import { RecoveryRefused, prepareRecovery, recordRecovery } from './room-recovery';
+import { createOperator, createWarRoom } from './war-room';
+
+const { cleanups } = testCores();
+
+async function room() {
+  const t = tempDir();
+  const core = await StationCore.open(t.dir);
+  let open = true;
+  const close = async () => {
+    if (open) await core.close();
+    open = false;
+  };
+  cleanups.push(t.cleanup, close);
+  const made = await createWarRoom(core, {
+    warRoom: 'Recall',
+    username: 'lead',
+    displayName: 'Lead',
+    password: 'lead-password',
+  });
+  return { core, close, dir: t.dir, ...made };
+}
+
+/** Every file under a folder, as bytes. */
+function filesUnder(dir: string): Buffer[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [readFileSync(file)];
+  });
+}
+
+describe('room recovery', () => {
+  it('makes a new admin with the right code, once; the used code is refused after', async () => {
+    const { core, recoveryCode } = await room();
+    const prepared = await prepareRecovery(core.read, {
+      code: recoveryCode.toLowerCase(),
+      username: 'rescuer',
+      password: 'rescue-password',
+    });
+    await recordRecovery(core, prepared.payload);
+    const rescuer = await operatorByUsername(core.read, 'rescuer');
+    expect(rescuer).toMatchObject({ role: 'admin', disabled: 0 });
+    expect(await login(core.db, 'rescuer', 'rescue-password')).not.toBeNull();
+    // The recovered admin may manage accounts (its role holds in every reducer).
+    await createOperator(core, rescuer?.id as string, {
+      username: 'ana',
+      displayName: 'Ana',
+      password: 'ana-password',
+      role: 'operator',
+      departments: [],
+    });
+    expect(await operatorByUsername(core.read, 'ana')).toBeDefined();
+
+    await expect(
+      prepareRecovery(core.read, { code: recoveryCode, username: 'x2', password: 'x2-password' }),
+    ).rejects.toThrow(/already used/);
+    // A replay of the same signed recovery, past the CLI's check, has no effect (DECISIONS 2).
+    const applied = await core.commit([
+      {
+        type: 'room.recover',
+        v: 1,
+        actor: RECOVERY_ACTOR,
+        subject: 'u-replayed',
+        payload: { ...prepared.payload, operatorId: 'u-replayed', username: 'replayed' },
+      },
+    ]);
+    expect(await effectOf(core.read, (applied.ops[0] as { id: string }).id)).toMatchObject({
+      effect: 'refused',
+      reason: expect.stringMatching(/already used/) as unknown,
+    });
+    expect(await operatorByUsername(core.read, 'replayed')).toBeUndefined();
+
+    // The fresh code works (once), and keeps an existing account's name.
+    const again = await prepareRecovery(core.read, {
+      code: prepared.nextCode,
+      username: 'lead',
+      password: 'new-lead-password',
+    });
+    await recordRecovery(core, again.payload);
+    expect(await login(core.db, 'lead', 'lead-password')).toBeNull();
+    expect(await login(core.db, 'lead', 'new-lead-password')).not.toBeNull();
+  });
+
+  it('refuses a wrong code before writing anything', async () => {
+    const { core } = await room();
+    const before = await countOps(core.read);
+    const wrong = newRecoveryCode();
+    await expect(
+      prepareRecovery(core.read, { code: wrong, username: 'x', password: 'x-password' }),
+    ).rejects.toThrow(RecoveryRefused);
+    await expect(
+      prepareRecovery(core.read, { code: wrong, username: 'x', password: 'x-password' }),
+    ).rejects.toThrow(/wrong recovery code/);
+    expect(await countOps(core.read)).toBe(before);
+  });
+
+  it('refuses, on every station, a recovery signed by a key that is not the room’s', async () => {
+    const { core, recoveryCode } = await room();
+    const prepared = await prepareRecovery(core.read, {
+      code: recoveryCode,
+      username: 'rescuer',
+      password: 'rescue-password',
+    });
+    const forged = { ...prepared.payload, username: 'mallory', operatorId: 'u-mallory' };
+    await expect(recordRecovery(core, forged)).rejects.toThrow(/signature/);
+    const applied = await core.commit([
+      { type: 'room.recover', v: 1, actor: RECOVERY_ACTOR, subject: 'u-mallory', payload: forged },
+    ]);
+    expect(await effectOf(core.read, (applied.ops[0] as { id: string }).id)).toMatchObject({
+      effect: 'refused',
+    });
+    expect(await operatorByUsername(core.read, 'mallory')).toBeUndefined();
+  });
+
+  it('stores no recovery code in plain text anywhere in the data folder', async () => {
+    const { core, close, dir, recoveryCode } = await room();
+    const prepared = await prepareRecovery(core.read, {
+      code: recoveryCode,
+      username: 'rescuer',
+      password: 'rescue-password',
+    });
+    await recordRecovery(core, prepared.payload);
+    expect((await allOps(core.read)).length).toBeGreaterThan(4);
+    await close();
+    const bytes = filesUnder(dir);
+    expect(bytes.length).toBeGreaterThan(2);
+    for (const code of [recoveryCode, prepared.nextCode])
+      for (const form of [code, normalizeRecoveryCode(code), code.slice(4, 18)])
+        for (const b of bytes) expect(b.includes(form)).toBe(false);
+  });
+});
