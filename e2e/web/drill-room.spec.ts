@@ -24,6 +24,8 @@ test('a lead sets up a drill room and replays a past event into it at speed', as
     await page.getByLabel('Repeat the password').fill('a-long-password');
     await page.getByLabel('Drill room (a rehearsal)').check();
     await page.getByRole('button', { name: 'Create war room' }).click();
+    await page.getByLabel('I have stored it').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
 
     // Every screen says this is a drill.
     const badge = page.getByTestId('drill-badge');

@@ -36,6 +36,15 @@ test('first start: set up the war room in the browser', async ({ page, freshStat
   await page.getByLabel('Password', { exact: true }).fill('a-long-password');
   await page.getByLabel('Repeat the password').fill('a-long-password');
   await page.getByRole('button', { name: 'Create war room' }).click();
+  // The recovery code, shown once: the desk opens only after the admin says it is stored.
+  await expect(page.getByRole('heading', { name: 'Store your recovery code' })).toBeVisible();
+  await expect(page.getByTestId('recovery-code')).toHaveText(
+    /^HLR-(?:[A-Z2-9]{4}-){5}[A-Z2-9]{4}$/,
+  );
+  const carryOn = page.getByRole('button', { name: 'Continue' });
+  await expect(carryOn).toBeDisabled();
+  await page.getByLabel('I have stored it').check();
+  await carryOn.click();
   await expect(page.getByText('Recall night')).toBeVisible();
   await expect(page.getByText('Lea Lead · Admin')).toBeVisible();
   const health = (await (await fetch(new URL('/health', freshStation.url))).json()) as {

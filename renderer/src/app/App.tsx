@@ -43,6 +43,11 @@ export function App() {
           void toLogin(room.message);
         }
       });
+      // The station disconnects a desk whose session ended (password reset, account disabled):
+      // dialling again meets the handshake's refusal below, which shows the login.
+      socket.on('disconnect', (reason) => {
+        if (reason === 'io server disconnect') socket.connect();
+      });
       socket.on('connect_error', (err) => {
         if (/unauthenticated/.test(err.message)) {
           socket.close();

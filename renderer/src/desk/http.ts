@@ -36,7 +36,11 @@ export const postSetup = (body: {
   displayName: string;
   password: string;
   mode?: 'live' | 'drill';
-}) => api<{ token: string }>('/api/setup', { method: 'POST', body: JSON.stringify(body) });
+}) =>
+  api<{ token: string; recoveryCode?: string }>('/api/setup', {
+    method: 'POST',
+    body: JSON.stringify(body),
+  });
 
 /** Log in. */
 export const postLogin = (body: { username: string; password: string }) =>

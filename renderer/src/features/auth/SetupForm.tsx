@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postSetup } from '../../desk/http';
 import { ErrorNote, NewPasswordField, TextField } from '../../components/Field';
+import { RecoveryCodeStep } from './RecoveryCodeStep';
 
 /** First start: name the war room and create its admin. Nothing typed is lost on an error. */
 export function SetupForm(props: { onDone: (token: string) => void }) {
@@ -16,6 +17,8 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
   const [drill, setDrill] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Made: the room's recovery code, shown once before the desk opens.
+  const [made, setMade] = useState<{ token: string; recoveryCode: string } | null>(null);
   const set = (k: keyof typeof form) => (value: string) => setForm({ ...form, [k]: value });
 
   async function submit(e: FormEvent) {
@@ -30,9 +33,13 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
       ...(drill && { mode: 'drill' as const }),
     });
     setBusy(false);
-    if (r.ok) props.onDone(r.token);
+    if (r.ok && r.recoveryCode) setMade({ token: r.token, recoveryCode: r.recoveryCode });
+    else if (r.ok) props.onDone(r.token);
     else setError(r.message);
   }
+
+  if (made)
+    return <RecoveryCodeStep code={made.recoveryCode} onDone={() => props.onDone(made.token)} />;
 
   return (
     <form className="auth-card" onSubmit={submit} aria-labelledby="setup-title">

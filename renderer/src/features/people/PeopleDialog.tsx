@@ -12,6 +12,7 @@ import { APPROVAL_AREAS, type ApprovalArea } from '../../../../shared/messaging/
 import { Dialog } from '../../components/Dialog';
 import { ErrorNote, NewPasswordField, SelectField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
+import { ResetPasswordForm } from './ResetPasswordForm';
 
 // Roles that review messages, and so hold approval areas (DECISIONS.md 11).
 const REVIEWS: readonly Role[] = ['admin', 'lead', 'approver'];
@@ -29,6 +30,8 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
     areas: [] as ApprovalArea[],
   });
   const [error, setError] = useState<string | null>(null);
+  const [resetting, setResetting] = useState<Operator | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const { socket } = props;
   const isAdmin = props.room.me.role === 'admin';
 
@@ -75,6 +78,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
             <th>{t('people.role')}</th>
             <th>{t('people.departments')}</th>
             <th>{t('people.areas')}</th>
+            {isAdmin && <th>{t('auth.password')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -95,10 +99,41 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
                   p.areas.map((a) => t(`area.${a}`, { defaultValue: a })).join(', ')
                 )}
               </td>
+              {isAdmin && (
+                <td>
+                  <button
+                    type="button"
+                    aria-label={t('people.resetTitle', { name: p.displayName })}
+                    onClick={() => {
+                      setNotice(null);
+                      setResetting(p);
+                    }}
+                  >
+                    {t('people.reset')}
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
+      {notice && (
+        <p role="status" className="muted">
+          {notice}
+        </p>
+      )}
+      {isAdmin && resetting && (
+        <ResetPasswordForm
+          key={resetting.id}
+          socket={socket}
+          operator={resetting}
+          onDone={(text) => {
+            setResetting(null);
+            setNotice(text);
+          }}
+          onCancel={() => setResetting(null)}
+        />
+      )}
       {isAdmin && (
         <form className="form-grid" onSubmit={submit} aria-label={t('people.create')}>
           <h3 className="full">{t('people.create')}</h3>
