@@ -42,7 +42,9 @@ Usage:
       admit new stations.
 
   holdline stats --data DIR [--json]
-      Counts of mentions by status and by channel, ops and authors. Works while the station runs.
+      Counts of mentions by status and by channel, ops and authors, peers and lag, connectors,
+      and scheduled backups (last success and failure, next, folder, what is kept). Works while
+      the station runs.
 
   holdline verify --data DIR
       Check every op chain and signature in DIR and print the state digest.

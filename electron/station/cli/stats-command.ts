@@ -6,6 +6,7 @@ import { countOps } from '../db/queries/ops';
 import { parse, required, UsageError } from './args';
 import { connectorLines, connectorStats } from '../connectors/connector-stats';
 import { backupLines, backupStats } from '../backup/backup-stats';
+import { needsCatchUp } from '../backup/catch-up-marker';
 
 type LiveSync = {
   peers: {
@@ -49,6 +50,8 @@ export async function statsCommand(argv: string[]): Promise<number> {
       sync,
       connectors,
       backups,
+      /** Restored from a backup, waiting for a peer to give it back its own later ops. */
+      catchingUp: needsCatchUp(values.data as string),
     };
     if (values.json) process.stdout.write(JSON.stringify(stats) + '\n');
     else {
@@ -72,6 +75,11 @@ export async function statsCommand(argv: string[]): Promise<number> {
           : ['peers: the station is not running, so no live links']),
         ...connectorLines(connectors),
         ...backupLines(backups),
+        ...(stats.catchingUp
+          ? [
+              'restored from a backup: records nothing of its own until a peer of the room has caught it up',
+            ]
+          : []),
       ];
       process.stdout.write(lines.join('\n') + '\n');
     }
