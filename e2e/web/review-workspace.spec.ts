@@ -99,6 +99,10 @@ async function scriptIncident(url: string, desk: DeskSocket): Promise<void> {
   await withDesk(url, 'ana', 'ana-password', async (ana) => {
     await command(ana, 'mention.claim', { mentionId: 'twitter:t1', basis: null });
     await command(ana, 'mention.answer', { mentionId: 'twitter:t1' });
+    // Releasing a mention nobody holds: refused, and kept in the log with why.
+    await expect(command(ana, 'mention.release', { mentionId: 'twitter:t3' })).rejects.toThrow(
+      'nobody holds it',
+    );
     const reply = await command<Saved>(ana, 'message.save', {
       kind: 'reply',
       mentionId: 'twitter:t2',
@@ -194,8 +198,13 @@ test('a closed run’s review: KPI tiles, a filtered timeline, an annotation tha
     const total = Number((await count.textContent())?.split(' ')[0]);
     const call = events.filter({ hasText: 'Mention logged at a desk' });
     await expect(call.getByTestId('recorded-apart')).toContainText('recorded');
+    const refused = events.filter({ hasText: 'nobody holds it' });
+    await expect(refused).toHaveAttribute('data-kind', 'refused');
+    await expect(refused).toContainText('Refused: release of a mention — nobody holds it');
+    await expect(refused.getByRole('button', { name: 'Mention' })).toBeVisible();
+    await expect(page.getByTestId('timeline-refused')).toHaveText('1 refused action');
     const timeline = page.locator('#review-timeline');
-    for (const group of ['Alerts', 'Playbook run', 'Queue', 'Staffing'])
+    for (const group of ['Alerts', 'Playbook run', 'Queue', 'Staffing', 'Refused'])
       await timeline.getByText(group, { exact: true }).click();
     await expect(count).not.toHaveText(`${total} of ${total} events`);
     await expect(events.first()).toBeVisible();

@@ -3,6 +3,7 @@
  * things happened, with when each was recorded kept beside it (a phone call logged an hour later
  * sits where it happened). Pure: every station holding the same ops gets the same timeline.
  */
+import { refusedEvents } from './timeline-refused';
 
 /** An op as the timeline reads it, with what it did (from the station's op_effects). */
 export type TimelineOp = {
@@ -13,6 +14,8 @@ export type TimelineOp = {
   subject: string | null;
   payload: unknown;
   effect: 'applied' | 'refused' | 'collision' | 'pending';
+  /** Why it had no effect (refused, collision), as its station's fold recorded it; else null. */
+  reason: string | null;
 };
 
 /** What an event is: the UI has a sentence and an icon for each. */
@@ -46,6 +49,7 @@ export const TIMELINE_KINDS = [
   'reopened',
   're-routed',
   'sla-breach',
+  'refused',
 ] as const;
 /** One kind. */
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
@@ -97,7 +101,10 @@ const MENTION_KINDS: Record<string, TimelineKind> = {
   'sla.breached': 'sla-breach',
 };
 
-/** The events one op stands for (none for ops the review does not show, or that had no effect). */
+/**
+ * The events one op stands for: none for ops the review does not show, a `refused` event for one
+ * that was stored but had no effect (timeline-refused.ts).
+ */
 function eventsOf(op: TimelineOp): TimelineEvent[] {
   const p = (op.payload ?? {}) as Record<string, unknown>;
   const recordedAt = wallOf(op.hlc);
@@ -112,9 +119,10 @@ function eventsOf(op: TimelineOp): TimelineEvent[] {
     evidence: Evidence | null,
     when = recordedAt,
   ): TimelineEvent[] => [{ ...base, kind, at: when, detail, evidence }];
-  // A claim that lost is the collision everyone must see; other refused ops changed nothing.
+  // A claim that lost is the collision everyone must see.
   if (op.effect === 'collision' && op.type === 'mention.claim')
     return one('collision', {}, op.subject ? { kind: 'mention', id: op.subject } : null);
+  if (op.effect === 'refused') return refusedEvents(op, recordedAt);
   if (op.effect !== 'applied') return [];
 
   if (op.type === 'alert.raised')
@@ -219,6 +227,26 @@ function loggedMentions(
 }
 
 /**
+ * Alerts raised again by other stations (same id: rule, key, window): every op is kept, the
+ * alert is its earliest op (DECISIONS.md 3), so the later ones are left off the timeline.
+ */
+function repeatedAlerts(ops: readonly TimelineOp[]): Set<string> {
+  const first = new Map<string, TimelineOp>();
+  const later = new Set<string>();
+  for (const op of ops) {
+    if (op.type !== 'alert.raised') continue;
+    const id = str((op.payload ?? {}) as Record<string, unknown>, 'id') ?? op.id;
+    const seen = first.get(id);
+    if (!seen) first.set(id, op);
+    else if (op.hlc < seen.hlc || (op.hlc === seen.hlc && op.id < seen.id)) {
+      later.add(seen.id);
+      first.set(id, op);
+    } else later.add(op.id);
+  }
+  return later;
+}
+
+/**
  * The timeline of a set of ops: their events in the order they happened (then as recorded, then
  * by op id), the earliest statement sent to an audience marked as the first official statement.
  */
@@ -229,7 +257,9 @@ export function projectTimeline(
   /** Only what happened in this window (the first statement is the window's first). */
   window?: { from: number; to: number },
 ): TimelineEvent[] {
-  const events = [...ops.flatMap(eventsOf), ...extra].filter(
+  const repeated = repeatedAlerts(ops);
+  const shown = ops.filter((op) => !repeated.has(op.id));
+  const events = [...shown.flatMap(eventsOf), ...extra].filter(
     (e) => !window || (e.at >= window.from && e.at < window.to),
   );
   events.sort(

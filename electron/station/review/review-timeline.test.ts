@@ -3,7 +3,7 @@ import { testCores } from '../test-support/test-cores';
 import { allOps } from '../db/queries/ops';
 import { actOnMention, claimMention, createManualMention } from '../mentions/commands';
 import { reviewMessage, saveMessage, sendMessage } from '../messages/message-commands';
-import { startRun } from '../playbooks/run-commands';
+import { actOnRun, startRun } from '../playbooks/run-commands';
 import { createOperator } from '../room/war-room';
 import { setStaffingLevel } from '../staffing/staffing-commands';
 import { SMALL_PLAYBOOK } from '../../../shared/playbooks/playbook-fixture';
@@ -13,7 +13,7 @@ const cores = testCores();
 const MIN = 60_000;
 
 describe('review timeline', () => {
-  it('holds every step of a scripted incident in order, the same on two stations; a late-logged call sits when it happened', async () => {
+  it('holds every step of a scripted incident in order, refused ones with why, the same on two stations; a late-logged call sits when it happened', async () => {
     const { core, adminId: lead } = await cores.openRoom();
     const person = (username: string, role: 'operator' | 'approver', areas: 'pr'[] = []) =>
       createOperator(core, lead, {
@@ -43,6 +43,10 @@ describe('review timeline', () => {
       commanderId: lead,
     });
     await setStaffingLevel(core, lead, 'surge', 'recall announced');
+    // An operator approves the statement gate: the desk says no, and the op stays in the log.
+    await expect(
+      actOnRun(core, ana, run.id, { type: 'run.approve', stepId: 'holding-statement' }),
+    ).rejects.toThrow('not allowed for this role or at this point of the run');
     const statement = await saveMessage(core, ana, {
       kind: 'statement',
       language: 'en',
@@ -76,6 +80,7 @@ describe('review timeline', () => {
       'mention-logged',
       'run-started',
       'staffing-level',
+      'refused',
       'approval-asked',
       'review',
       'statement-sent',
@@ -95,6 +100,15 @@ describe('review timeline', () => {
       level: 'surge',
       byHand: true,
     });
+    expect(timeline.find((e) => e.kind === 'refused')).toMatchObject({
+      actor: ana,
+      detail: {
+        op: 'run.approve',
+        step: 'holding-statement',
+        reason: 'not allowed for this role or at this point of the run',
+      },
+      evidence: { kind: 'run', id: run.id },
+    });
     expect(timeline.filter((e) => e.firstStatement).map((e) => e.kind)).toEqual(['statement-sent']);
     expect(timeline.find((e) => e.kind === 'review')?.detail).toEqual({
       decision: 'approve',
@@ -104,5 +118,72 @@ describe('review timeline', () => {
     const peer = await cores.open();
     await peer.applyReplicated(await allOps(core.db));
     expect(await reviewTimeline(peer.db, window)).toEqual(timeline);
+  });
+
+  it('an approval given on one station after the other took the approver’s area away shows as refused on both, with why, and so does the send it let through', async () => {
+    const { core: a, adminId: lead } = await cores.openRoom();
+    const person = (username: string, role: 'operator' | 'approver', areas: 'pr'[]) =>
+      createOperator(a, lead, {
+        username,
+        displayName: username,
+        password: `${username}-password`,
+        role,
+        departments: [],
+        areas,
+      });
+    const ana = await person('ana', 'operator', []);
+    const pia = await person('pia', 'approver', ['pr']);
+    const start = Date.now();
+    const statement = await saveMessage(a, ana, {
+      kind: 'statement',
+      language: 'en',
+      channel: 'press',
+      topics: [],
+      text: 'We are recalling batch 42 as a precaution.',
+      submit: true,
+    });
+    const b = await cores.open();
+    await b.applyReplicated(await allOps(a.db));
+    // On B the admin takes PR off Pia's account (the op the desk's operator.update records).
+    await b.commit([
+      {
+        type: 'operator.update',
+        v: 1,
+        actor: lead,
+        subject: pia,
+        payload: { operatorId: pia, areas: [] },
+      },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // A has not heard yet: its desk lets Pia approve and the lead send.
+    const hash = (await a.db.get<{ content_hash: string }>(
+      'SELECT content_hash FROM messages WHERE id = ?',
+      [statement],
+    ))!.content_hash;
+    await reviewMessage(a, pia, {
+      messageId: statement,
+      decision: 'approve',
+      area: 'pr',
+      contentHash: hash,
+    });
+    await sendMessage(a, lead, {
+      messageId: statement,
+      contentHash: hash,
+      via: ['clipboard'],
+      audience: 'public',
+    });
+    await a.applyReplicated(await allOps(b.db));
+    await b.applyReplicated(await allOps(a.db));
+
+    const window = { from: start - MIN, to: Date.now() + MIN };
+    const timeline = await reviewTimeline(a.db, window);
+    expect(timeline.map((e) => e.kind)).toEqual(['approval-asked', 'refused', 'refused']);
+    expect(timeline.slice(1).map((e) => [e.actor, e.detail.op, e.detail.reason])).toEqual([
+      [pia, 'message.review', 'the reviewer does not approve for pr'],
+      [lead, 'message.send', 'it needs approval from pr'],
+    ]);
+    expect(timeline[1]?.evidence).toEqual({ kind: 'message', id: statement });
+    expect(timeline.some((e) => e.firstStatement)).toBe(false);
+    expect(await reviewTimeline(b.db, window)).toEqual(timeline);
   });
 });

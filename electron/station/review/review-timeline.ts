@@ -6,7 +6,8 @@ import {
   type TimelineOp,
 } from '../../../shared/analytics/timeline';
 
-// Op types the timeline shows (besides mentions typed in at a desk).
+// Op types the timeline shows when they take effect (besides mentions typed in at a desk); a
+// refused op of any type shows too, as refused.
 const TYPES = [
   'alert.raised',
   'run.start',
@@ -40,7 +41,8 @@ const hlcAt = (ms: number) => String(Math.max(0, Math.floor(ms))).padStart(15, '
 
 /**
  * The timeline of a review window: the ops that matter (an op without a judgement took effect),
- * the staffing level's changes, and mentions typed in at a desk, placed when they happened.
+ * ops that were refused (with why), the staffing level's changes, and mentions typed in at a
+ * desk, placed when they happened.
  */
 export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<TimelineEvent[]> {
   const rows = await sql.all<{
@@ -51,12 +53,14 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
     subject: string | null;
     payload: string | null;
     effect: TimelineOp['effect'] | null;
+    reason: string | null;
   }>(
-    `SELECT o.id, o.type, o.hlc, o.actor, o.subject, o.payload, e.effect
+    `SELECT o.id, o.type, o.hlc, o.actor, o.subject, o.payload, e.effect, e.reason
      FROM ops o LEFT JOIN op_effects e ON e.op_id = o.id
      WHERE o.hlc >= ? AND o.hlc < ?
        AND (o.type IN (SELECT value FROM json_each(?))
-            OR (o.type = 'mention.ingest' AND o.payload ->> '$.source.connector' = 'manual'))`,
+            OR (o.type = 'mention.ingest' AND o.payload ->> '$.source.connector' = 'manual')
+            OR e.effect = 'refused')`,
     [hlcAt(window.from - LATE_MS), hlcAt(window.to + LATE_MS), JSON.stringify(TYPES)],
   );
   const ops: TimelineOp[] = rows.map((r) => ({
@@ -67,6 +71,7 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
     subject: r.subject,
     payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
     effect: r.effect ?? 'applied',
+    reason: r.reason,
   }));
   const changes = await sql.all<{
     op_id: string;

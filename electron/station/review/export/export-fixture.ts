@@ -133,6 +133,12 @@ export async function exportFixture(core: StationCore, lead: string): Promise<Ex
     type: 'run.status-update',
     note: 'Zofia Kowalczyk-Nowak called again from +48 600 100 200',
   });
+  // An operator tries to close the run: refused (only a lead may), and the review says so.
+  await actOnRun(core, ana, run.id, { type: 'run.close', summary: 'Done here' }).catch(
+    (err: unknown) => {
+      if (!/not allowed/.test(String(err))) throw err;
+    },
+  );
 
   const from = new Date(start - HOUR).toISOString();
   const to = new Date(Date.now() + HOUR).toISOString();

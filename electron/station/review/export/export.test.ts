@@ -106,6 +106,9 @@ describe('review export', () => {
     expect(html).toContain('Status: <span class="status">draft</span>');
     expect(readable(html)).toContain('We are aware of delayed bags at LHR & are working on it.');
     expect(readable(html)).toContain('approved by Pia Approver (pr)');
+    expect(readable(html)).toContain(
+      "Refused: Ana Operator's closing of the run — not allowed for this role or at this point of the run",
+    );
     expect(html.split('class="card').length - 1).toBe(3 + 2);
     expect(made.mentionIds.length).toBe(3);
   });
@@ -124,6 +127,7 @@ describe('review export', () => {
     for (const line of md.split('\n').filter((l) => l.startsWith('| Call back')))
       expect(line.split(/(?<!\\)\|/).length).toBe(6);
     expect(md).toContain('**First official statement**');
+    expect(md).toMatch(/Refused: Ana Operator's closing of the run — not allowed for this role/);
   });
 
   it("writes the mentions and the action items as CSV that reads back to the station's rows", async () => {

@@ -80,4 +80,21 @@ describe('timeline rows', () => {
       'Ana sent a statement to public on press',
     );
   });
+
+  it('words a refused op with whose it was, what it was and why it had no effect', () => {
+    const names = (id: string) => (id === 'op-ana' ? 'Ana' : id);
+    const approval = event('r', 'refused', 0, {
+      detail: {
+        op: 'message.review',
+        decision: 'approve',
+        area: 'legal',
+        reason: 'the reviewer does not approve for legal',
+      },
+    });
+    expect(eventSentence(approval, names)).toBe(
+      "Refused: Ana's approval of a message for legal — the reviewer does not approve for legal",
+    );
+    const unknown = event('u', 'refused', 0, { detail: { op: 'badge.award', reason: null } });
+    expect(eventSentence(unknown, names)).toBe("Refused: Ana's badge.award op");
+  });
 });

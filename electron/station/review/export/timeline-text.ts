@@ -1,5 +1,6 @@
 import type { TimelineEvent, TimelineKind } from '../../../../shared/analytics/timeline';
 import type { Annotation } from '../../../../shared/review/retrospective';
+import { refusedSentence } from './refused-words';
 
 type Detail = TimelineEvent['detail'];
 const s = (d: Detail, k: string): string | null =>
@@ -43,6 +44,7 @@ const SENTENCES: Record<TimelineKind, (d: Detail, who: string) => string> = {
   reopened: (_d, who) => `${who} reopened a mention`,
   're-routed': (d, who) => `${who} re-routed a mention${opt(' to ', s(d, 'department'))}`,
   'sla-breach': (d) => `A mention passed its answer-time target${opt(' in ', s(d, 'department'))}`,
+  refused: refusedSentence,
 };
 
 /** An event's sentence, with who did it by name. */

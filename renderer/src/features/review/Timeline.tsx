@@ -45,6 +45,7 @@ export function Timeline(props: {
       ...(notesOf.get(e.opId) ?? []).map((a) => a.text),
       pinnedTextOf(e) ?? '',
     ].join(' ');
+  const refused = props.events.filter((e) => e.kind === 'refused').length;
   const shown = filterTimeline(props.events, f, textOf, (e) => notesOf.has(e.opId));
   const actors = [...new Set(props.events.map((e) => e.actor))].sort((a, b) =>
     actorName(a, t, names).localeCompare(actorName(b, t, names)),
@@ -145,6 +146,11 @@ export function Timeline(props: {
       <p className="muted" role="status" data-testid="timeline-count">
         {t('review.timeline.count', { shown: shown.length, count: props.events.length })}
       </p>
+      {refused > 0 && (
+        <p className="muted" data-testid="timeline-refused">
+          {t('review.timeline.refused', { count: refused })}
+        </p>
+      )}
       {shown.length > VIRTUAL_FROM && !printing ? (
         <VirtualEvents events={shown} row={row} label={t('review.timeline.title')} />
       ) : (

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TimelineEvent } from '../../../../shared/analytics/timeline';
+import { refusedWhat } from '../../../../shared/analytics/refused-what';
 
 /** One fact of an event, labelled, ready to show as text. */
 export type EventFact = { label: string; value: string };
@@ -11,6 +12,8 @@ export function eventFacts(
   names: (id: string) => string,
 ): EventFact[] {
   const out: EventFact[] = [];
+  // A refused event's sentence says it all: what it was (op, area, decision, step) and why.
+  if (e.kind === 'refused') return out;
   for (const [key, raw] of Object.entries(e.detail)) {
     if (raw === null || raw === false || raw === '') continue;
     const label = t(`review.detail.${key}`, { defaultValue: key });
@@ -26,7 +29,24 @@ export function eventFacts(
 }
 
 /** What an event says in one line: its kind's sentence. */
-export const eventSentence = (e: TimelineEvent, t: TFunction) => t(`review.kind.${e.kind}`);
+export const eventSentence = (e: TimelineEvent, t: TFunction): string =>
+  e.kind === 'refused' ? refusedSentence(e.detail, t) : t(`review.kind.${e.kind}`);
+
+/** "Refused: approval of a message for Legal — the reviewer does not approve for legal". */
+function refusedSentence(d: TimelineEvent['detail'], t: TFunction): string {
+  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
+  const area = text('area');
+  const what = t(`review.refused.what.${refusedWhat(d)}`, {
+    step: text('step'),
+    area: area && t(`area.${area}`, { defaultValue: area }),
+    type: text('op'),
+  });
+  // The reason is the station's own words (English), as its fold recorded it.
+  const reason = text('reason');
+  return reason
+    ? t('review.refused.sentence', { what, reason })
+    : t('review.refused.bare', { what });
+}
 
 /** Who did it, by name (the station itself for its own measurements and timers). */
 export const actorName = (actor: string, t: TFunction, names: (id: string) => string) =>

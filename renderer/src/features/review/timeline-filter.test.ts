@@ -36,6 +36,7 @@ describe('timeline filter', () => {
     const grouped = GROUPS.flatMap((g) => [...KIND_GROUPS[g]]);
     expect([...grouped].sort()).toEqual([...TIMELINE_KINDS].sort());
     expect(groupOf('sla-breach')).toBe('queue');
+    expect(groupOf('refused')).toBe('refused');
   });
 
   it('lets everything through by default, then narrows by group, actor, words, range and notes', () => {

@@ -28,6 +28,8 @@ export const KIND_GROUPS = {
     'sla-breach',
   ],
   staffing: ['staffing-level', 'staffing-auto', 'check-in', 'check-out'],
+  // Ops stored with no effect (DECISIONS.md 2), whatever they were about: a group of their own.
+  refused: ['refused'],
 } as const satisfies Record<string, readonly TimelineKind[]>;
 /** A group of kinds. */
 export type KindGroup = keyof typeof KIND_GROUPS;
