@@ -83,6 +83,11 @@ export type RoomCommands = {
     input: z.input<typeof ResetPasswordSchema>,
     ack: Ack<{ operator: Operator }>,
   ) => void;
+  /** A new recovery code for the room (admin only), shown once; the old one stops working. */
+  'room.renewRecoveryCode': (
+    input: Record<string, never>,
+    ack: Ack<{ recoveryCode: string }>,
+  ) => void;
 };
 
 /** Events of the room domain. */

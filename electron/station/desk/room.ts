@@ -4,13 +4,19 @@ import {
   UpdateOperatorSchema,
 } from '../../../shared/contract/room';
 import { NoSuchAccountError, resetPassword } from '../auth/password-reset';
+import { renewRecoveryCode } from '../room/room-recovery';
 import { getRoom, listOperators, operatorById, toOperator } from '../db/queries/people';
 import { UsernameTakenError, createOperator } from '../room/war-room';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 
 /** Handlers of the room and people domain. */
 export const roomHandlers: DeskHandlerMap<
-  'room.get' | 'operator.list' | 'operator.create' | 'operator.update' | 'operator.resetPassword'
+  | 'room.get'
+  | 'operator.list'
+  | 'operator.create'
+  | 'operator.update'
+  | 'operator.resetPassword'
+  | 'room.renewRecoveryCode'
 > = {
   'room.get': handler({
     input: NoInput,
@@ -87,5 +93,12 @@ export const roomHandlers: DeskHandlerMap<
       if (!row) throw new DeskError('internal', 'the account is gone');
       return { operator: toOperator(row) };
     },
+  }),
+  'room.renewRecoveryCode': handler({
+    input: NoInput,
+    permission: 'operator.manage',
+    run: async ({ core, operator }) => ({
+      recoveryCode: await renewRecoveryCode(core, operator.id),
+    }),
   }),
 };

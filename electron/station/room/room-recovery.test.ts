@@ -10,7 +10,14 @@ import { RECOVERY_ACTOR } from '../ops/recovery-payloads';
 import { tempDir } from '../test-support/temp-dir';
 import { testCores } from '../test-support/test-cores';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
-import { RecoveryRefused, prepareRecovery, recordRecovery } from './room-recovery';
+import {
+  RecoveryRefused,
+  prepareRecovery,
+  recordRecovery,
+  renewRecoveryCode,
+} from './room-recovery';
+import { recoveryKeyDraft } from './recovery-key';
+import { recoveryKeyOf } from './recovery-code';
 import { createOperator, createWarRoom } from './war-room';
 
 const { cleanups } = testCores();
@@ -122,6 +129,41 @@ describe('room recovery', () => {
       effect: 'refused',
     });
     expect(await operatorByUsername(core.read, 'mallory')).toBeUndefined();
+  });
+
+  it('lets an admin replace the code: the old one is refused as replaced; a non-admin cannot', async () => {
+    const { core, recoveryCode, adminId, warRoomId } = await room();
+    const anaId = await createOperator(core, adminId, {
+      username: 'ana',
+      displayName: 'Ana',
+      password: 'ana-password',
+      role: 'operator',
+      departments: [],
+    });
+    // A key set by an operator has no effect: the room's code stays the one in force.
+    const stranger = newRecoveryCode();
+    const byAna = await core.commit([
+      recoveryKeyDraft(anaId, (await recoveryKeyOf(stranger, warRoomId)).publicKeyPem),
+    ]);
+    expect(await effectOf(core.read, byAna.ops[0]?.id as string)).toMatchObject({
+      effect: 'refused',
+      reason: 'only an admin sets the recovery code',
+    });
+    await expect(
+      prepareRecovery(core.read, { code: stranger, username: 'ana', password: 'ana-password2' }),
+    ).rejects.toThrow(/wrong recovery code/);
+
+    const renewed = await renewRecoveryCode(core, adminId);
+    await expect(
+      prepareRecovery(core.read, { code: recoveryCode, username: 'x', password: 'x-password' }),
+    ).rejects.toThrow(/replaced by a newer one/);
+    const prepared = await prepareRecovery(core.read, {
+      code: renewed,
+      username: 'rescuer',
+      password: 'rescue-password',
+    });
+    await recordRecovery(core, prepared.payload);
+    expect(await operatorByUsername(core.read, 'rescuer')).toMatchObject({ role: 'admin' });
   });
 
   it('stores no recovery code in plain text anywhere in the data folder', async () => {

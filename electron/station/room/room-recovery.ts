@@ -8,6 +8,7 @@ import { RoleHistory } from '../ops/reducers/roles';
 import type { Department } from '../../../shared/domain/people';
 import { newRecoveryCode, recoveryKeyOf, signRecovery } from './recovery-code';
 import { operatorIdOf } from './war-room';
+import { newRoomRecovery } from './recovery-key';
 
 /** Why a recovery was refused before anything was written (wrong or used code, no room). */
 export class RecoveryRefused extends Error {}
@@ -39,6 +40,8 @@ export async function prepareRecovery(
   const key = await recoveryKeyOf(input.code, room.id);
   if (state.used.has(key.publicKeyPem))
     throw new RecoveryRefused('this recovery code was already used; each code works once');
+  if (state.replaced.has(key.publicKeyPem))
+    throw new RecoveryRefused('this recovery code was replaced by a newer one (an admin made it)');
   if (key.publicKeyPem !== state.key)
     throw new RecoveryRefused('wrong recovery code for this war room; nothing was changed');
   const existing = await operatorByUsername(sql, input.username);
@@ -73,4 +76,16 @@ export async function recordRecovery(core: StationCore, payload: unknown): Promi
     { type: 'room.recover', v: 1, actor: RECOVERY_ACTOR, subject: p.operatorId, payload: p },
   ]);
   return p.operatorId;
+}
+
+/**
+ * An admin replaces the room's recovery code (a room made before recovery codes, or a code that
+ * may have been seen): the new code is shown once, the old one stops working on every station.
+ */
+export async function renewRecoveryCode(core: StationCore, actor: string): Promise<string> {
+  const room = await getRoom(core.read);
+  if (!room) throw new RecoveryRefused('this station belongs to no war room');
+  const { code, draft } = await newRoomRecovery(room.id, actor);
+  await core.commit([draft]);
+  return code;
 }

@@ -5,8 +5,12 @@ import type { Op } from '../op';
 import { RecoveryKeyV1, RoomRecoverV1 } from '../recovery-payloads';
 import { verifyRecovery } from '../../room/recovery-code';
 
-/** Where the room's recovery stands: the key in force and the keys already used. */
-export type RecoveryState = { key: string | null; used: ReadonlySet<string> };
+/** Where the room's recovery stands: the key in force, the keys used, the keys an admin replaced. */
+export type RecoveryState = {
+  key: string | null;
+  used: ReadonlySet<string>;
+  replaced: ReadonlySet<string>;
+};
 
 /** Answers "which role did this actor hold at this HLC?" (RoleHistory, which owns this). */
 type Roles = {
@@ -22,6 +26,8 @@ export function recoverRefusal(state: RecoveryState, payload: unknown): string |
   if (state.key === null) return 'the room has no recovery code';
   if (state.used.has(signed.recoveryKey))
     return 'this recovery code was already used; each code works once';
+  if (state.replaced.has(signed.recoveryKey))
+    return 'this recovery code was replaced by a newer one';
   if (signed.recoveryKey !== state.key) return "not made with the room's recovery code";
   if (signed.nextRecoveryKey === signed.recoveryKey)
     return 'a recovery must name a fresh recovery code';
@@ -43,6 +49,7 @@ export class RecoveryHistory {
   private done = 0;
   private key: string | null = null;
   private readonly used = new Set<string>();
+  private readonly replaced = new Set<string>();
 
   constructor(
     private readonly sql: Sql,
@@ -83,7 +90,7 @@ export class RecoveryHistory {
   /** The key in force after every recovery op, and the used ones. */
   state(): RecoveryState {
     this.advanceTo(this.loaded().length - 1);
-    return { key: this.key, used: new Set(this.used) };
+    return { key: this.key, used: new Set(this.used), replaced: new Set(this.replaced) };
   }
 
   private loaded(): Op[] {
@@ -106,10 +113,12 @@ export class RecoveryHistory {
       if (!p.success) return { effect: 'refused', reason: 'malformed recovery key' };
       if (this.roles.roleAt(op.actor, op.hlc) !== 'admin')
         return { effect: 'refused', reason: 'only an admin sets the recovery code' };
+      if (this.key !== null && this.key !== p.data.publicKey) this.replaced.add(this.key);
       this.key = p.data.publicKey;
       return { effect: 'applied', reason: null };
     }
-    const refusal = recoverRefusal({ key: this.key, used: this.used }, op.payload);
+    const state = { key: this.key, used: this.used, replaced: this.replaced };
+    const refusal = recoverRefusal(state, op.payload);
     if (refusal !== null) return { effect: 'refused', reason: refusal };
     const p = RoomRecoverV1.parse(op.payload);
     this.used.add(p.recoveryKey);

@@ -13,6 +13,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNote, NewPasswordField, SelectField } from '../../components/Field';
 import { call, type DeskSocket } from '../../desk/client';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { RecoveryCodeRenewal } from './RecoveryCodeRenewal';
 
 // Roles that review messages, and so hold approval areas (DECISIONS.md 11).
 const REVIEWS: readonly Role[] = ['admin', 'lead', 'approver'];
@@ -134,6 +135,7 @@ export function PeopleDialog(props: { socket: DeskSocket; room: RoomInfo; onClos
           onCancel={() => setResetting(null)}
         />
       )}
+      {isAdmin && <RecoveryCodeRenewal socket={socket} />}
       {isAdmin && (
         <form className="form-grid" onSubmit={submit} aria-label={t('people.create')}>
           <h3 className="full">{t('people.create')}</h3>
