@@ -4,9 +4,12 @@ import { LoginSchema, SetupSchema } from './room';
  * The station's small HTTP surface (everything else goes over /desk):
  *   GET  /health                → Health
  *   GET  /api/setup             → { initialized: boolean, warRoom: string | null }
- *   POST /api/setup   SetupBody → { ok, token } | error   (first start only)
+ *   POST /api/setup   SetupBody → { ok, token, warRoom, joinCode, recoveryCode } | error
+ *        (first start only; the recovery code is shown once and stored nowhere)
  *   POST /api/login   LoginBody → { ok, token } | error
  *   POST /api/logout            (Authorization: Bearer token)
+ *   POST /api/recover RoomRecover → { ok, operatorId } | error   (this machine only; a recovery
+ *        that holdline recover signed with the room's recovery code)
  *   GET  /api/presets           → { ok, presets: PresetInfo[] }
  *   POST /api/import?preset=…&format=…&filename=…  body: the raw file, streamed
  *        (Authorization: Bearer token) → NDJSON lines of ImportProgress, last one ImportSummary

@@ -9,6 +9,7 @@ import {
 } from '../db/queries/people';
 import type { Operator } from '../../../shared/domain/people';
 import { verifyPassword } from './password';
+import { operatorOfSession } from '../db/queries/sessions';
 
 const SESSION_HOURS = 24;
 
@@ -55,6 +56,23 @@ export async function resolveSession(
   if (!token || token.length > 200) return null;
   const row = await sessionOperator(sql, tokenHash(token), new Date(now).toISOString());
   return row ? toOperator(row) : null;
+}
+
+/**
+ * The active account behind a session that has not been ended (by logout or a password reset),
+ * for a desk already connected: the session's own 24-hour expiry only bars new connections, as
+ * before, while a disabled or expired account is refused at once.
+ */
+export async function sessionHolder(
+  sql: Sql,
+  token: string,
+  now: number = Date.now(),
+): Promise<Operator | null> {
+  if (!token || token.length > 200) return null;
+  const row = await operatorOfSession(sql, tokenHash(token));
+  if (!row || row.disabled || (row.expires_at !== null && Date.parse(row.expires_at) <= now))
+    return null;
+  return toOperator(row);
 }
 
 /** Ends a session. */

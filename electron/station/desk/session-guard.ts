@@ -1,4 +1,4 @@
-import { resolveSession } from '../auth/sessions';
+import { sessionHolder } from '../auth/sessions';
 import type { StationCore } from '../core/core';
 import type { Applied } from '../ops/apply';
 import type { Operator } from '../../../shared/domain/people';
@@ -8,14 +8,14 @@ type SessionSocket = { handshake: { auth: unknown }; disconnect(close?: boolean)
 
 /**
  * The account behind a desk socket's session as it is now, or null once the session ended: its
- * password was reset, or the account was disabled or expired (sessions.ts resolveSession).
+ * password was reset, or the account was disabled or expired (sessions.ts sessionHolder).
  */
 export async function liveOperator(
   core: StationCore,
   socket: SessionSocket,
 ): Promise<Operator | null> {
   const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-  return typeof token === 'string' ? resolveSession(core.read, token) : null;
+  return typeof token === 'string' ? sessionHolder(core.read, token) : null;
 }
 
 /**

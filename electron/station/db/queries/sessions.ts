@@ -1,4 +1,5 @@
 import type { Sql } from '../connection';
+import type { OperatorRow } from './people';
 
 /** Ends every login session of an account on this station (sessions are local only). */
 export async function deleteSessionsOf(tx: Sql, operatorId: string): Promise<void> {
@@ -12,4 +13,15 @@ export async function passwordHashOf(sql: Sql, operatorId: string): Promise<stri
     [operatorId],
   );
   return row?.password_hash ?? null;
+}
+
+/** The account behind a stored session (whether or not the session itself has expired). */
+export async function operatorOfSession(
+  sql: Sql,
+  tokenHash: string,
+): Promise<OperatorRow | undefined> {
+  return sql.get<OperatorRow>(
+    `SELECT o.* FROM sessions s JOIN operators o ON o.id = s.operator_id WHERE s.token_hash = ?`,
+    [tokenHash],
+  );
 }
