@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { login } from '../auth/sessions';
@@ -7,6 +7,7 @@ import { effectOf } from '../db/queries/effects';
 import { allOps, countOps } from '../db/queries/ops';
 import { operatorByUsername } from '../db/queries/people';
 import { RECOVERY_ACTOR } from '../ops/recovery-payloads';
+import { holdline } from '../test-support/station-process';
 import { tempDir } from '../test-support/temp-dir';
 import { testCores } from '../test-support/test-cores';
 import { newRecoveryCode, normalizeRecoveryCode } from './recovery-code';
@@ -181,5 +182,43 @@ describe('room recovery', () => {
     for (const code of [recoveryCode, prepared.nextCode])
       for (const form of [code, normalizeRecoveryCode(code), code.slice(4, 18)])
         for (const b of bytes) expect(b.includes(form)).toBe(false);
+  });
+});
+
+describe('holdline init and holdline recover on a stopped station', () => {
+  it('prints the code once at init; recover refuses a wrong code, then makes the admin', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const data = path.join(t.dir, 'room');
+    const pw = path.join(t.dir, 'pw');
+    writeFileSync(pw, 'a-long-password\n');
+    const init = holdline(
+      'init',
+      '--data',
+      data,
+      '--war-room',
+      'Storm',
+      '--admin',
+      'lead',
+      '--password-file',
+      pw,
+    );
+    expect(init.code, init.stderr).toBe(0);
+    const { recoveryCode } = JSON.parse(init.stdout) as { recoveryCode: string };
+    expect(recoveryCode).toMatch(/^HLR-(?:[A-Z2-9]{4}-){5}[A-Z2-9]{4}$/);
+    const recover = (code: string) =>
+      holdline('recover', '--data', data, '--code', code, '--admin', 'lead', '--password-file', pw);
+
+    const wrong = recover(newRecoveryCode());
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/wrong recovery code for this war room; nothing was changed/);
+    const malformed = recover('HLR-1234');
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/not a recovery code/);
+
+    const done = recover(recoveryCode);
+    expect(done.code, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout)).toMatchObject({ warRoom: 'Storm', admin: 'lead' });
+    expect(recover(recoveryCode).stderr).toMatch(/already used/);
   });
 });
