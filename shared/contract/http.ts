@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { PasswordSchema, UsernameSchema } from '../domain/people';
 import { LoginSchema, SetupSchema } from './room';
 
 /**
@@ -6,7 +8,9 @@ import { LoginSchema, SetupSchema } from './room';
  *   GET  /api/setup             → { initialized: boolean, warRoom: string | null }
  *   POST /api/setup   SetupBody → { ok, token, warRoom, joinCode, recoveryCode } | error
  *        (first start only; the recovery code is shown once and stored nowhere)
- *   POST /api/login   LoginBody → { ok, token } | error
+ *   POST /api/login   LoginBody → { ok, token } | error (403 with mustChangePassword: true
+ *        when an admin's reset asked for a new password first)
+ *   POST /api/password ChangePasswordBody → { ok, token } | error   (choose a new password)
  *   POST /api/logout            (Authorization: Bearer token)
  *   POST /api/recover RoomRecover → { ok, operatorId } | error   (this machine only; a recovery
  *        that holdline recover signed with the room's recovery code)
@@ -28,6 +32,12 @@ export const HTTP_ROUTES = {
 export const SetupBodySchema = SetupSchema;
 /** Body of POST /api/login. */
 export const LoginBodySchema = LoginSchema;
+/** Body of POST /api/password: the current password and the new one. */
+export const ChangePasswordBodySchema = z.object({
+  username: UsernameSchema,
+  password: z.string().min(1).max(1024),
+  newPassword: PasswordSchema,
+});
 
 /** GET /health. */
 export type Health = {

@@ -64,7 +64,12 @@ export const UpdateOperatorSchema = z
  * replicates is its scrypt hash, and the account's sessions end on every desk.
  */
 export const ResetPasswordSchema = z
-  .object({ operatorId: z.string().min(1).max(64), password: PasswordSchema })
+  .object({
+    operatorId: z.string().min(1).max(64),
+    password: PasswordSchema,
+    /** The operator must choose a new password at next login. */
+    mustChange: z.boolean().default(false),
+  })
   .strict();
 
 /** The room domain of the /desk contract. */

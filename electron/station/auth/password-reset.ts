@@ -15,6 +15,8 @@ export async function resetPassword(
   actor: string,
   operatorId: string,
   password: string,
+  /** The operator must choose a new password at next login. */
+  mustChange = false,
 ): Promise<void> {
   if (!(await operatorById(core.read, operatorId)))
     throw new NoSuchAccountError(`no account with id ${operatorId}`);
@@ -25,7 +27,7 @@ export async function resetPassword(
       v: 1,
       actor,
       subject: operatorId,
-      payload: { operatorId, passwordHash },
+      payload: { operatorId, passwordHash, ...(mustChange && { mustChangePassword: true }) },
     },
   ]);
 }

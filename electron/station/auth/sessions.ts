@@ -6,10 +6,11 @@ import {
   putSession,
   sessionOperator,
   toOperator,
+  type OperatorRow,
 } from '../db/queries/people';
 import type { Operator } from '../../../shared/domain/people';
 import { verifyPassword } from './password';
-import { operatorOfSession } from '../db/queries/sessions';
+import { operatorOfSession, passwordMustChange } from '../db/queries/sessions';
 
 const SESSION_HOURS = 24;
 
@@ -26,13 +27,16 @@ export async function openSession(db: Db, operatorId: string): Promise<string> {
   return token;
 }
 
-/** Checks a username and password; returns a session token, or null (never says which part was wrong). */
-export async function login(
+/**
+ * Checks a username and password against an active account; null when either is wrong, or the
+ * account is disabled or expired (never says which).
+ */
+export async function checkCredentials(
   db: Db,
   username: string,
   password: string,
   now: number = Date.now(),
-): Promise<{ token: string; operator: Operator } | null> {
+): Promise<OperatorRow | null> {
   const row = await operatorByUsername(db, username.trim().toLowerCase());
   // An expired (surge) account is refused like a disabled one.
   if (!row || row.disabled || (row.expires_at !== null && Date.parse(row.expires_at) <= now)) {
@@ -43,7 +47,22 @@ export async function login(
     );
     return null;
   }
-  if (!(await verifyPassword(password, row.password_hash))) return null;
+  return (await verifyPassword(password, row.password_hash)) ? row : null;
+}
+
+/**
+ * Checks a username and password; returns a session token, or null (never says which part was
+ * wrong). An account whose password an admin reset with "must change" gets no session either: it
+ * chooses a new password first (POST /api/login says so; password-change.ts).
+ */
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  now: number = Date.now(),
+): Promise<{ token: string; operator: Operator } | null> {
+  const row = await checkCredentials(db, username, password, now);
+  if (!row || (await passwordMustChange(db, row.id))) return null;
   return { token: await openSession(db, row.id), operator: toOperator(row) };
 }
 

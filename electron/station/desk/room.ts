@@ -82,9 +82,9 @@ export const roomHandlers: DeskHandlerMap<
   'operator.resetPassword': handler({
     input: ResetPasswordSchema,
     permission: 'operator.manage',
-    run: async ({ core, operator }, { operatorId, password }) => {
+    run: async ({ core, operator }, { operatorId, password, mustChange }) => {
       try {
-        await resetPassword(core, operator.id, operatorId, password);
+        await resetPassword(core, operator.id, operatorId, password, mustChange);
       } catch (err) {
         if (err instanceof NoSuchAccountError) throw new DeskError('not-found', err.message);
         throw err;

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoginBodySchema, SetupBodySchema, type Health } from '../../../shared/contract/http';
-import { closeSession, login, openSession, resolveSession } from '../auth/sessions';
+import { checkCredentials, closeSession, openSession, resolveSession } from '../auth/sessions';
+import { passwordMustChange } from '../db/queries/sessions';
 import type { StationCore } from '../core/core';
 import { countMentions } from '../db/queries/mention-reads';
 import { countOps } from '../db/queries/ops';
-import { getRoom } from '../db/queries/people';
+import { getRoom, toOperator } from '../db/queries/people';
 import { releaseClaimsOf } from '../mentions/commands';
 import { RoomExistsError, createWarRoom } from '../room/war-room';
 import { bearerToken, readJson, sendError, sendJson } from './respond';
@@ -84,9 +85,18 @@ export async function loginRoute(
 ): Promise<void> {
   const parsed = LoginBodySchema.safeParse(await readJson(req));
   if (!parsed.success) return sendError(res, 'invalid', 'give a username and a password');
-  const session = await login(core.db, parsed.data.username, parsed.data.password);
-  if (!session) return sendError(res, 'unauthenticated', 'wrong username or password');
-  sendJson(res, 200, { ok: true, token: session.token, operator: session.operator });
+  const row = await checkCredentials(core.db, parsed.data.username, parsed.data.password);
+  if (!row) return sendError(res, 'unauthenticated', 'wrong username or password');
+  // An admin reset this password and asked for a new one: no session until it is chosen.
+  if (await passwordMustChange(core.read, row.id))
+    return sendJson(res, 403, {
+      ok: false,
+      code: 'forbidden',
+      message: 'choose a new password first (POST /api/password)',
+      mustChangePassword: true,
+    });
+  const token = await openSession(core.db, row.id);
+  sendJson(res, 200, { ok: true, token, operator: toOperator(row) });
 }
 
 /** POST /api/logout: ends the session and releases the claims its operator made here. */

@@ -34,6 +34,7 @@ import {
 import { importRoute } from './import-route';
 import { drillRoute } from './drill-route';
 import { recoverRoute } from './recover-route';
+import { passwordRoute } from './password-route';
 import { reviewExportRoute } from './review-export-route';
 import { INGEST_PREFIX, ingestRoute } from './ingest-route';
 import { BodyError, sendError, sendJson } from './respond';
@@ -61,6 +62,7 @@ const ROUTES: Record<string, Route> = {
   'GET /api/setup': (core, _req, res) => setupState(core, res),
   'POST /api/setup': setup,
   'POST /api/login': loginRoute,
+  'POST /api/password': passwordRoute,
   'POST /api/logout': logoutRoute,
   'GET /api/presets': async (core, req, res) => {
     if (await requireOperator(core, req, res))

@@ -63,6 +63,8 @@ export const OperatorUpdateV1 = z.object({
   passwordHash: z.string().min(1).max(400).optional(),
   disabled: z.boolean().optional(),
   areas: z.array(ApprovalAreaSchema).max(APPROVAL_AREAS.length).optional(),
+  /** With a passwordHash set by an admin: the account must choose a new password at next login. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 /** One mention of an ingest op, as it came in, with its enrichment computed once. */

@@ -171,6 +171,57 @@ describe('password reset by an admin', () => {
   });
 });
 
+describe('a reset that asks for a new password', () => {
+  it('gives no session until the operator chooses one, on either station', async () => {
+    const { a, b } = await roomOfTwo();
+    const lead = await desk(a, 'lead', 'lead-password');
+    const ana = (await operatorByUsername(a.core.read, 'ana'))?.id as string;
+    const reset = await call(lead, 'operator.resetPassword', {
+      operatorId: ana,
+      password: 'temporary-password',
+      mustChange: true,
+    });
+    expect(reset).toMatchObject({ ok: true });
+    await converged(a.core, b.core);
+    for (const s of [a, b]) {
+      const r = await postJson(s.url, '/api/login', {
+        username: 'ana',
+        password: 'temporary-password',
+      });
+      expect(r).toMatchObject({ status: 403, body: { mustChangePassword: true } });
+    }
+    const change = (password: string, newPassword: string) =>
+      postJson(b.url, '/api/password', { username: 'ana', password, newPassword });
+    expect((await change('wrong-password', 'ana-chosen-password')).status).toBe(401);
+    expect((await change('temporary-password', 'temporary-password')).status).toBe(400);
+    const chosen = await change('temporary-password', 'ana-chosen-password');
+    expect(chosen.status).toBe(200);
+    const socket = await connectDesk(b.url, chosen.body.token as string);
+    cleanups.push(() => void socket.close());
+    expect(await call(socket, 'operator.list', {})).toMatchObject({ ok: true });
+    await converged(a.core, b.core);
+    for (const s of [a, b]) {
+      expect(await loginStatus(s, 'ana', 'temporary-password')).toBe(401);
+      expect(await loginStatus(s, 'ana', 'ana-chosen-password')).toBe(200);
+    }
+    // One's own account allows a password change only: a self-made role change has no effect.
+    const self = await b.core.commit([
+      {
+        type: 'operator.update',
+        v: 1,
+        actor: ana,
+        subject: ana,
+        payload: { operatorId: ana, role: 'admin' },
+      },
+    ]);
+    await converged(a.core, b.core);
+    expect(await effectOf(a.core.read, self.ops[0]?.id as string)).toMatchObject({
+      effect: 'refused',
+    });
+    expect(await operatorByUsername(a.core.read, 'ana')).toMatchObject({ role: 'operator' });
+  });
+});
+
 describe('room recovery through a running member station', () => {
   it('makes an admin every station agrees on, who can admit a new station; the code works once', async () => {
     const { a, b, dirB, room } = await roomOfTwo();

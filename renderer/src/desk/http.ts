@@ -42,9 +42,16 @@ export const postSetup = (body: {
     body: JSON.stringify(body),
   });
 
-/** Log in. */
+/** Log in (refused with mustChangePassword after an admin's reset that asked for a new one). */
 export const postLogin = (body: { username: string; password: string }) =>
   api<{ token: string }>('/api/login', { method: 'POST', body: JSON.stringify(body) });
+
+/** Choose a new password (after an admin's reset): answers a session. */
+export const postChangePassword = (body: {
+  username: string;
+  password: string;
+  newPassword: string;
+}) => api<{ token: string }>('/api/password', { method: 'POST', body: JSON.stringify(body) });
 
 /** Log out. */
 export const postLogout = (token: string) => api<object>('/api/logout', { method: 'POST' }, token);

@@ -25,3 +25,19 @@ export async function operatorOfSession(
     [tokenHash],
   );
 }
+
+/**
+ * True when the account's password was last set by an admin's reset marked "must change": the
+ * newest applied op that set its password says so (an own change or a recovery clears it).
+ */
+export async function passwordMustChange(sql: Sql, operatorId: string): Promise<boolean> {
+  const row = await sql.get<{ must: number | null }>(
+    `SELECT o.payload ->> '$.mustChangePassword' AS must FROM ops o
+       JOIN op_effects e ON e.op_id = o.id AND e.effect = 'applied'
+     WHERE o.subject = ? AND o.type IN ('operator.update', 'room.recover')
+       AND o.payload ->> '$.passwordHash' IS NOT NULL
+     ORDER BY o.hlc DESC LIMIT 1`,
+    [operatorId],
+  );
+  return row?.must === 1;
+}

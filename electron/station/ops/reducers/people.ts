@@ -75,7 +75,8 @@ export async function refoldOperator(
       );
       continue;
     }
-    const allowed = can(roles.roleAt(op.actor, op.hlc), 'operator.manage');
+    const allowed =
+      can(roles.roleAt(op.actor, op.hlc), 'operator.manage') || isOwnPasswordChange(op, roles);
     if (!allowed) {
       verdicts.push({ opId: op.id, effect: 'refused', reason: 'only an admin manages accounts' });
       continue;
@@ -150,4 +151,20 @@ function recovered(state: OperatorState | null, p: RoomRecover, hlc: string): Op
     expiresAt: null,
     skills: [],
   };
+}
+
+// What an account may change of itself: its password (clearing an admin's "must change").
+const OWN_PASSWORD_FIELDS = new Set(['operatorId', 'passwordHash', 'mustChangePassword']);
+
+/** An active account setting its own password (after an admin's reset said it must). */
+function isOwnPasswordChange(op: Op, roles: RoleHistory): boolean {
+  if (op.type !== 'operator.update' || op.actor !== op.subject) return false;
+  const p = OperatorUpdateV1.safeParse(op.payload);
+  return (
+    p.success &&
+    p.data.passwordHash !== undefined &&
+    p.data.mustChangePassword !== true &&
+    Object.keys(p.data).every((k) => OWN_PASSWORD_FIELDS.has(k)) &&
+    roles.roleAt(op.actor, op.hlc) !== null
+  );
 }

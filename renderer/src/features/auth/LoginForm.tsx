@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postLogin } from '../../desk/http';
 import { ErrorNote, TextField } from '../../components/Field';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** Login with username and password. */
 export function LoginForm(props: {
@@ -14,6 +15,8 @@ export function LoginForm(props: {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(props.notice);
   const [busy, setBusy] = useState(false);
+  // An admin reset the password and asked for a new one: choose it before the desk opens.
+  const [mustChange, setMustChange] = useState(false);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -21,8 +24,12 @@ export function LoginForm(props: {
     const r = await postLogin({ username, password });
     setBusy(false);
     if (r.ok) props.onDone(r.token);
+    else if ('mustChangePassword' in r) setMustChange(true);
     else setError(r.code === 'unauthenticated' ? t('auth.wrong') : r.message);
   }
+
+  if (mustChange)
+    return <ChangePasswordForm username={username} password={password} onDone={props.onDone} />;
 
   return (
     <form className="auth-card" onSubmit={submit} aria-labelledby="login-title">

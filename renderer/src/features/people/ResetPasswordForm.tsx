@@ -14,6 +14,7 @@ export function ResetPasswordForm(props: {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  const [mustChange, setMustChange] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const name = props.operator.displayName;
 
@@ -23,6 +24,7 @@ export function ResetPasswordForm(props: {
     const r = await call(props.socket, 'operator.resetPassword', {
       operatorId: props.operator.id,
       password,
+      mustChange,
     });
     if (r.ok) props.onDone(t('people.resetDone', { name }));
     else setError(r.message);
@@ -34,6 +36,14 @@ export function ResetPasswordForm(props: {
       <p className="full muted">{t('people.resetHint')}</p>
       <NewPasswordField label={t('people.newPassword')} value={password} onValue={setPassword} />
       <NewPasswordField label={t('auth.confirm')} value={confirm} onValue={setConfirm} />
+      <label className="check full">
+        <input
+          type="checkbox"
+          checked={mustChange}
+          onChange={(e) => setMustChange(e.target.checked)}
+        />
+        {t('people.mustChange')}
+      </label>
       <ErrorNote error={error} className="full" />
       <button type="submit" className="primary">
         {t('people.resetButton')}
