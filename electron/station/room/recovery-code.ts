@@ -1,8 +1,8 @@
 import {
   createPrivateKey,
   createPublicKey,
+  hkdfSync,
   randomBytes,
-  scrypt,
   sign,
   verify,
   type KeyObject,
@@ -13,10 +13,9 @@ import { canonicalJson } from '../ops/op-id';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const GROUPS = 6;
 // 24 symbols of 5 bits = 120 bits: the public key replicates to every station, so the code must
-// resist an offline search on its own, even before scrypt slows each guess down.
+// resist an offline search on its own. At 120 bits it does without a slow hash (unlike a chosen
+// password), so HKDF derives the key: no scrypt cost on every room created.
 const SYMBOLS = GROUPS * 4;
-// scrypt as for passwords (auth/password.ts): ~100 ms and 32 MB a guess.
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 // PKCS#8 DER of an Ed25519 private key is this fixed prefix and the 32-byte seed (RFC 8410).
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
@@ -42,12 +41,10 @@ export function isRecoveryCodeShape(code: string): boolean {
   return bare.length === SYMBOLS && [...bare].every((c) => ALPHABET.includes(c));
 }
 
-/** Derives the Ed25519 key pair of a recovery code (scrypt of the code, salted by the room id). */
-export async function recoveryKeyOf(code: string, roomId: string): Promise<RecoveryKey> {
-  const seed = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(normalizeRecoveryCode(code), `holdline-recovery\n${roomId}`, 32, SCRYPT, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+/** Derives the Ed25519 key pair of a recovery code (HKDF-SHA256 of the code, salted by the room id). */
+export function recoveryKeyOf(code: string, roomId: string): RecoveryKey {
+  const seed = Buffer.from(
+    hkdfSync('sha256', normalizeRecoveryCode(code), roomId, 'holdline-recovery-key', 32),
   );
   const privateKey = createPrivateKey({
     key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),

@@ -14,11 +14,8 @@ export function recoveryKeyDraft(actor: string, publicKeyPem: string): OpDraft {
 }
 
 /** A fresh recovery code for a room and the op that stores its public key. */
-export async function newRoomRecovery(
-  roomId: string,
-  actor: string,
-): Promise<{ code: string; draft: OpDraft }> {
+export function newRoomRecovery(roomId: string, actor: string): { code: string; draft: OpDraft } {
   const code = newRecoveryCode();
-  const key = await recoveryKeyOf(code, roomId);
+  const key = recoveryKeyOf(code, roomId);
   return { code, draft: recoveryKeyDraft(actor, key.publicKeyPem) };
 }

@@ -144,7 +144,7 @@ describe('room recovery', () => {
     // A key set by an operator has no effect: the room's code stays the one in force.
     const stranger = newRecoveryCode();
     const byAna = await core.commit([
-      recoveryKeyDraft(anaId, (await recoveryKeyOf(stranger, warRoomId)).publicKeyPem),
+      recoveryKeyDraft(anaId, recoveryKeyOf(stranger, warRoomId).publicKeyPem),
     ]);
     expect(await effectOf(core.read, byAna.ops[0]?.id as string)).toMatchObject({
       effect: 'refused',

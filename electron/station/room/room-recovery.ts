@@ -37,7 +37,7 @@ export async function prepareRecovery(
   const state = await recoveryStateOf(sql);
   if (state.key === null)
     throw new RecoveryRefused('this war room has no recovery code (it was made without one)');
-  const key = await recoveryKeyOf(input.code, room.id);
+  const key = recoveryKeyOf(input.code, room.id);
   if (state.used.has(key.publicKeyPem))
     throw new RecoveryRefused('this recovery code was already used; each code works once');
   if (state.replaced.has(key.publicKeyPem))
@@ -54,7 +54,7 @@ export async function prepareRecovery(
     departments: existing ? (JSON.parse(existing.departments) as Department[]) : [],
     passwordHash: await hashPassword(input.password),
     recoveryKey: key.publicKeyPem,
-    nextRecoveryKey: (await recoveryKeyOf(nextCode, room.id)).publicKeyPem,
+    nextRecoveryKey: recoveryKeyOf(nextCode, room.id).publicKeyPem,
   };
   return { payload: { ...signed, signature: signRecovery(key, signed) }, nextCode };
 }
@@ -85,7 +85,7 @@ export async function recordRecovery(core: StationCore, payload: unknown): Promi
 export async function renewRecoveryCode(core: StationCore, actor: string): Promise<string> {
   const room = await getRoom(core.read);
   if (!room) throw new RecoveryRefused('this station belongs to no war room');
-  const { code, draft } = await newRoomRecovery(room.id, actor);
+  const { code, draft } = newRoomRecovery(room.id, actor);
   await core.commit([draft]);
   return code;
 }

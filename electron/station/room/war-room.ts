@@ -77,7 +77,7 @@ export async function createWarRoom(
   const adminId = operatorIdOf(warRoomId, input.username);
   const joinCode = newJoinCode();
   const passwordHash = await hashPassword(input.password);
-  const recovery = await newRoomRecovery(warRoomId, SYSTEM_ACTOR);
+  const recovery = newRoomRecovery(warRoomId, SYSTEM_ACTOR);
   await core.commit([
     {
       // A live room's genesis stays v1, which every version reads; a drill room needs v2.
