@@ -39,7 +39,8 @@ Usage:
       signature. A code works once: prints JSON { warRoom, warRoomId, operatorId, admin,
       recoveryCode } with the fresh code that replaces it, shown only here. A wrong or used code
       is refused (exit code 1) and nothing is written. The new admin can then make join codes to
-      admit new stations.
+      admit new stations. An admin replaces the code in the People dialog (a room made before
+      recovery codes has none until then); the replaced code is refused everywhere.
 
   holdline stats --data DIR [--json]
       Counts of mentions by status and by channel, ops and authors, peers and lag, connectors,
