@@ -115,7 +115,7 @@ describe('room recovery', () => {
   });
 
   it('refuses, on every station, a recovery signed by a key that is not the room’s', async () => {
-    const { core, recoveryCode } = await room();
+    const { core, recoveryCode, adminId } = await room();
     const prepared = await prepareRecovery(core.read, {
       code: recoveryCode,
       username: 'rescuer',
@@ -130,6 +130,22 @@ describe('room recovery', () => {
       effect: 'refused',
     });
     expect(await operatorByUsername(core.read, 'mallory')).toBeUndefined();
+    // A rightly signed recovery filed under another account is refused and spends no code.
+    const misfiled = await core.commit([
+      {
+        type: 'room.recover',
+        v: 1,
+        actor: RECOVERY_ACTOR,
+        subject: adminId,
+        payload: prepared.payload,
+      },
+    ]);
+    expect(await effectOf(core.read, misfiled.ops[0]?.id as string)).toMatchObject({
+      effect: 'refused',
+      reason: 'the recovery names another account than its subject',
+    });
+    await recordRecovery(core, prepared.payload);
+    expect(await operatorByUsername(core.read, 'rescuer')).toMatchObject({ role: 'admin' });
   });
 
   it('lets an admin replace the code: the old one is refused as replaced; a non-admin cannot', async () => {

@@ -162,6 +162,7 @@ function isOwnPasswordChange(op: Op, roles: RoleHistory): boolean {
   const p = OperatorUpdateV1.safeParse(op.payload);
   return (
     p.success &&
+    p.data.operatorId === op.subject &&
     p.data.passwordHash !== undefined &&
     p.data.mustChangePassword !== true &&
     Object.keys(p.data).every((k) => OWN_PASSWORD_FIELDS.has(k)) &&

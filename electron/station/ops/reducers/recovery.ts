@@ -117,6 +117,9 @@ export class RecoveryHistory {
       this.key = p.data.publicKey;
       return { effect: 'applied', reason: null };
     }
+    // The account it recovers is the op's subject, which every station refolds.
+    if (RoomRecoverV1.safeParse(op.payload).data?.operatorId !== op.subject)
+      return { effect: 'refused', reason: 'the recovery names another account than its subject' };
     const state = { key: this.key, used: this.used, replaced: this.replaced };
     const refusal = recoverRefusal(state, op.payload);
     if (refusal !== null) return { effect: 'refused', reason: refusal };
