@@ -1,5 +1,6 @@
 import * as alerts from './alerts.bench';
 import * as assignment from './assignment.bench';
+import * as connectors from './connectors.bench';
 import * as enrichment from './enrichment.bench';
 import * as ingest from './ingest.bench';
 import * as memory from './memory.bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, { run(): Promise<void> }> = {
   assignment,
   waves,
   review,
+  connectors,
 };
 
 /**
