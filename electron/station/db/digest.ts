@@ -206,3 +206,10 @@ export async function stateDigest(sql: Sql): Promise<string> {
   }
   return hash.digest('hex');
 }
+
+/** The digest's tables, columns and row order (db/known-state.ts reads them too). */
+export const DIGEST_TABLES: readonly {
+  table: string;
+  columns: readonly string[];
+  order: string;
+}[] = TABLES;

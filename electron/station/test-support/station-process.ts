@@ -5,15 +5,19 @@ import { createInterface } from 'node:readline';
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin/holdline.js');
 
+/** What a finished `holdline` command printed and its exit code. */
+export type HoldlineRun = { code: number | null; stdout: string; stderr: string };
+
 /** Runs `holdline ARGS…` to completion. */
-export function holdline(...args: string[]): {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-} {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+export function holdline(...args: string[]): HoldlineRun {
+  return holdlineAt(ROOT, ...args);
+}
+
+/** Runs the `holdline` of the source tree at `root` (another build, e.g. an older commit's). */
+export function holdlineAt(root: string, ...args: string[]): HoldlineRun {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin/holdline.js'), ...args], {
     encoding: 'utf8',
-    cwd: ROOT,
+    cwd: root,
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -30,18 +34,22 @@ export type StationProcess = {
   stop(opts?: { kill?: boolean }): Promise<void>;
 };
 
-/** Starts `holdline station` on 127.0.0.1 with a free port and no discovery; resolves when it serves. */
+/**
+ * Starts `holdline station` on 127.0.0.1 with a free port and no discovery; resolves when it
+ * serves. `root`: the source tree whose build runs (default: this one).
+ */
 export function startStationProcess(
   dataDir: string,
   extra: string[] = [],
   port = 0,
+  root = ROOT,
 ): Promise<StationProcess> {
   const child = spawn(
     process.execPath,
     [
       // e.g. HOLDLINE_STATION_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile stations
       ...(process.env.HOLDLINE_STATION_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      BIN,
+      root === ROOT ? BIN : path.join(root, 'bin/holdline.js'),
       'station',
       '--data',
       dataDir,
@@ -50,7 +58,7 @@ export function startStationProcess(
       '--no-discovery',
       ...extra,
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
