@@ -18,7 +18,24 @@ export type RoomInfo = {
   mode: RoomMode;
   stationId: string;
   me: Operator;
+  /** Set while the room is closed (read-only): who closed it, when and why. */
+  closed: RoomClosed | null;
 };
+
+/** A closed room: read-only on every desk until an admin reopens it. */
+export type RoomClosed = {
+  /** When (ISO 8601). */
+  at: string;
+  byId: string;
+  byName: string;
+  reason: string | null;
+};
+
+/** Close the room (admin only): every desk becomes read-only. */
+export const CloseRoomSchema = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .strict()
+  .default({});
 
 /** First start: name the war room and its admin. */
 export const SetupSchema = z.object({
@@ -93,9 +110,19 @@ export type RoomCommands = {
     input: Record<string, never>,
     ack: Ack<{ recoveryCode: string }>,
   ) => void;
+  'room.close': (
+    input: z.input<typeof CloseRoomSchema>,
+    ack: Ack<{ closed: RoomClosed | null }>,
+  ) => void;
+  'room.reopen': (
+    input: Record<string, never>,
+    ack: Ack<{ closed: RoomClosed | null }>,
+  ) => void;
 };
 
 /** Events of the room domain. */
 export type RoomEvents = {
   'operator.changed': (operators: Operator[]) => void;
+  /** The room was closed or reopened. */
+  'room.changed': (room: { closed: RoomClosed | null }) => void;
 };

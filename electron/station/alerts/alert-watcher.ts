@@ -85,7 +85,8 @@ export function startAlertWatcher(
           subject: a.id,
           payload: payloadOf(a),
         }));
-      if (drafts.length > 0) await core.commit(drafts);
+      // A closed room is read-only: alerts are not raised into it.
+      if (drafts.length > 0 && !core.closedRoom) await core.commit(drafts);
     }
   };
   // One look at the new mentions per KICK_EVERY_MS at most: a live feed applies a batch every

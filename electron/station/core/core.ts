@@ -14,6 +14,7 @@ import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 import { clearCatchUpMarker, needsCatchUp } from '../backup/catch-up-marker';
 import { backupBeforeMigration } from '../backup/pre-migration-backup';
+import { roomClosureOf, type RoomClosure } from '../db/queries/room-closure';
 
 /** Refused while a station restored from a backup has not caught up on its own chain yet. */
 export class CatchingUpError extends Error {
@@ -23,6 +24,18 @@ export class CatchingUpError extends Error {
     );
   }
 }
+
+/** Refused while the room is closed (read-only): only an admin's reopening is recorded. */
+export class RoomClosedError extends Error {
+  constructor(readonly closure: RoomClosure) {
+    super(
+      `the war room is closed (read-only)${closure.reason ? `: ${closure.reason}` : ''}; an admin can reopen it`,
+    );
+  }
+}
+
+// Op types a closed room still records.
+const RECORDED_WHEN_CLOSED = new Set(['room.reopen']);
 
 // SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
 const DEFAULT_CHECKPOINT_PAGES = 1_000;
@@ -46,6 +59,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
   private mentionIndexesDeferred = false;
   /** Restored from a backup and not caught up yet (backup/catch-up-marker.ts). */
   private catchingUp: boolean;
+  /** The room's closure while it is closed (read-only), kept in step with room ops. */
+  private closure: RoomClosure | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -111,11 +126,24 @@ export class StationCore extends EventEmitter<CoreEvents> {
       const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
       const tls = await loadOrCreateTlsIdentity(dataDir, key.stationId);
       const held = await versionVectorOf(read, key.stationId);
-      return new StationCore(dataDir, db, read, key, tls, chain, release, held);
+      const core = new StationCore(dataDir, db, read, key, tls, chain, release, held);
+      core.closure = await roomClosureOf(db);
+      return core;
     } catch (err) {
       release();
       throw err;
     }
+  }
+
+  /** The room's closure while it is closed (read-only); null while it is open. */
+  get closedRoom(): RoomClosure | null {
+    return this.closure;
+  }
+
+  /** Re-reads what room ops decide here (members, closure) after a batch changed the room. */
+  private async roomChanged(): Promise<void> {
+    this.members = null;
+    this.closure = await roomClosureOf(this.db);
   }
 
   /** This station's id. */
@@ -126,6 +154,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
   /** Records drafts as this station's ops and applies them, all in one transaction. */
   async commit(drafts: readonly OpDraft[]): Promise<Applied> {
     if (this.catchingUp && drafts.length > 0) throw new CatchingUpError();
+    if (this.closure && drafts.some((d) => !RECORDED_WHEN_CLOSED.has(d.type)))
+      throw new RoomClosedError(this.closure);
     if (drafts.length === 0)
       return {
         ops: [],
@@ -153,7 +183,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       throw err;
     }
     this.noteHeld(applied.ops);
-    if (applied.roomChanged) this.members = null;
+    if (applied.roomChanged) await this.roomChanged();
     this.generation += 1;
     this.emit('applied', applied);
     return applied;
@@ -165,7 +195,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
    */
   async applyReplicated(ops: readonly Op[]): Promise<Applied> {
     const applied = await this.db.transaction((tx) => applyOps(tx, ops, { fresh: false }));
-    if (applied.roomChanged) this.members = null;
+    if (applied.roomChanged) await this.roomChanged();
     for (const op of applied.ops) this.chain.clock.receive(op.hlc);
     this.noteHeld(applied.ops);
     if (applied.ops.length > 0) {
@@ -237,6 +267,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
       if (applied.roomChanged) this.members = null;
       return { applied, alreadyHeld: checked.alreadyHeld };
     });
+    if (result.applied.roomChanged) await this.roomChanged();
     for (const op of result.applied.ops) this.chain.clock.receive(op.hlc);
     this.noteHeld(result.applied.ops);
     if (result.applied.ops.length > 0) {

@@ -53,6 +53,7 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     order: 'id',
   },
   { table: 'op_effects', columns: ['op_id', 'subject', 'effect', 'reason'], order: 'op_id' },
+  { table: 'room_closure', columns: ['op_id', 'closed_hlc', 'closed_by', 'reason'], order: 'id' },
   { table: 'room_config', columns: ['key', 'value', 'op_id', 'hlc', 'actor'], order: 'key' },
   {
     table: 'runs',

@@ -5,6 +5,7 @@ import { listOperators, toOperator } from '../db/queries/people';
 import type { Applied } from '../ops/apply';
 import { runSummaries } from '../playbooks/run-views';
 import type { DeskNamespace } from './desk-server';
+import { roomClosedView } from '../rooms/room-closure';
 import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 
 const CLAIM_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -41,6 +42,8 @@ export class DeskBroadcaster {
       // A claim taken, given or let go changes someone's load, which the roster shows.
       if (a.rosterChanged || a.ops.some((o) => CLAIM_OPS.has(o.type)))
         this.desk.emit('roster.changed');
+      if (a.ops.some((o) => o.type === 'room.close' || o.type === 'room.reopen'))
+        this.desk.emit('room.changed', { closed: await roomClosedView(this.core.read) });
       if (a.operatorsChanged) {
         this.desk.emit('operator.changed', (await listOperators(this.core.read)).map(toOperator));
       }

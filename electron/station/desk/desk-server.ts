@@ -1,3 +1,4 @@
+import { RoomClosedError } from '../core/core';
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { Result } from '../../../shared/contract/common';
 import type { DeskCommandName, DeskCommands, DeskEvents } from '../../../shared/contract/desk';
@@ -10,6 +11,7 @@ import { DeskError, type DeskHandler } from './handler';
 import { endDeadSessions, liveOperator } from './session-guard';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
+import { closureHandlers } from './room-closure';
 import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
@@ -44,6 +46,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...messageHandlers,
   ...staffingHandlers,
   ...roomHandlers,
+  ...closureHandlers,
   ...syncHandlers,
   ...runHandlers,
   ...presenceHandlers,
@@ -100,6 +103,7 @@ async function dispatch(
     return { ok: true, ...answer };
   } catch (err) {
     if (err instanceof DeskError || err instanceof CommandError) return fail(err.code, err.message);
+    if (err instanceof RoomClosedError) return fail('forbidden', err.message);
     console.error(`[desk] ${name} failed:`, err);
     return fail('internal', `${name} failed on the station; nothing was changed`);
   }

@@ -5,6 +5,7 @@ import {
 } from '../../../shared/contract/room';
 import { NoSuchAccountError, resetPassword } from '../auth/password-reset';
 import { renewRecoveryCode } from '../room/room-recovery';
+import { roomClosedView } from '../rooms/room-closure';
 import { getRoom, listOperators, operatorById, toOperator } from '../db/queries/people';
 import { UsernameTakenError, createOperator } from '../room/war-room';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
@@ -30,6 +31,7 @@ export const roomHandlers: DeskHandlerMap<
         mode: room.mode,
         stationId: core.stationId,
         me: operator,
+        closed: await roomClosedView(core.read),
       };
     },
   }),

@@ -1,3 +1,4 @@
+import { RoomClosedError } from '../core/core';
 import {
   createServer,
   type IncomingMessage,
@@ -117,6 +118,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     route(core, req, res).catch((err: unknown) => {
       if (res.headersSent) return void res.end();
       if (err instanceof BodyError) return sendError(res, err.code, err.message);
+      if (err instanceof RoomClosedError) return sendError(res, 'forbidden', err.message);
       console.error(`[http] ${req.method} ${path} failed:`, err);
       sendError(res, 'internal', 'the station could not handle that request; nothing was changed');
     });

@@ -25,6 +25,8 @@ import { refoldReview } from './reducers/reviews';
 import { CONTACT_OPS } from '../../../shared/contacts/contact-ops';
 import { refoldContactLink } from './reducers/contacts';
 import { recoveryEffects, RECOVERY_OPS } from './reducers/recovery-effects';
+import { CLOSURE_OPS } from './closure-payloads';
+import { refoldClosure } from './reducers/closure';
 
 /** The items of an ingest op (erased ones included), whatever shape a newer version sent. */
 function ingestItemsOf(op: Op): (IngestItem | { erased: string })[] {
@@ -36,6 +38,7 @@ const RUN_OP_TYPES = new Set(RUN_OPS);
 const MESSAGE_OP_TYPES = new Set(MESSAGE_OPS);
 const RETRO_OP_TYPES = new Set(RETRO_OPS);
 const CONTACT_OP_TYPES = new Set(CONTACT_OPS);
+const CLOSURE_OP_TYPES = new Set<string>(CLOSURE_OPS);
 
 /** Thrown when an op claims a place in a chain that holds a different op (a forged or forked chain). */
 export class ChainForkError extends Error {
@@ -128,6 +131,7 @@ export async function applyOps(
   const staffing = new StaffingBatch();
   // The earliest HLC of a recovery op in this batch: later recoveries are judged again.
   let recoveryFrom: string | null = null;
+  let closureChanged = false;
 
   for (const op of ops) {
     if (RECOVERY_OPS.has(op.type) && (recoveryFrom === null || op.hlc < recoveryFrom))
@@ -140,6 +144,7 @@ export async function applyOps(
     else if (RETRO_OP_TYPES.has(op.type) && op.subject) reviewSubjects.add(op.subject);
     else if (CONTACT_OP_TYPES.has(op.type) && op.subject) contactSubjects.add(op.subject);
     else if (op.type === 'policy.set') policyChanged = true;
+    else if (CLOSURE_OP_TYPES.has(op.type)) closureChanged = true;
     else if ((CHECK_OPS as readonly string[]).includes(op.type) && op.subject)
       checkSubjects.add(op.subject);
     else if ((SHIFT_OPS as readonly string[]).includes(op.type) && op.subject)
@@ -190,10 +195,16 @@ export async function applyOps(
     for (const s of await subjectsOfActorSince(tx, id, from, RETRO_OPS)) reviewSubjects.add(s);
     for (const s of await subjectsOfActorSince(tx, id, from, CONTACT_OPS)) contactSubjects.add(s);
     if ((await subjectsOfActorSince(tx, id, from, ['policy.set'])).length > 0) policyChanged = true;
+    if ((await subjectsOfActorSince(tx, id, from, CLOSURE_OPS)).length > 0) closureChanged = true;
     if ((await subjectsOfActorSince(tx, id, from, ['room.recovery-key'])).length > 0)
       for (const entry of await recoveryEffects(tx, roles, from))
         if (!refolded.has(entry[0])) queue.push(entry);
     await staffing.actorChanged(tx, id, from);
+  }
+
+  if (closureChanged) {
+    await refoldClosure(tx, roles);
+    out.roomChanged = true;
   }
 
   let routingIngest: { afterSeq: number; ids: string[] } | null = null;

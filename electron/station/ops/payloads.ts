@@ -13,6 +13,7 @@ import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
 import { CONTACT_PAYLOADS } from '../../../shared/contacts/contact-ops';
 import { RECOVERY_PAYLOADS } from './recovery-payloads';
+import { CLOSURE_PAYLOADS } from './closure-payloads';
 
 /** room.create v1: the genesis op of a war room. */
 export const RoomCreateV1 = z.object({
@@ -147,6 +148,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   ...RETRO_PAYLOADS,
   ...CONTACT_PAYLOADS,
   ...RECOVERY_PAYLOADS,
+  ...CLOSURE_PAYLOADS,
 };
 
 /** Op types whose effect is on people and the room. */

@@ -3,86 +3,21 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
-import { StationCore } from '../core/core';
-import { stateDigest } from '../db/digest';
 import { effectOf } from '../db/queries/effects';
-import { allOps, countOps } from '../db/queries/ops';
+import { allOps } from '../db/queries/ops';
 import { listStations, operatorByUsername } from '../db/queries/people';
-import { startStation, type RunningStation } from '../station';
-import {
-  call,
-  connectDesk,
-  loginToken,
-  postJson,
-  type DeskClient,
-} from '../test-support/station-client';
+import { call, connectDesk, loginToken, postJson } from '../test-support/station-client';
 import { eventually } from '../test-support/station-process';
-import { tempDir } from '../test-support/temp-dir';
 import { testCores } from '../test-support/test-cores';
+import type { RunningStation } from '../station';
+import { converged, deskAt, roomOfTwo as linkedRoom } from '../test-support/room-of-two';
 import { askToJoin } from './join-client';
-import { createOperator, createWarRoom } from './war-room';
 
 // Two real stations on 127.0.0.1 (A made the room, B is a member linked to A), as peer-link.test.ts.
 const { cleanups, open } = testCores();
-
-function folder(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return path.join(t.dir, 'station');
-}
-
-async function run(dataDir: string, peers: string[] = []): Promise<RunningStation> {
-  const s = await startStation({ dataDir, port: 0, discovery: false, rendererDir: null, peers });
-  cleanups.push(() => s.close());
-  return s;
-}
-
-async function converged(x: StationCore, y: StationCore): Promise<void> {
-  await eventually('both stations to hold the same ops and state', async () => {
-    const [ox, oy] = [await countOps(x.db), await countOps(y.db)];
-    return ox === oy && (await stateDigest(x.db)) === (await stateDigest(y.db));
-  });
-}
-
-/** A room on A (admin "lead", operator "ana") and B admitted, both running and linked. */
-async function roomOfTwo() {
-  const dirA = folder();
-  const dirB = folder();
-  const a = await run(dirA);
-  const room = await createWarRoom(a.core, {
-    warRoom: 'Storm week',
-    username: 'lead',
-    displayName: 'Lea',
-    password: 'lead-password',
-  });
-  await createOperator(a.core, room.adminId, {
-    username: 'ana',
-    displayName: 'Ana',
-    password: 'ana-password',
-    role: 'operator',
-    departments: [],
-  });
-  const seed = await StationCore.open(dirB);
-  await a.core.commit([
-    {
-      type: 'station.admit',
-      v: 1,
-      actor: room.adminId,
-      subject: seed.stationId,
-      payload: {
-        stationId: seed.stationId,
-        publicKey: seed.key.publicKeyPem,
-        name: 'desk 2',
-        tlsCert: seed.tls.cert,
-      },
-    },
-  ]);
-  await seed.applyReplicated(await allOps(a.core.db));
-  await seed.close();
-  const b = await run(dirB, [`127.0.0.1:${a.port}`]);
-  await converged(a.core, b.core);
-  return { a, b, dirB, room };
-}
+const roomOfTwo = () => linkedRoom(cleanups);
+const desk = (s: RunningStation, username: string, password: string) =>
+  deskAt(cleanups, s, username, password);
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -99,12 +34,6 @@ const holdline = (...args: string[]) =>
 
 const loginStatus = async (s: RunningStation, username: string, password: string) =>
   (await postJson(s.url, '/api/login', { username, password })).status;
-
-async function desk(s: RunningStation, username: string, password: string): Promise<DeskClient> {
-  const socket = await connectDesk(s.url, await loginToken(s.url, username, password));
-  cleanups.push(() => void socket.close());
-  return socket;
-}
 
 describe('password reset by an admin', () => {
   it('ends the old password and every session of the account on both stations', async () => {

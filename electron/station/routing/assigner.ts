@@ -62,7 +62,8 @@ export function startAssigner(
     const at = now();
     const overflow = await overflowInForce(core.read);
     const { assignments } = assignBatch(waiting, operators, { now: at, overflow });
-    if (assignments.length === 0) return [];
+    // A closed room is read-only: nothing is handed out.
+    if (assignments.length === 0 || core.closedRoom) return [];
     await core.commit(assignments.map(assignDraft));
     for (const a of assignments) lastGiven.set(a.operatorId, at);
     return assignments;

@@ -18,6 +18,8 @@ export function startSlaScheduler(
 ): { stop(): void; tick(): Promise<number> } {
   const run = async (): Promise<number> => {
     try {
+      // A closed room is read-only: its clocks stop.
+      if (core.closedRoom) return 0;
       const due = await dueUnbreached(core.read, now());
       if (due.length === 0) return 0;
       await core.commit(

@@ -19,7 +19,8 @@ export function startClaimLeases(
 ): { stop(): void; tick(): Promise<number> } {
   let running = false;
   const tick = async (): Promise<number> => {
-    if (running) return 0;
+    // A closed room is read-only: claims stay as they were when it closed.
+    if (running || core.closedRoom) return 0;
     running = true;
     try {
       const expired = await expiredLocalClaims(

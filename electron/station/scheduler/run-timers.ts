@@ -23,6 +23,8 @@ export function startRunTimers(
   });
   const run = async (): Promise<number> => {
     try {
+      // A closed room is read-only: playbook deadlines stop.
+      if (core.closedRoom) return 0;
       const at = now();
       const drafts = [];
       for (const due of await dueRuns(core.read, at)) {

@@ -65,6 +65,8 @@ export function startStaffingSampler(
     if (running) return false;
     running = true;
     try {
+      // A closed room is read-only: nothing new is measured into it.
+      if (core.closedRoom) return false;
       if (decidingStation(core.stationId, peers()) !== core.stationId) return false;
       if (!(await getRoom(core.read))) return false;
       const at = now();
