@@ -8,6 +8,7 @@ import { createOperator } from '../room/war-room';
 import { setStaffingLevel } from '../staffing/staffing-commands';
 import { SMALL_PLAYBOOK } from '../../../shared/playbooks/playbook-fixture';
 import { reviewTimeline } from './review-timeline';
+import { mentionById, mentionHistory } from '../db/queries/mention-reads';
 
 const cores = testCores();
 const MIN = 60_000;
@@ -185,5 +186,48 @@ describe('review timeline', () => {
     expect(timeline[1]?.evidence).toEqual({ kind: 'message', id: statement });
     expect(timeline.some((e) => e.firstStatement)).toBe(false);
     expect(await reviewTimeline(b.db, window)).toEqual(timeline);
+  });
+
+  it('shows ops this build cannot read as refused, needing a newer version, the same on two stations', async () => {
+    const { core, adminId: lead } = await cores.openRoom();
+    const start = Date.now();
+    const call = await createManualMention(core, lead, {
+      channel: 'phone',
+      author: { handle: '+48 600 100 200' },
+      text: 'the kettle again',
+      occurredAt: new Date(start).toISOString(),
+    });
+    // What a newer build might record: a type this one lacks, and a newer version of a known one.
+    await core.commit([
+      { type: 'mention.sparkle', v: 1, actor: lead, subject: call.id, payload: { glow: 3 } },
+      {
+        type: 'mention.claim',
+        v: 9,
+        actor: lead,
+        subject: call.id,
+        payload: { basis: null, leaseMs: 60_000, team: 'night' },
+      },
+    ]);
+    const window = { from: start - MIN, to: Date.now() + MIN };
+    const refused = (await reviewTimeline(core.db, window)).filter((e) => e.kind === 'refused');
+    expect(refused.map((e) => e.detail)).toEqual([
+      {
+        op: 'mention.sparkle',
+        reason: 'needs a newer version of Holdline (op mention.sparkle v1)',
+      },
+      { op: 'mention.claim', reason: 'needs a newer version of Holdline (op mention.claim v9)' },
+    ]);
+    expect(refused[0]?.evidence).toEqual({ kind: 'mention', id: call.id });
+    // No effect: the v9 claim claimed nothing.
+    expect((await mentionById(core.db, call.id))?.claim).toBeNull();
+    expect((await mentionHistory(core.db, call.id)).slice(1)).toMatchObject([
+      { type: 'mention.sparkle', effect: 'refused', reason: /op mention\.sparkle v1/ },
+      { type: 'mention.claim', effect: 'refused', reason: /op mention\.claim v9/ },
+    ]);
+
+    const peer = await cores.open();
+    await peer.applyReplicated(await allOps(core.db));
+    expect(await reviewTimeline(peer.db, window)).toEqual(await reviewTimeline(core.db, window));
+    expect(await mentionHistory(peer.db, call.id)).toEqual(await mentionHistory(core.db, call.id));
   });
 });

@@ -5,9 +5,10 @@ import {
   type TimelineEvent,
   type TimelineOp,
 } from '../../../shared/analytics/timeline';
+import { OP_KEYS, uninterpretedReason } from '../ops/op-catalogue';
 
 // Op types the timeline shows when they take effect (besides mentions typed in at a desk); a
-// refused op of any type shows too, as refused.
+// refused op of any type shows too, as refused, and so does any op this build cannot read.
 const TYPES = [
   'alert.raised',
   'run.start',
@@ -48,6 +49,7 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
   const rows = await sql.all<{
     id: string;
     type: string;
+    v: number;
     hlc: string;
     actor: string;
     subject: string | null;
@@ -55,24 +57,35 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
     effect: TimelineOp['effect'] | null;
     reason: string | null;
   }>(
-    `SELECT o.id, o.type, o.hlc, o.actor, o.subject, o.payload, e.effect, e.reason
+    `SELECT o.id, o.type, o.v, o.hlc, o.actor, o.subject, o.payload, e.effect, e.reason
      FROM ops o LEFT JOIN op_effects e ON e.op_id = o.id
      WHERE o.hlc >= ? AND o.hlc < ?
        AND (o.type IN (SELECT value FROM json_each(?))
             OR (o.type = 'mention.ingest' AND o.payload ->> '$.source.connector' = 'manual')
-            OR e.effect = 'refused')`,
-    [hlcAt(window.from - LATE_MS), hlcAt(window.to + LATE_MS), JSON.stringify(TYPES)],
+            OR e.effect = 'refused'
+            OR o.type || '@' || o.v NOT IN (SELECT value FROM json_each(?)))`,
+    [
+      hlcAt(window.from - LATE_MS),
+      hlcAt(window.to + LATE_MS),
+      JSON.stringify(TYPES),
+      JSON.stringify(OP_KEYS),
+    ],
   );
-  const ops: TimelineOp[] = rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    hlc: r.hlc,
-    actor: r.actor,
-    subject: r.subject,
-    payload: r.payload === null ? null : (JSON.parse(r.payload) as unknown),
-    effect: r.effect ?? 'applied',
-    reason: r.reason,
-  }));
+  const ops: TimelineOp[] = rows.map((r) => {
+    const payload = r.payload === null ? null : (JSON.parse(r.payload) as unknown);
+    // An op this build cannot read (a newer build's, DECISIONS.md 2) had no effect here.
+    const unread = uninterpretedReason({ type: r.type, v: r.v, payload });
+    return {
+      id: r.id,
+      type: r.type,
+      hlc: r.hlc,
+      actor: r.actor,
+      subject: r.subject,
+      payload,
+      effect: unread ? 'refused' : (r.effect ?? 'applied'),
+      reason: unread ?? r.reason,
+    };
+  });
   const changes = await sql.all<{
     op_id: string;
     hlc: string;

@@ -6,6 +6,7 @@ import type {
   SentimentLabel,
 } from '../../../../shared/domain/mention';
 import type { MentionEvent, MentionQuery } from '../../../../shared/contract/mentions';
+import { isKnownOp, uninterpretedReason } from '../../ops/op-catalogue';
 
 type MentionRow = {
   id: string;
@@ -252,26 +253,31 @@ export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent
   const rows = await sql.all<{
     id: string;
     type: string;
+    v: number;
     hlc: string;
     actor_name: string | null;
     actor: string;
     effect: string | null;
     reason: string | null;
   }>(
-    `SELECT o.id, o.type, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason
+    `SELECT o.id, o.type, o.v, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason
      FROM ops o LEFT JOIN operators op ON op.id = o.actor LEFT JOIN op_effects e ON e.op_id = o.id
      WHERE o.subject = ? OR o.id = (SELECT source_op FROM mentions WHERE id = ?)
      ORDER BY o.hlc, o.id`,
     [id, id],
   );
-  return rows.map((r) => ({
-    opId: r.id,
-    type: r.type,
-    actorName: r.actor_name ?? r.actor,
-    at: new Date(Number(r.hlc.slice(0, 15))).toISOString(),
-    effect: (r.effect ?? 'applied') as MentionEvent['effect'],
-    reason: r.reason,
-  }));
+  return rows.map((r) => {
+    // An op of a type or version this build does not read (a newer build's) had no effect here.
+    const unread = isKnownOp(r.type, r.v) ? null : uninterpretedReason(r);
+    return {
+      opId: r.id,
+      type: r.type,
+      actorName: r.actor_name ?? r.actor,
+      at: new Date(Number(r.hlc.slice(0, 15))).toISOString(),
+      effect: unread ? 'refused' : ((r.effect ?? 'applied') as MentionEvent['effect']),
+      reason: unread ?? r.reason,
+    };
+  });
 }
 
 /** Counts for `holdline stats`. */

@@ -1,6 +1,7 @@
 import type { Sql } from '../connection';
 import type { Op } from '../../ops/op';
 import { canonicalJson } from '../../ops/op-id';
+import { isKnownOp } from '../../ops/op-catalogue';
 
 type OpRow = {
   id: string;
@@ -90,7 +91,8 @@ export async function opsBySubject(
     `SELECT * FROM ops WHERE subject = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY hlc, id`,
     [subject, JSON.stringify(types)],
   );
-  return rows.map(opFromRow);
+  // A known type at a version this build does not read (a newer build's) has no effect here.
+  return rows.filter((r) => isKnownOp(r.type, r.v)).map(opFromRow);
 }
 
 /** Every op about each of these subjects of the given types, in HLC order, by subject. */
@@ -107,6 +109,7 @@ export async function opsBySubjects(
     [JSON.stringify(subjects), JSON.stringify(types)],
   );
   for (const r of rows) {
+    if (!isKnownOp(r.type, r.v)) continue;
     const op = opFromRow(r);
     const list = out.get(r.subject as string);
     if (list) list.push(op);
