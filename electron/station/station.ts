@@ -8,6 +8,7 @@ import { createStationServer, type StationServer } from './http/server';
 import { startLanPeers } from './sync/lan-peers';
 import { startConnectors } from './connectors/start-connectors';
 import { startBackups } from './backup/backup-scheduler';
+import { startPrivacy } from './privacy/privacy-station';
 
 /** How to start a station. */
 export type StationOptions = {
@@ -54,6 +55,7 @@ export async function startStation(opts: StationOptions): Promise<RunningStation
   await loadLanHttps(core);
   await startConnectors(core);
   startBackups(core);
+  startPrivacy(core);
   const host = opts.host ?? '127.0.0.1';
   const server = createStationServer(
     core,

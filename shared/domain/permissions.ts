@@ -48,6 +48,15 @@ export const PERMISSIONS = {
   'contact.merge': ['admin', 'lead', 'approver', 'operator'],
   /** Unmerging somebody else's merge (its author may undo their own). */
   'contact.override': ['admin', 'lead'],
+  /**
+   * Erasing one person's data on request (GDPR/KVKK): the admin, who answers for the room's
+   * data, and nobody else — it cannot be undone.
+   */
+  'privacy.erase': ['admin'],
+  /** Setting the room's retention rules. */
+  'privacy.manage': ['admin'],
+  /** Seeing the record of erasures and the retention rules (who, when, a reference, counts). */
+  'privacy.read': ['admin', 'lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** A permission name. */

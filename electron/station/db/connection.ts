@@ -36,6 +36,11 @@ export const ROWS_PER_STATEMENT = 200;
 export type Db = Sql & {
   /** Runs fn inside BEGIN IMMEDIATE … COMMIT; concurrent callers queue up (sqlite3 would interleave). */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in the same queue, between transactions and outside any: for what cannot run in
+   * one (VACUUM, a TRUNCATE checkpoint), without racing the station's own writes.
+   */
+  between<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly file: string;
 };
@@ -192,6 +197,11 @@ export async function openDb(file: string): Promise<Db> {
           throw err;
         }
       });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    between<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+      const next = queue.then(() => fn(sql));
       queue = next.catch(() => undefined);
       return next;
     },

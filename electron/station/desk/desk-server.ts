@@ -22,6 +22,7 @@ import { reviewHandlers } from './reviews';
 import { connectorHandlers, pushConnectorChanges } from './connectors';
 import { contactHandlers } from './contacts';
 import { backupHandlers } from './backups';
+import { deviceHandlers } from './devices';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
 import { rosterHandlers } from './roster';
@@ -58,6 +59,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...connectorHandlers,
   ...contactHandlers,
   ...backupHandlers,
+  ...deviceHandlers,
 } as never;
 
 function fail(code: DeskError['code'], message: string): Result<never> {

@@ -25,6 +25,8 @@ import { refoldReview } from './reducers/reviews';
 import { CONTACT_OPS } from '../../../shared/contacts/contact-ops';
 import { refoldContactLink } from './reducers/contacts';
 import { recoveryEffects, RECOVERY_OPS } from './reducers/recovery-effects';
+import { applyPrivacyEffects } from '../privacy/privacy-effects';
+import type { PrivacyApplied } from '../privacy/privacy-pass';
 import { CLOSURE_OPS } from './closure-payloads';
 import { refoldClosure } from './reducers/closure';
 
@@ -75,6 +77,8 @@ export type Applied = {
   reviewsChanged?: string[];
   /** Identifiers whose customer links were re-derived (merged, unmerged, dismissed). */
   contactsChanged?: string[];
+  /** What erasures and retention erased or withheld (privacy/privacy-pass.ts). */
+  privacy?: PrivacyApplied;
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
@@ -255,5 +259,7 @@ export async function applyOps(
     for (const id of await refoldContactLink(tx, s, roles)) contactsChanged.add(id);
   if (contactSubjects.size > 0) out.contactsChanged = [...contactsChanged];
   Object.assign(out, await staffing.fold(tx, roles));
+  // Last: erasures and retention take what the batch derived from a person's data back out.
+  await applyPrivacyEffects(tx, ops, rowidBefore, roles, out);
   return out;
 }

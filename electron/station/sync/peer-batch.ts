@@ -6,6 +6,7 @@ import { OpSchema, type Op } from '../ops/op';
 import { opIdOf } from '../ops/op-id';
 import { payloadHashOf } from '../ops/payload-hash';
 import { PAYLOADS, StationAdmitV1 } from '../ops/payloads';
+import { WITHHOLDABLE_OPS } from '../ops/privacy-payloads';
 import { stationIdOf, verifyOpSig } from '../ops/station-key';
 
 import { MAX_BATCH_BYTES, MAX_BATCH_OPS } from '../../../shared/contract/peer';
@@ -38,17 +39,20 @@ export function precheckPeerBatch(raw: unknown): Op[] {
     if (!parsed.success)
       throw new BatchRefused(`op ${i} is malformed: ${parsed.error.issues[0]?.message ?? '?'}`);
     const op = parsed.data as Op;
-    if (op.payload === null || op.payload === undefined)
+    if (op.payload === undefined) throw new BatchRefused(`op ${op.id} has no payload`);
+    // A withheld payload (an erasure's stub: DECISIONS.md 1) travels as null, only for op types
+    // an erasure may withhold; the op id still binds its payload hash.
+    if (op.payload === null && !WITHHOLDABLE_OPS.has(op.type))
       throw new BatchRefused(`op ${op.id} has no payload`);
     const schema = PAYLOADS[op.type]?.[op.v];
-    if (schema && !schema.safeParse(op.payload).success)
+    if (op.payload !== null && schema && !schema.safeParse(op.payload).success)
       throw new BatchRefused(`op ${op.id} (${op.type} v${op.v}) has a malformed payload`);
     bytes += JSON.stringify(op.payload).length;
     if (bytes > MAX_BATCH_BYTES)
       throw new BatchRefused(
         `batch of over ${bytes} payload bytes is over the limit of ${MAX_BATCH_BYTES}`,
       );
-    if (payloadHashOf(op.type, op.payload) !== op.payloadHash)
+    if (op.payload !== null && payloadHashOf(op.type, op.payload) !== op.payloadHash)
       throw new BatchRefused(`op ${op.id}'s payload does not match its hash (altered)`);
     if (opIdOf(op) !== op.id)
       throw new BatchRefused(`op ${op.id}'s header does not match its id (altered)`);

@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import type { Sql } from '../db/connection';
+import type { StationCore } from '../core/core';
+import {
+  countOpsAboutMentions,
+  erasureCounts,
+  erasureRows,
+  mentionsByAuthor,
+  mentionsByIdentifiers,
+  roomIdOf,
+  type AuthorRow,
+} from '../db/queries/privacy';
+import { listOperators } from '../db/queries/people';
+import { contactIdentifiers } from '../contacts/contact-reader';
+import { identifiersOf } from '../../../shared/contacts/identifiers';
+import { authorIdentifier, itemIdentifiers } from '../../../shared/privacy/erasure-target';
+import type { ErasurePreview, ErasureTarget, ErasureView } from '../../../shared/contract/privacy';
+import { erasureKeyOf } from './erasure-keys';
+import { backupsBefore } from './backups-before';
+import { hlcToIso } from '../../../shared/sync/hlc';
+
+/** Refused erasure requests (unknown author, a reference naming the person). */
+export class ErasureRefused extends Error {
+  constructor(
+    readonly code: 'invalid' | 'not-found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const asRow = (r: AuthorRow) => ({
+  mentionId: r.id,
+  channel: r.channel,
+  handle: r.author_handle,
+  email: r.author_email,
+  phone: r.author_phone,
+});
+
+/**
+ * The person an erasure is about, found on this station: their mentions and every identifier
+ * that names them. By author: that handle on that channel. As a customer: every identifier
+ * linked to them across channels (shared/contacts), email addresses and phone numbers included.
+ * The identifiers stay in memory; only their salted hashes go into the op.
+ */
+export async function findPerson(
+  sql: Sql,
+  target: ErasureTarget,
+): Promise<{ identifiers: string[]; mentions: AuthorRow[] }> {
+  const author = authorIdentifier(target.channel, target.handle);
+  const key = author.slice(`author:${target.channel}:`.length);
+  const own = await mentionsByAuthor(sql, target.channel, key);
+  if (own.length === 0)
+    throw new ErasureRefused('not-found', 'no mentions by that author on that channel here');
+  // The author's handle as customer links name it (handle:CHANNEL:Handle) goes too, so a link
+  // naming it is withheld; their email and phone only go with the whole customer.
+  const handles = own.flatMap((r) =>
+    identifiersOf(asRow(r)).filter((i) => i.startsWith('handle:')),
+  );
+  if (!target.customer)
+    return { identifiers: [...new Set([author, ...handles])].sort(), mentions: own };
+  const start = [...new Set(own.flatMap((r) => identifiersOf(asRow(r))))];
+  const { identifiers } = await contactIdentifiers(sql, start);
+  const mentions = await mentionsByIdentifiers(sql, identifiers);
+  const all = new Set([author, ...identifiers]);
+  for (const m of mentions) for (const id of itemIdentifiers(asRow(m))) all.add(id);
+  const seen = new Set<string>();
+  return {
+    identifiers: [...all].sort(),
+    mentions: [...own, ...mentions].filter((m) => !seen.has(m.id) && Boolean(seen.add(m.id))),
+  };
+}
+
+/** What an erasure of `target` would take on this station. */
+export async function previewErasure(
+  core: StationCore,
+  target: ErasureTarget,
+): Promise<ErasurePreview> {
+  const person = await findPerson(core.read, target);
+  const ids = person.mentions.map((m) => m.id);
+  return {
+    mentions: ids.length,
+    identifiers: person.identifiers.length,
+    channels: [...new Set(person.mentions.map((m) => m.channel))].sort(),
+    withheld: await countOpsAboutMentions(core.read, ids),
+    backupsBefore: backupsBefore(core.dataDir, core.stationId, Date.now()),
+  };
+}
+
+/** Records an erasure.request op for `target` by `actor`; returns the erasure's id. */
+export async function requestErasure(
+  core: StationCore,
+  actor: string,
+  target: ErasureTarget & { reference: string },
+): Promise<string> {
+  // The record keeps the reference in plain: it must not name the person.
+  const bare = target.handle.trim().replace(/^@+/, '').toLowerCase();
+  if (bare.length >= 3 && target.reference.toLowerCase().includes(bare))
+    throw new ErasureRefused(
+      'invalid',
+      'the reference must not name the person (use a ticket or case number)',
+    );
+  const person = await findPerson(core.db, target);
+  const roomId = (await roomIdOf(core.db)) ?? '';
+  const erasureId = randomBytes(16).toString('hex');
+  await core.commit([
+    {
+      type: 'erasure.request',
+      v: 1,
+      actor,
+      subject: erasureId,
+      payload: {
+        erasureId,
+        keys: [...new Set(person.identifiers.map((id) => erasureKeyOf(roomId, id)))].sort(),
+        cutoff: new Date().toISOString(),
+        reference: target.reference,
+        items: person.mentions.length,
+      },
+    },
+  ]);
+  return erasureId;
+}
+
+/** Every erasure recorded in the room, newest first, with what it erased here. */
+export async function listErasures(core: StationCore): Promise<ErasureView[]> {
+  const [rows, counts, operators] = await Promise.all([
+    erasureRows(core.read),
+    erasureCounts(core.read),
+    listOperators(core.read),
+  ]);
+  const names = new Map(operators.map((o) => [o.id, o.username]));
+  return rows.map((r) => {
+    const here = counts.get(r.id);
+    const at = hlcToIso(r.hlc);
+    return {
+      id: r.id,
+      requestedBy: names.get(r.actor) ?? r.actor,
+      requestedAt: at,
+      reference: r.reference,
+      identifiers: (JSON.parse(r.keys) as string[]).length,
+      requestedItems: r.requested_items,
+      effect: r.effect,
+      reason: r.reason,
+      here: {
+        items: here?.items ?? 0,
+        withheld: here?.withheld ?? 0,
+        lastAt: here?.last_at ?? null,
+      },
+      backupsBefore: backupsBefore(core.dataDir, core.stationId, Date.parse(at)),
+    };
+  });
+}
