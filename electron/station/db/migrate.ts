@@ -19,6 +19,7 @@ import { migration as m0016 } from './migrations/0016-reserve-calls';
 import { migration as m0017 } from './migrations/0017-reviews';
 import { migration as m0018 } from './migrations/0018-contacts';
 import { migration as m0019 } from './migrations/0019-connector-state';
+import { migration as m0021 } from './migrations/0021-erasure-and-retention';
 import { migration as m0020 } from './migrations/0020-station-revocation-and-keys';
 import { migration as m0024 } from './migrations/0024-room-closure';
 
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0017,
   m0018,
   m0019,
+  m0021,
   m0020,
   m0024,
   // Kept in id order whatever order lines were added in: user_version is the last id applied.

@@ -22,6 +22,7 @@ import { reviewHandlers } from './reviews';
 import { connectorHandlers, pushConnectorChanges } from './connectors';
 import { contactHandlers } from './contacts';
 import { backupHandlers } from './backups';
+import { privacyHandlers } from './privacy';
 import { deviceHandlers } from './devices';
 import { staffingHandlers } from './staffing';
 import { startStaffing } from '../staffing/staffing-push';
@@ -59,6 +60,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...connectorHandlers,
   ...contactHandlers,
   ...backupHandlers,
+  ...privacyHandlers,
   ...deviceHandlers,
 } as never;
 
