@@ -13,6 +13,7 @@ import type { ReviewsCommands, ReviewsEvents } from './reviews';
 import type { ConnectorsCommands, ConnectorsEvents } from './connectors';
 import type { ContactsCommands, ContactsEvents } from './contacts';
 import type { BackupsCommands } from './backups';
+import type { RoomsCommands } from './rooms';
 import type { PrivacyCommands } from './privacy';
 
 /** Every command a desk can send to its station over /desk. */
@@ -31,7 +32,8 @@ export type DeskCommands = MentionsCommands &
   ContactsCommands &
   ConnectorsCommands &
   BackupsCommands &
-  PrivacyCommands;
+  PrivacyCommands &
+  RoomsCommands;
 /** Every event a station pushes to its desks over /desk. */
 export type DeskEvents = MentionsEvents &
   RoomEvents &

@@ -30,7 +30,7 @@ export const BackupFileSchema = z.object({
 export type BackupFile = z.infer<typeof BackupFileSchema>;
 
 /** Why a backup was taken. */
-export const BackupReasonSchema = z.enum(['manual', 'scheduled', 'pre-migration']);
+export const BackupReasonSchema = z.enum(['manual', 'scheduled', 'pre-migration', 'archive']);
 /** Why a backup was taken. */
 export type BackupReason = z.infer<typeof BackupReasonSchema>;
 

@@ -25,6 +25,14 @@ Usage:
       loopback address); --no-discovery (or HOLDLINE_DISCOVERY=0) turns that off. Peers added
       in the UI are kept.
 
+  holdline station --home DIR [--host H] [--port N] [--no-discovery]
+      Run every war room of a desk, each its own station with its own data folder under
+      DIR/rooms/ (listed in DIR/rooms.json): the room the desk opened last on H:N, the others on
+      ports of their own, all syncing at once, their data never mixed. A new desk starts with one
+      empty room (the UI sets it up). The ready line also lists "rooms": the URL of each. In the
+      UI: switch rooms, add one, archive a closed room to DIR/archives/ and open an archive to
+      read. A folder DIR/station from before rooms is kept as the first room.
+
   holdline import FILE --preset NAME (--data DIR [--user U] | --station URL --user U --password-file F)
                       [--format csv|jsonl]
       Import mentions from a CSV or JSONL file. With --data the station must be stopped (it acts as

@@ -12,6 +12,8 @@ import { endDeadSessions, liveOperator } from './session-guard';
 import { mentionHandlers } from './mentions';
 import { roomHandlers } from './room';
 import { closureHandlers } from './room-closure';
+import { roomsHandlers } from './rooms';
+import { isLoopback } from '../http/api-routes';
 import { startSyncPush, syncHandlers } from './sync';
 import { presenceHandlers } from './presence';
 import { runHandlers } from './runs';
@@ -49,6 +51,7 @@ const HANDLERS: Record<string, DeskHandler<DeskCommandName>> = {
   ...staffingHandlers,
   ...roomHandlers,
   ...closureHandlers,
+  ...roomsHandlers,
   ...syncHandlers,
   ...runHandlers,
   ...presenceHandlers,
@@ -101,6 +104,7 @@ async function dispatch(
         facets,
         connectionId: socket.id,
         localPort: socket.request.socket.localPort ?? 0,
+        onThisMachine: isLoopback(socket.request),
       },
       parsed.data as never,
     );

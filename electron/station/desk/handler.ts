@@ -15,6 +15,8 @@ export type DeskContext = {
   connectionId: string;
   /** The station port the desk reached (the port other desks use too). */
   localPort: number;
+  /** The desk is on this machine (loopback), not a browser elsewhere on the LAN. */
+  onThisMachine: boolean;
 };
 
 /** The success payload a command answers with. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomClosed, RoomInfo } from '../../../shared/contract/room';
+import type { Mention } from '../../../shared/domain/mention';
 import { stateDigest } from '../db/digest';
 import { effectOf } from '../db/queries/effects';
 import { opsBySubject } from '../db/queries/ops';
@@ -26,6 +27,7 @@ describe('closing a room', () => {
     const anaOnB = await deskAt(cleanups, b, 'ana', 'ana-password');
     const before = await call(anaOnB, 'mention.create', mention('My bag is lost'));
     if (!before.ok) throw new Error(before.message);
+    const bag = before.mention as Mention;
 
     // An operator may not close the room: refused at the desk.
     expect(await call(anaOnB, 'room.close', {})).toMatchObject({ ok: false, code: 'forbidden' });
@@ -45,7 +47,7 @@ describe('closing a room', () => {
     await converged(a.core, b.core);
 
     // Both stations now refuse new work, with the reason, and lose what was there.
-    const claim = await call(anaOnB, 'mention.claim', { mentionId: before.mention.id });
+    const claim = await call(anaOnB, 'mention.claim', { mentionId: bag.id });
     expect(claim).toMatchObject({ ok: false, code: 'forbidden' });
     expect(claim.ok || claim.message).toMatch(/closed \(read-only\): Incident over/);
     expect(await call(anaOnB, 'mention.create', mention('Still lost'))).toMatchObject({
@@ -58,14 +60,14 @@ describe('closing a room', () => {
           type: 'mention.close',
           v: 1,
           actor: room.adminId,
-          subject: before.mention.id,
+          subject: bag.id,
           payload: {},
         },
       ]),
     ).rejects.toBeInstanceOf(RoomClosedError);
     const info = (await call(anaOnB, 'room.get', {})) as { ok: true } & RoomInfo;
     expect(info.closed?.byName).toBe('Lea');
-    const seen = await call(anaOnB, 'mention.get', { mentionId: before.mention.id });
+    const seen = await call(anaOnB, 'mention.get', { mentionId: bag.id });
     expect(seen).toMatchObject({ ok: true, mention: { text: 'My bag is lost', status: 'open' } });
 
     // Closing twice is refused; reopening opens both stations again.
@@ -73,7 +75,7 @@ describe('closing a room', () => {
     const reopened = await call(lead, 'room.reopen', {});
     expect(reopened).toMatchObject({ ok: true, closed: null });
     await eventually('B to hear the room reopened', async () => b.core.closedRoom === null);
-    const after = await call(anaOnB, 'mention.claim', { mentionId: before.mention.id });
+    const after = await call(anaOnB, 'mention.claim', { mentionId: bag.id });
     expect(after).toMatchObject({ ok: true, won: true });
     await converged(a.core, b.core);
     expect(await stateDigest(a.core.db)).toBe(await stateDigest(b.core.db));
