@@ -48,6 +48,10 @@ export type Health = {
   mentions: number;
   ops: number;
   version: string;
+  /** This build's op catalogue fingerprint (electron/station/ops/op-catalogue.ts). */
+  catalogue?: string;
+  /** Stored ops this build cannot interpret (a newer build's: they have no effect here). */
+  unreadOps?: number;
 };
 
 /** Answer of setup and login. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ack } from './common';
+import type { OwnBuild, PeerApp } from './peer-about';
 
 /** A station's address as people type it: host:port (a name, IPv4, or [IPv6]). */
 export const PeerAddressSchema = z
@@ -44,6 +45,8 @@ export type PeerLink = {
   /** Ops this station holds that the peer lacks. */
   ahead: number;
   refused: string | null;
+  /** The peer's build (null or absent: it did not say, so it is older than this one). */
+  app?: PeerApp | null;
 };
 
 /** Where this station stands with its peers. */
@@ -51,6 +54,8 @@ export type SyncStatus = {
   stationId: string;
   peers: PeerLink[];
   propagation: { samples: number; p50Ms: number | null; p99Ms: number | null };
+  /** This station's build and its stored ops it cannot interpret. */
+  own?: OwnBuild;
 };
 
 /** Commands of the sync domain. */

@@ -7,6 +7,11 @@ import { parse, required, UsageError } from './args';
 import { connectorLines, connectorStats } from '../connectors/connector-stats';
 import { backupLines, backupStats } from '../backup/backup-stats';
 import { needsCatchUp } from '../backup/catch-up-marker';
+import { APP_VERSION } from '../core/build-info';
+import { CATALOGUE_VERSION } from '../ops/op-catalogue';
+import { unreadOf } from '../ops/unread-ops';
+import { opsByTypeAndVersion } from '../db/queries/op-versions';
+import type { PeerApp } from '../../../shared/contract/peer-about';
 
 type LiveSync = {
   peers: {
@@ -17,8 +22,17 @@ type LiveSync = {
     ahead: number;
     lastSeen: string | null;
     refused: string | null;
+    /** The peer's build; absent or null: it did not say (older than this exchange). */
+    app?: PeerApp | null;
   }[];
 };
+
+/** A peer's build in one phrase for the text output. */
+function peerBuild(app: PeerApp | null | undefined): string {
+  if (!app) return 'version unknown (an older build)';
+  const newer = app.newerOps.length > 0 ? `, newer: reads ${app.newerOps.join(', ')}` : '';
+  return `app ${app.app} ops ${app.catalogue}${newer}`;
+}
 
 /** Peers and lag from the station running on this folder, if one is. */
 async function liveSync(dataDir: string): Promise<LiveSync | null> {
@@ -52,6 +66,12 @@ export async function statsCommand(argv: string[]): Promise<number> {
       backups,
       /** Restored from a backup, waiting for a peer to give it back its own later ops. */
       catchingUp: needsCatchUp(values.data as string),
+      /** This build's app version and op catalogue; stored ops it cannot interpret, by type@v. */
+      build: {
+        app: APP_VERSION,
+        catalogue: CATALOGUE_VERSION,
+        unread: unreadOf((await opsByTypeAndVersion(db)).rows),
+      },
     };
     if (values.json) process.stdout.write(JSON.stringify(stats) + '\n');
     else {
@@ -59,6 +79,13 @@ export async function statsCommand(argv: string[]): Promise<number> {
         `mentions  ${stats.mentions}`,
         `authors   ${stats.authors}`,
         `ops       ${stats.ops}`,
+        `build     app ${stats.build.app}, op catalogue ${stats.build.catalogue}`,
+        ...(stats.build.unread.total > 0
+          ? [
+              `ops this build cannot read (a newer version's; stored and forwarded, no effect here): ${stats.build.unread.total}`,
+              ...Object.entries(stats.build.unread.byOp).map(([k, n]) => `  ${k.padEnd(30)} ${n}`),
+            ]
+          : []),
         'by status:',
         ...Object.entries(stats.byStatus).map(([k, n]) => `  ${k.padEnd(12)} ${n}`),
         'by channel:',
@@ -69,7 +96,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
               ...(sync.peers.length === 0 ? ['  (none)'] : []),
               ...sync.peers.map(
                 (p) =>
-                  `  ${(p.stationId ?? p.address ?? '?').padEnd(24)} ${p.connected ? 'connected' : 'offline  '} behind ${p.behind} ahead ${p.ahead} last seen ${p.lastSeen ?? 'never'}${p.refused ? ` (${p.refused})` : ''}`,
+                  `  ${(p.stationId ?? p.address ?? '?').padEnd(24)} ${p.connected ? 'connected' : 'offline  '} behind ${p.behind} ahead ${p.ahead} last seen ${p.lastSeen ?? 'never'}, ${peerBuild(p.app)}${p.refused ? ` (${p.refused})` : ''}`,
               ),
             ]
           : ['peers: the station is not running, so no live links']),

@@ -5,13 +5,21 @@ import { lanAddresses, lanHttpsOn, setLanHttps } from '../http/lan-https';
 import { mintJoinCode } from '../room/war-room';
 import { hubOf, peerStatus } from '../sync/peer-hub';
 import { addSavedPeer } from '../sync/lan-peers';
+import { APP_VERSION } from '../core/build-info';
+import { CATALOGUE_VERSION } from '../ops/op-catalogue';
+import { unreadOpsOf } from '../ops/unread-ops';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 import type { DeskNamespace } from './desk-server';
 
 /** This station's sync status as desks see it. */
 export async function syncStatusOf(core: StationCore): Promise<SyncStatus> {
   const s = await peerStatus(core);
-  return { stationId: s.stationId, peers: s.peers, propagation: s.propagation };
+  const own = {
+    app: APP_VERSION,
+    catalogue: CATALOGUE_VERSION,
+    unread: await unreadOpsOf(core).current(),
+  };
+  return { stationId: s.stationId, peers: s.peers, propagation: s.propagation, own };
 }
 
 // A code made for a shift or an event; the one made with the room lasts a week.
@@ -79,9 +87,17 @@ export function startSyncPush(core: StationCore, desk: DeskNamespace): () => voi
     void syncStatusOf(core).then(
       (status) => {
         // Propagation figures move with every op: only links and lag count as a change.
-        const shown = JSON.stringify(
-          status.peers.map((p) => [p.stationId, p.address, p.connected, p.behind, p.refused]),
-        );
+        const shown = JSON.stringify([
+          status.peers.map((p) => [
+            p.stationId,
+            p.address,
+            p.connected,
+            p.behind,
+            p.refused,
+            p.app?.catalogue,
+          ]),
+          status.own?.unread.total,
+        ]);
         if (shown === last) return;
         last = shown;
         desk.emit('sync.changed', status);

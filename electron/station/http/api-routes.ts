@@ -9,9 +9,12 @@ import { getRoom, toOperator } from '../db/queries/people';
 import { releaseClaimsOf } from '../mentions/commands';
 import { RoomExistsError, createWarRoom } from '../room/war-room';
 import { bearerToken, readJson, sendError, sendJson } from './respond';
+import { APP_VERSION } from '../core/build-info';
+import { CATALOGUE_VERSION } from '../ops/op-catalogue';
+import { unreadOpsOf } from '../ops/unread-ops';
 
 /** The station's version, shown by /health. */
-export const STATION_VERSION = '0.1.0';
+export const STATION_VERSION = APP_VERSION;
 
 /** GET /health. */
 export async function health(core: StationCore, res: ServerResponse): Promise<void> {
@@ -24,6 +27,8 @@ export async function health(core: StationCore, res: ServerResponse): Promise<vo
     mentions: await countMentions(core.read),
     ops: await countOps(core.read),
     version: STATION_VERSION,
+    catalogue: CATALOGUE_VERSION,
+    unreadOps: (await unreadOpsOf(core).current()).total,
   };
   sendJson(res, 200, body);
 }

@@ -234,6 +234,14 @@ describe.skipIf(!older)('an older and a newer build in one room', () => {
         desk.close();
       }
     }
+    // C's peers panel shows B's version as unknown (a build from before peer:about), and C can
+    // read every op it holds.
+    const sync = (await (await fetch(new URL('/api/sync', c.url))).json()) as {
+      peers: { stationId: string | null; app?: unknown }[];
+    };
+    expect(sync.peers).toEqual([expect.objectContaining({ app: null })]);
+    expect(await health(c)).toMatchObject({ unreadOps: 0 });
+
     // …and the older build still verifies every chain, the newer ops in them (stopped: verify
     // opens the folder itself).
     await b.stop();

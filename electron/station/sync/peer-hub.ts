@@ -21,6 +21,8 @@ import type { Applied } from '../ops/apply';
 import type { Op } from '../ops/op';
 import { MAX_BATCH_OPS } from './peer-batch';
 import { MAX_WIRE_BYTES } from '../../../shared/contract/peer';
+import type { PeerApp } from '../../../shared/contract/peer-about';
+import { peerAppOf } from './peer-app';
 
 /** One peer as the peers panel shows it. */
 export type PeerInfo = {
@@ -32,6 +34,8 @@ export type PeerInfo = {
   applied: number;
   behind: number;
   refused: string | null;
+  /** The peer's build (null: it said nothing, so it is older than peer:about). */
+  app?: PeerApp | null;
 };
 
 type Link = { info: PeerInfo; session: PeerSession | null; socket: ClientSocket | Socket };
@@ -320,6 +324,7 @@ export class PeerHub {
       applied: l.session?.status.applied ?? 0,
       behind: l.session?.status.behind ?? 0,
       refused: l.info.refused ?? l.session?.status.refused ?? null,
+      app: peerAppOf(l.session?.status.about),
     };
   }
 

@@ -17,6 +17,13 @@ import { PresenceSnapshotSchema, presenceBoardOf } from '../presence/presence-bo
 import { decodeHlc } from '../../../shared/sync/hlc';
 import type { LatencyWindow } from '../../../shared/sync/latency-window';
 import { BatchRefused, ChainGap, MAX_BATCH_OPS } from './peer-batch';
+import {
+  PEER_ABOUT_EVENT,
+  PeerAboutSchema,
+  type PeerAbout,
+} from '../../../shared/contract/peer-about';
+import { APP_VERSION } from '../core/build-info';
+import { CATALOGUE_VERSION, OP_KEYS } from '../ops/op-catalogue';
 
 /**
  * Payload bytes asked for per pull (the most a pull may ask): fewer, larger transactions on a
@@ -49,6 +56,8 @@ export type PeerSessionStatus = {
   behind: number;
   /** The peer's version vector as last heard. */
   theirs: VersionVector | null;
+  /** What the peer said about its build (null: nothing, a build from before peer:about). */
+  about: PeerAbout | null;
 };
 
 /**
@@ -58,7 +67,13 @@ export type PeerSessionStatus = {
  * exactly what is missing, whatever happened to the network in between.
  */
 export class PeerSession {
-  readonly status: PeerSessionStatus = { applied: 0, refused: null, behind: 0, theirs: null };
+  readonly status: PeerSessionStatus = {
+    applied: 0,
+    refused: null,
+    behind: 0,
+    theirs: null,
+    about: null,
+  };
   private running: Promise<void> | null = null;
   private again = false;
   private graceTimer: NodeJS.Timeout | null = null;
@@ -96,12 +111,25 @@ export class PeerSession {
       this.status.theirs = parsed.data.vector;
       this.takePush(parsed.data.ops);
     }) as never);
+    wire.on(PEER_ABOUT_EVENT, ((input: unknown) => {
+      const parsed = PeerAboutSchema.safeParse(input);
+      if (parsed.success) this.status.about = parsed.data;
+    }) as never);
+    // Said now and after every reconnection (a dialling side keeps its session across them).
+    this.sayAbout();
+    wire.on('connect', (() => this.sayAbout()) as never);
     wire.on('peer:changed', ((input: unknown) => {
       const parsed = PeerChangedSchema.safeParse(input);
       if (!parsed.success) return;
       this.status.theirs = parsed.data.vector;
       this.pullIfStillBehind();
     }) as never);
+  }
+
+  /** Tells the peer this build's app version and op catalogue (shared/contract/peer-about.ts). */
+  private sayAbout(): void {
+    const about: PeerAbout = { app: APP_VERSION, catalogue: CATALOGUE_VERSION, ops: [...OP_KEYS] };
+    if (this.wire.connected) this.wire.emit(PEER_ABOUT_EVENT, about);
   }
 
   /** Sends the peer who is on which mention, as this station knows it. */
