@@ -6,6 +6,7 @@ import { formatNumber } from '../../components/format';
 import { syncSummary } from './use-sync-status';
 import { AddPeerForm } from './AddPeerForm';
 import { AddDeskPanel } from './AddDeskPanel';
+import { BuildWarnings, PeerBuild } from './PeerBuild';
 import type { DeskSocket } from '../../desk/client';
 
 /** The header's sync chip; opens the peers panel. */
@@ -67,6 +68,7 @@ function PeersDialog(props: {
     iso ? new Date(iso).toLocaleTimeString(i18n.language) : t('sync.never');
   return (
     <Dialog title={t('sync.peersTitle')} onClose={props.onClose} wide>
+      <BuildWarnings status={status} />
       {peers.length === 0 ? (
         <p className="muted">{t('sync.nonePanel')}</p>
       ) : (
@@ -77,6 +79,7 @@ function PeersDialog(props: {
               <th>{t('sync.link')}</th>
               <th>{t('sync.lastSeen')}</th>
               <th>{t('sync.behind')}</th>
+              <th>{t('sync.version')}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,6 +92,9 @@ function PeersDialog(props: {
                 <td>{p.connected ? t('sync.connected') : t('sync.disconnected')}</td>
                 <td>{when(p.lastSeen)}</td>
                 <td>{formatNumber(p.behind, i18n.language)}</td>
+                <td>
+                  <PeerBuild app={p.app} />
+                </td>
               </tr>
             ))}
           </tbody>
