@@ -13,6 +13,7 @@ import type { ReviewsCommands, ReviewsEvents } from './reviews';
 import type { ConnectorsCommands, ConnectorsEvents } from './connectors';
 import type { ContactsCommands, ContactsEvents } from './contacts';
 import type { BackupsCommands } from './backups';
+import type { DevicesCommands } from './devices';
 import type { RoomsCommands } from './rooms';
 import type { PrivacyCommands } from './privacy';
 
@@ -31,6 +32,7 @@ export type DeskCommands = MentionsCommands &
   ReviewsCommands &
   ContactsCommands &
   ConnectorsCommands &
+  DevicesCommands &
   BackupsCommands &
   PrivacyCommands &
   RoomsCommands;

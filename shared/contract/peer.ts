@@ -13,6 +13,8 @@ export const PeerHelloSchema = z.object({
   /** The connecting station's clock (ISO), signed: a peer more than 5 minutes off is refused. */
   at: z.iso.datetime({ offset: true }),
   sig: z.string().min(1).max(200),
+  /** The station's own key rotations (ops), so a peer that has not synced them can follow its key. */
+  rotations: z.array(z.unknown()).max(16).optional(),
 });
 /** A handshake. */
 export type PeerHello = z.infer<typeof PeerHelloSchema>;

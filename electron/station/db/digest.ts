@@ -192,6 +192,22 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     columns: ['id', 'title', 'status', 'run_id', 'opened_by', 'opened_at', 'updated_at', 'doc'],
     order: 'id',
   },
+  // Revocation and key rotation (migration 0020).
+  {
+    table: 'station_revocations',
+    columns: ['station_id', 'point_seq', 'op_id', 'hlc', 'revoked_by'],
+    order: 'station_id',
+  },
+  {
+    table: 'station_keys',
+    columns: ['station_id', 'from_seq', 'public_key', 'tls_cert', 'op_id', 'hlc', 'rotated_by'],
+    order: 'station_id, from_seq',
+  },
+  {
+    table: 'operator_revocations',
+    columns: ['operator_id', 'op_id', 'hlc', 'revoked_by', 'reason'],
+    order: 'operator_id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */

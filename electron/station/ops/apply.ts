@@ -25,6 +25,7 @@ import { refoldReview } from './reducers/reviews';
 import { CONTACT_OPS } from '../../../shared/contacts/contact-ops';
 import { refoldContactLink } from './reducers/contacts';
 import { recoveryEffects, RECOVERY_OPS } from './reducers/recovery-effects';
+import { revocationEffects, type Touched } from './reducers/revocation-effects';
 import { applyPrivacyEffects } from '../privacy/privacy-effects';
 import type { PrivacyApplied } from '../privacy/privacy-pass';
 import { CLOSURE_OPS } from './closure-payloads';
@@ -82,7 +83,7 @@ export type Applied = {
 };
 
 const STATE_OPS = new Set<string>(MENTION_STATE_OPS);
-const ACCOUNT_OPS = ['operator.create', 'operator.update'];
+const ACCOUNT_OPS = ['operator.create', 'operator.update', 'operator.revoke'];
 
 /**
  * Stores ops and their effects, inside the caller's transaction. Ops already stored are skipped
@@ -135,9 +136,22 @@ export async function applyOps(
   const staffing = new StaffingBatch();
   // The earliest HLC of a recovery op in this batch: later recoveries are judged again.
   let recoveryFrom: string | null = null;
+  // Revocations and key rotations first: they decide which ops (of this batch and held ones) count.
+  const revocation = await revocationEffects(
+    tx,
+    roles,
+    ops,
+    ops.some((o) => ACCOUNT_OPS.includes(o.type) || o.type === 'room.recover'),
+  );
+  if (revocation.changed) out.roomChanged = true;
   let closureChanged = false;
 
-  for (const op of ops) {
+  // The batch's ops that count, and stand-ins for held ops whose effect a revocation changed.
+  const effective = [
+    ...ops.filter((o) => !revocation.isVoid(o)),
+    ...touchedOps(revocation.touched),
+  ];
+  for (const op of effective) {
     if (RECOVERY_OPS.has(op.type) && (recoveryFrom === null || op.hlc < recoveryFrom))
       recoveryFrom = op.hlc;
     if (staffing.take(op)) continue;
@@ -159,6 +173,7 @@ export async function applyOps(
     } else if (
       (op.type === 'operator.create' ||
         op.type === 'operator.update' ||
+        op.type === 'operator.revoke' ||
         op.type === 'room.recover') &&
       op.subject
     )
@@ -173,7 +188,7 @@ export async function applyOps(
   // Re-derive touched accounts. A role change (possibly arriving late) can change the verdicts of
   // that account's later ops: on mentions, and on other accounts it created or changed.
   const since = new Map<string, string>();
-  for (const op of ops) {
+  for (const op of effective) {
     if (op.subject && operatorSubjects.has(op.subject)) {
       const prev = since.get(op.subject);
       if (prev === undefined || op.hlc < prev) since.set(op.subject, op.hlc);
@@ -262,4 +277,41 @@ export async function applyOps(
   // Last: erasures and retention take what the batch derived from a person's data back out.
   await applyPrivacyEffects(tx, ops, rowidBefore, roles, out);
   return out;
+}
+
+// Op types whose subjects are re-derived when a revocation turns their ops' effect on or off.
+const REDERIVED = new Set<string>([
+  ...STATE_OPS,
+  ...RUN_OPS,
+  ...MESSAGE_OPS,
+  ...RETRO_OPS,
+  ...CONTACT_OPS,
+  ...CHECK_OPS,
+  ...SHIFT_OPS,
+  ...ACCOUNT_OPS,
+  'room.recover',
+  'policy.set',
+]);
+
+/**
+ * Stand-ins for held ops whose effect a revocation turned on or off: each names a subject, type
+ * and HLC, so the loop in applyOps re-derives that subject as if the op had just arrived.
+ */
+function touchedOps(touched: readonly Touched[]): Op[] {
+  return touched
+    .filter((t) => REDERIVED.has(t.type) && t.subject !== null)
+    .map((t) => ({
+      id: '',
+      origin: '',
+      seq: 0,
+      hlc: t.hlc,
+      actor: '',
+      type: t.type,
+      v: 0,
+      payload: null,
+      payloadHash: '',
+      prev: null,
+      sig: null,
+      subject: t.subject,
+    }));
 }

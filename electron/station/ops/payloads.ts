@@ -13,6 +13,7 @@ import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
 import { CONTACT_PAYLOADS } from '../../../shared/contacts/contact-ops';
 import { RECOVERY_PAYLOADS } from './recovery-payloads';
+import { STATION_PAYLOADS } from './station-payloads';
 import { PRIVACY_PAYLOADS } from './privacy-payloads';
 import { CLOSURE_PAYLOADS } from './closure-payloads';
 
@@ -149,6 +150,7 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   ...RETRO_PAYLOADS,
   ...CONTACT_PAYLOADS,
   ...RECOVERY_PAYLOADS,
+  ...STATION_PAYLOADS,
   ...PRIVACY_PAYLOADS,
   ...CLOSURE_PAYLOADS,
 };

@@ -23,13 +23,26 @@ export function generateStationKey(): { key: StationKey; privateKeyPem: string }
   return { key: { stationId: stationIdOf(publicKeyPem), publicKeyPem, privateKey }, privateKeyPem };
 }
 
-/** Rebuilds a station identity from its stored PEM private key. */
+// The line a rotated key file starts with: the station keeps the id its first key gave it.
+const STATION_ID_LINE = /^holdline-station-id: (st-[0-9a-f]+)\n/;
+
+/**
+ * Rebuilds a station identity from its stored PEM private key. A key made by a rotation is
+ * stored after a `holdline-station-id:` line (stationKeyFileText): the station id comes from the
+ * station's first key and stays when the key changes.
+ */
 export function loadStationKey(privateKeyPem: string): StationKey {
   const privateKey = createPrivateKey(privateKeyPem);
   const publicKeyPem = createPublicKey(privateKey)
     .export({ format: 'pem', type: 'spki' })
     .toString();
-  return { stationId: stationIdOf(publicKeyPem), publicKeyPem, privateKey };
+  const stationId = STATION_ID_LINE.exec(privateKeyPem)?.[1] ?? stationIdOf(publicKeyPem);
+  return { stationId, publicKeyPem, privateKey };
+}
+
+/** A rotated key's file text: the station's id line, then the PEM private key. */
+export function stationKeyFileText(stationId: string, privateKeyPem: string): string {
+  return `holdline-station-id: ${stationId}\n${privateKeyPem}`;
 }
 
 /** Ed25519 signature over an op id, base64. */

@@ -2,6 +2,8 @@ import type { Op } from './op';
 import { opIdOf } from './op-id';
 import { payloadHashOf } from './payload-hash';
 import { verifyOpSig } from './station-key';
+import { rotationIsSound } from './reducers/stations';
+import { StationRotateKeyV1 } from './station-payloads';
 
 /** One thing wrong with a chain. */
 export type ChainProblem = { seq: number; opId: string; reason: string };
@@ -15,7 +17,18 @@ export class ChainVerifier {
   private count = 0;
   private last: Pick<Op, 'seq' | 'id' | 'sig'> | null = null;
 
-  constructor(private readonly publicKeyPem: string | null) {}
+  private key: string | null;
+
+  /**
+   * `publicKeyPem` is the key of the station's admission; `rotations` the keys in force from a
+   * seq on (station_keys), for chains whose rotation ops come without payloads (stubs).
+   */
+  constructor(
+    publicKeyPem: string | null,
+    private readonly rotations?: ReadonlyMap<number, string>,
+  ) {
+    this.key = publicKeyPem;
+  }
 
   /** The problems of the chain's next op. */
   next(op: Op): ChainProblem[] {
@@ -23,6 +36,8 @@ export class ChainVerifier {
     const at = (reason: string) => problems.push({ seq: op.seq, opId: op.id, reason });
     this.count += 1;
     if (op.seq !== this.count) at(`expected seq ${this.count}`);
+    const rotated = this.rotations?.get(op.seq);
+    if (rotated !== undefined && this.key !== null) this.key = rotated;
     if (op.prev !== (this.last?.id ?? null)) at('prev does not name the previous op');
     if (
       op.payload !== null &&
@@ -32,12 +47,13 @@ export class ChainVerifier {
       at('payload does not match its hash');
     }
     if (opIdOf(op) !== op.id) at('id does not match the op header');
-    if (
-      op.sig !== null &&
-      this.publicKeyPem !== null &&
-      !verifyOpSig(this.publicKeyPem, op.id, op.sig)
-    )
+    if (op.sig !== null && this.key !== null && !verifyOpSig(this.key, op.id, op.sig))
       at('bad signature');
+    // After a key rotation (signed by the old key above), the new key signs the chain.
+    if (op.type === 'station.rotate-key' && op.payload !== null && op.payload !== undefined) {
+      if (!rotationIsSound(op)) at('key rotation without its own signature and proof');
+      else if (this.key !== null) this.key = StationRotateKeyV1.parse(op.payload).publicKey;
+    }
     this.last = { seq: op.seq, id: op.id, sig: op.sig };
     return problems;
   }
@@ -55,8 +71,12 @@ export class ChainVerifier {
  * each payload (where present) matches its hash, each `prev` names the op before, every signature
  * verifies, and the last op is signed, so the signature vouches for everything before it.
  */
-export function verifyChain(ops: readonly Op[], publicKeyPem: string): ChainProblem[] {
-  const verifier = new ChainVerifier(publicKeyPem);
+export function verifyChain(
+  ops: readonly Op[],
+  publicKeyPem: string,
+  rotations?: ReadonlyMap<number, string>,
+): ChainProblem[] {
+  const verifier = new ChainVerifier(publicKeyPem, rotations);
   const sorted = [...ops].sort((a, b) => a.seq - b.seq);
   return [...sorted.flatMap((op) => verifier.next(op)), ...verifier.end()];
 }

@@ -8,6 +8,9 @@ import { payloadHashOf } from '../ops/payload-hash';
 import { PAYLOADS, StationAdmitV1 } from '../ops/payloads';
 import { WITHHOLDABLE_OPS } from '../ops/privacy-payloads';
 import { stationIdOf, verifyOpSig } from '../ops/station-key';
+import { keySchedules, revocationPoints } from '../db/queries/revocations';
+import { rotationIsSound } from '../ops/reducers/stations';
+import { StationRotateKeyV1 } from '../ops/station-payloads';
 
 import { MAX_BATCH_BYTES, MAX_BATCH_OPS } from '../../../shared/contract/peer';
 
@@ -19,8 +22,11 @@ export class BatchRefused extends Error {}
 /** A batch that starts past the end of what this station holds: not wrong, just early (pull). */
 export class ChainGap extends BatchRefused {}
 
-/** A batch that passed every check: the ops this station does not hold yet, in chain order. */
-export type CheckedBatch = { fresh: Op[]; alreadyHeld: number };
+/**
+ * A batch that passed every check: the ops this station does not hold yet, in chain order, and
+ * how many were left out as made by a revoked station past its revocation point.
+ */
+export type CheckedBatch = { fresh: Op[]; alreadyHeld: number; revoked?: number };
 
 /**
  * The checks of a peer's batch that need no database: a list within the limits, each op's schema
@@ -92,6 +98,9 @@ export async function checkPeerBatch(
 
   const fresh: Op[] = [];
   let alreadyHeld = 0;
+  let revoked = 0;
+  const points = await revocationPoints(sql);
+  const schedules = await keySchedules(sql);
   // Origins are checked once their admission is known: held here, or in a chain checked before.
   const pending = new Set(byOrigin.keys());
   while (pending.size > 0) {
@@ -100,8 +109,13 @@ export async function checkPeerBatch(
       throw new BatchRefused(`station ${[...pending][0]} is not an admitted member of this room`);
     for (const origin of ready) {
       pending.delete(origin);
-      const chain = (byOrigin.get(origin) as Op[]).sort((a, b) => a.seq - b.seq);
-      const checked = await checkChain(sql, origin, chain, keys.get(origin) as string);
+      const all = (byOrigin.get(origin) as Op[]).sort((a, b) => a.seq - b.seq);
+      // A revoked station is a member no more: nothing of its chain past the point gets in.
+      const point = points.get(origin) ?? Infinity;
+      const chain = all.filter((o) => o.seq <= point);
+      revoked += all.length - chain.length;
+      const keyAt = keyScheduleOf(keys.get(origin) as string, schedules.get(origin));
+      const checked = await checkChain(sql, origin, chain, keyAt);
       alreadyHeld += chain.length - checked.length;
       for (const op of checked) {
         fresh.push(op);
@@ -114,11 +128,37 @@ export async function checkPeerBatch(
       }
     }
   }
-  return { fresh, alreadyHeld };
+  return revoked > 0 ? { fresh, alreadyHeld, revoked } : { fresh, alreadyHeld };
+}
+
+/** The key in force at each seq of a chain: its admission's, then each rotation's from its next seq. */
+export function keyScheduleOf(
+  admitted: string,
+  rotations: ReadonlyMap<number, string> | undefined,
+): (seq: number) => string {
+  const steps = [...(rotations ?? new Map<number, string>())].sort((a, b) => a[0] - b[0]);
+  return (seq) => {
+    let key = admitted;
+    for (const [from, k] of steps) if (from <= seq) key = k;
+    return key;
+  };
 }
 
 /** Checks one origin's ops (sorted by seq); returns those not held yet. */
-async function checkChain(sql: Sql, origin: string, chain: Op[], publicKey: string): Promise<Op[]> {
+async function checkChain(
+  sql: Sql,
+  origin: string,
+  chain: Op[],
+  keyAt: (seq: number) => string,
+): Promise<Op[]> {
+  // A rotation in this very batch moves the key for the ops after it (its sound proof checked).
+  const rotatedAt = new Map<number, string>();
+  const publicKeyAt = (seq: number): string => {
+    let from = 0;
+    let key = keyAt(seq);
+    for (const [at, k] of rotatedAt) if (at <= seq && at > from) [from, key] = [at, k];
+    return key;
+  };
   const tip = await chainTipOf(sql, origin);
   // Nothing past the tip is held: a push that continues the chain needs no look-up.
   const first = chain[0]?.seq ?? 0;
@@ -146,8 +186,14 @@ async function checkChain(sql: Sql, origin: string, chain: Op[], publicKey: stri
       );
     if (op.prev !== prevId)
       throw new BatchRefused(`op ${op.id} does not link to the op before it (broken chain)`);
-    if (op.sig !== null && !verifyOpSig(publicKey, op.id, op.sig))
+    if (op.sig !== null && !verifyOpSig(publicKeyAt(op.seq), op.id, op.sig))
       throw new BatchRefused(`op ${op.id} has a bad signature (forged)`);
+    if (op.type === 'station.rotate-key') {
+      // Signed by the key it replaces (so it must carry its own signature), proved by the new one.
+      if (!rotationIsSound(op))
+        throw new BatchRefused(`op ${op.id} is a key rotation without its own signature and proof`);
+      rotatedAt.set(op.seq + 1, StationRotateKeyV1.parse(op.payload).publicKey);
+    }
     fresh.push(op);
     prevSeq = op.seq;
     prevId = op.id;

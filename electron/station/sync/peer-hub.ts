@@ -8,10 +8,9 @@ import {
   type PeerHello,
 } from '../../../shared/contract/peer';
 import type { StationCore } from '../core/core';
-import { getRoom, listStations } from '../db/queries/people';
+import { getRoom } from '../db/queries/people';
 import { loadBootstrap } from '../room/join';
-import { certFingerprint } from '../core/tls-identity';
-import { signOpId, verifyOpSig } from '../ops/station-key';
+import { signOpId } from '../ops/station-key';
 import { sha256Hex } from '../ops/op-id';
 import { PeerSession, type PeerWire } from './peer-session';
 import { presenceBoardOf } from '../presence/presence-board';
@@ -21,6 +20,8 @@ import type { Applied } from '../ops/apply';
 import type { Op } from '../ops/op';
 import { MAX_BATCH_OPS } from './peer-batch';
 import { MAX_WIRE_BYTES } from '../../../shared/contract/peer';
+import { memberHelloProblem, ownRotations, pinnedCerts } from './peer-trust';
+import { revocationPoints } from '../db/queries/revocations';
 import type { PeerApp } from '../../../shared/contract/peer-about';
 import { peerAppOf } from './peer-app';
 
@@ -38,12 +39,20 @@ export type PeerInfo = {
   app?: PeerApp | null;
 };
 
-type Link = { info: PeerInfo; session: PeerSession | null; socket: ClientSocket | Socket };
+type Link = {
+  info: PeerInfo;
+  session: PeerSession | null;
+  socket: ClientSocket | Socket;
+  /** An outgoing link: re-reads the certificates it accepts (after a revocation or rotation). */
+  repin?: () => Promise<void>;
+};
 
 /** Signs a handshake as this station (the signature is over the text's SHA-256). */
-function helloFor(core: StationCore, roomId: string): PeerHello {
+function helloFor(core: StationCore, roomId: string, rotations: Op[] = []): PeerHello {
   const h = { roomId, stationId: core.stationId, at: new Date().toISOString() };
-  return { ...h, sig: signOpId(core.key, sha256Hex(peerHelloText(h))) };
+  const signed = { ...h, sig: signOpId(core.key, sha256Hex(peerHelloText(h))) };
+  // After a key rotation, the rotations let a peer that has not synced them follow to this key.
+  return rotations.length > 0 ? { ...signed, rotations } : signed;
 }
 
 /** A connection failure in words: TLS refusals are named as such, not as "websocket error". */
@@ -73,10 +82,8 @@ export async function helloProblem(core: StationCore, raw: unknown): Promise<str
   const room = await getRoom(core.read);
   if (!room) return 'this station belongs to no war room yet';
   if (h.roomId !== room.id) return `station ${h.stationId} belongs to another war room`;
-  const member = (await listStations(core.read)).find((s) => s.id === h.stationId);
-  if (!member) return `station ${h.stationId} is not an admitted member of this room`;
-  if (!verifyOpSig(member.public_key, sha256Hex(peerHelloText(h)), h.sig))
-    return `station ${h.stationId}'s handshake signature does not verify`;
+  const problem = await memberHelloProblem(core.read, h, peerHelloText(h));
+  if (problem) return problem;
   const skew = Date.parse(h.at) - Date.now();
   if (Math.abs(skew) > MAX_CLOCK_SKEW_MS)
     return `station ${h.stationId}'s clock is ${Math.round(skew / 60_000)} min off this one's: fix the clock to sync`;
@@ -133,6 +140,11 @@ export class PeerHub {
   private outboxBytes = 0;
   private relayTimer: NodeJS.Timeout | null = null;
   private readonly onApplied = (applied: Applied) => {
+    const revokes = applied.ops.some((o) => o.type === 'station.revoke');
+    if (revokes || applied.ops.some((o) => o.type === 'station.rotate-key'))
+      this.recheckLinks(revokes).catch((err: unknown) =>
+        this.log(`[peer] could not re-check links: ${String(err)}`),
+      );
     let own = false;
     for (const op of applied.ops)
       if (op.origin === this.core.stationId) {
@@ -234,7 +246,11 @@ export class PeerHub {
           ? undefined
           : new Error('the peer’s TLS certificate is not one pinned by an admission'),
       // A fresh, signed hello for every attempt (its clock reading must be current).
-      auth: (cb) => cb(helloFor(this.core, roomId)),
+      auth: (cb) =>
+        void ownRotations(this.core.read, this.core.stationId).then(
+          (r) => cb(helloFor(this.core, roomId, r)),
+          () => cb(helloFor(this.core, roomId)),
+        ),
     } as Parameters<typeof connect>[1]);
     // Stations admitted since: their certificates count from the next attempt on.
     socket.io.on('reconnect_attempt', () => {
@@ -243,7 +259,15 @@ export class PeerHub {
         (socket.io.opts as { ca?: string[] }).ca = m.certs;
       });
     });
-    const link: Link = { socket, session: null, info: this.newInfo(stationId, address, 'out') };
+    const link: Link = {
+      socket,
+      session: null,
+      info: this.newInfo(stationId, address, 'out'),
+      repin: async () => {
+        pinned = await this.memberCerts();
+        (socket.io.opts as { ca?: string[] }).ca = pinned.certs;
+      },
+    };
     this.links.add(link);
     socket.on('connect_error', (err) => {
       const message = reasonOf(err);
@@ -305,12 +329,27 @@ export class PeerHub {
 
   /** The TLS certificates of the room's members (and of those named when this station joined). */
   private async memberCerts(): Promise<{ certs: string[]; fingerprints: Set<string> }> {
-    const certs = new Set<string>();
-    for (const s of await listStations(this.core.read)) if (s.tls_cert) certs.add(s.tls_cert);
-    for (const m of (await loadBootstrap(this.core.read))?.members ?? [])
-      if (m.tlsCert) certs.add(m.tlsCert);
-    const list = [...certs];
-    return { certs: list, fingerprints: new Set(list.map(certFingerprint)) };
+    return pinnedCerts(this.core.read);
+  }
+
+  /**
+   * After the room's stations changed (a revocation, a key rotation): drops links from revoked
+   * stations, and has every outgoing link reconnect with the certificates now pinned — a revoked
+   * station's is pinned no more, a rotated station's new one is.
+   */
+  private async recheckLinks(reconnect: boolean): Promise<void> {
+    const revoked = await revocationPoints(this.core.read);
+    for (const link of [...this.links]) {
+      if (link.info.stationId !== null && revoked.has(link.info.stationId)) {
+        this.log(`[peer] dropped the link with ${link.info.stationId}: the station was revoked`);
+        link.info.refused = 'revoked';
+        this.drop(link);
+      } else if (link.repin) {
+        await link.repin();
+        // Reconnects at once through the TLS check, with the pins just read.
+        if (reconnect && revoked.size > 0) (link.socket as ClientSocket).io.engine?.close();
+      }
+    }
   }
 
   /** Every link and where it stands. */

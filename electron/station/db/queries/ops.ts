@@ -2,6 +2,7 @@ import type { Sql } from '../connection';
 import type { Op } from '../../ops/op';
 import { canonicalJson } from '../../ops/op-id';
 import { isKnownOp } from '../../ops/op-catalogue';
+import { NOT_VOID } from './revocations';
 
 type OpRow = {
   id: string;
@@ -81,14 +82,15 @@ export async function storedIdsAt(
   return new Map(rows.map((r) => [`${r.origin}/${r.seq}`, r.id]));
 }
 
-/** Every op about one subject of the given types, in HLC order. */
+/** Every op about one subject of the given types, in HLC order (those of a revoked station past its point left out). */
 export async function opsBySubject(
   sql: Sql,
   subject: string,
   types: readonly string[],
 ): Promise<Op[]> {
   const rows = await sql.all<OpRow>(
-    `SELECT * FROM ops WHERE subject = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY hlc, id`,
+    `SELECT * FROM ops WHERE subject = ? AND type IN (SELECT value FROM json_each(?))
+       AND ${NOT_VOID} ORDER BY hlc, id`,
     [subject, JSON.stringify(types)],
   );
   // A known type at a version this build does not read (a newer build's) has no effect here.
@@ -105,7 +107,7 @@ export async function opsBySubjects(
   if (subjects.length === 0) return out;
   const rows = await sql.all<OpRow>(
     `SELECT * FROM ops WHERE subject IN (SELECT value FROM json_each(?))
-       AND type IN (SELECT value FROM json_each(?)) ORDER BY subject, hlc, id`,
+       AND type IN (SELECT value FROM json_each(?)) AND ${NOT_VOID} ORDER BY subject, hlc, id`,
     [JSON.stringify(subjects), JSON.stringify(types)],
   );
   for (const r of rows) {

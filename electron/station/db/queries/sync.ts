@@ -3,6 +3,7 @@ import { MAX_BATCH_OPS, MAX_WIRE_BYTES } from '../../../../shared/contract/peer'
 import type { Op } from '../../ops/op';
 import type { VersionVector } from '../../../../shared/sync/version-vector';
 import { opFromRow } from './ops';
+import { NOT_VOID } from './revocations';
 
 /**
  * This station's version vector: the highest seq it holds of each origin's chain. One index
@@ -11,7 +12,9 @@ import { opFromRow } from './ops';
  */
 export async function versionVectorOf(sql: Sql, self?: string): Promise<VersionVector> {
   const rows = await sql.all<{ origin: string; seq: number | null }>(
-    `SELECT s.origin, (SELECT max(seq) FROM ops WHERE origin = s.origin) AS seq
+    // A revoked station's chain counts up to its revocation point (ops past it are not shipped).
+    `SELECT s.origin, min((SELECT max(seq) FROM ops WHERE origin = s.origin),
+       coalesce((SELECT point_seq FROM station_revocations WHERE station_id = s.origin), 1e15)) AS seq
      FROM (SELECT id AS origin FROM stations UNION SELECT ? WHERE ? IS NOT NULL) s`,
     [self ?? null, self ?? null],
   );
@@ -71,7 +74,7 @@ export async function opsToShip(
          length(payload) + length(id) + length(origin) + length(hlc) + length(actor)
            + length(type) + length(payload_hash) + coalesce(length(prev), 4)
            + coalesce(length(sig), 4) + coalesce(length(subject), 4) + 120 AS wire
-       FROM ops WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 64`,
+       FROM ops WHERE origin = ? AND seq > ? AND ${NOT_VOID} ORDER BY seq LIMIT 64`,
       [origin, from],
     );
     if (rows.length === 0) break;

@@ -22,6 +22,8 @@ import {
 import type { RoleHistory } from './roles';
 import { RoomRecoverV1, type RoomRecover } from '../recovery-payloads';
 import { deleteSessionsOf, passwordHashOf } from '../../db/queries/sessions';
+import { deleteOperatorRow, putOperatorRevocation } from '../../db/queries/revocations';
+import { OperatorRevokeV1 } from '../station-payloads';
 
 /** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
 export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
@@ -60,7 +62,9 @@ export async function refoldOperator(
     'operator.create',
     'operator.update',
     'room.recover',
+    'operator.revoke',
   ]);
+  let revocation: Parameters<typeof putOperatorRevocation>[2] = null;
   await roles.load([...ops.map((o) => o.actor), operatorId]);
   if (ops.some((o) => o.type === 'room.recover')) await roles.recovery.load();
   let state: OperatorState | null = null;
@@ -68,8 +72,10 @@ export async function refoldOperator(
   for (const op of ops) {
     if (op.type === 'room.recover') {
       const verdict = roles.recovery.verdictOf(op.id);
-      if (verdict?.effect === 'applied')
+      if (verdict?.effect === 'applied') {
         state = recovered(state, RoomRecoverV1.parse(op.payload), op.hlc);
+        revocation = null;
+      }
       verdicts.push(
         verdict ?? { opId: op.id, effect: 'refused', reason: 'not a recovery of this room' },
       );
@@ -81,7 +87,21 @@ export async function refoldOperator(
       verdicts.push({ opId: op.id, effect: 'refused', reason: 'only an admin manages accounts' });
       continue;
     }
-    if (op.type === 'operator.create') {
+    if (op.type === 'operator.revoke') {
+      const p = OperatorRevokeV1.safeParse(op.payload);
+      if (!state || !p.success || p.data.operatorId !== operatorId) {
+        verdicts.push({ opId: op.id, effect: 'refused', reason: 'no such account' });
+        continue;
+      }
+      // The first revocation is the one on record; the account stays disabled from then on.
+      revocation ??= {
+        op_id: op.id,
+        hlc: op.hlc,
+        revoked_by: op.actor,
+        reason: p.data.reason ?? null,
+      };
+      state = { ...state, disabled: true, updatedHlc: op.hlc };
+    } else if (op.type === 'operator.create') {
       const p = OperatorCreateV1.parse(op.payload);
       if (state) {
         verdicts.push({ opId: op.id, effect: 'refused', reason: 'account already exists' });
@@ -113,16 +133,22 @@ export async function refoldOperator(
       if (p.departments !== undefined) next.departments = p.departments;
       if (p.areas !== undefined) next.areas = p.areas;
       if (p.passwordHash !== undefined) next.passwordHash = p.passwordHash;
-      if (p.disabled !== undefined) next.disabled = p.disabled;
+      // A revoked account is not enabled again by an update (a recovery or a new account is).
+      if (p.disabled !== undefined) next.disabled = p.disabled || revocation !== null;
       state = next;
     }
     verdicts.push({ opId: op.id, effect: 'applied', reason: null });
   }
   if (state) {
     const before = await passwordHashOf(tx, operatorId);
-    if (before !== null && before !== state.passwordHash) await deleteSessionsOf(tx, operatorId);
+    if ((before !== null && before !== state.passwordHash) || state.disabled)
+      await deleteSessionsOf(tx, operatorId);
     await putOperator(tx, state);
+  } else {
+    // An account whose creation lost its effect (its station revoked before it) is gone again.
+    await deleteOperatorRow(tx, operatorId);
   }
+  await putOperatorRevocation(tx, operatorId, revocation);
   await writeEffects(tx, operatorId, verdicts);
 }
 

@@ -14,10 +14,12 @@ type RoleChange = {
   areas?: string[];
   /** A `room.recover` op: valid when the room's recovery fold applied it, not by its author. */
   recovery?: true;
+  /** An `operator.revoke` op: disabled for good (only a recovery makes the account work again). */
+  revoked?: true;
 };
 
 /** Account ops that change roles: role grants, and recoveries by the room's recovery code. */
-const ROLE_OPS = ['operator.create', 'operator.update', 'room.recover'];
+const ROLE_OPS = ['operator.create', 'operator.update', 'room.recover', 'operator.revoke'];
 
 /**
  * Answers "which role did this actor hold at this HLC?" from the account ops themselves (role
@@ -47,6 +49,8 @@ export class RoleHistory {
           const r: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor, role: 'admin' };
           return { ...r, disabled: false, recovery: true as const };
         }
+        if (o.type === 'operator.revoke')
+          return { id: o.id, hlc: o.hlc, actor: o.actor, disabled: true, revoked: true as const };
         const p = (o.payload ?? {}) as { role?: Role; disabled?: boolean; areas?: string[] };
         const c: RoleChange = { id: o.id, hlc: o.hlc, actor: o.actor };
         if (p.role !== undefined) c.role = p.role;
@@ -87,13 +91,16 @@ export class RoleHistory {
     if (actor === SYSTEM_ACTOR) return 'admin';
     let role: Role | null = null;
     let disabled = false;
+    let revoked = false;
     for (const c of this.changes.get(actor) ?? []) {
       if (inclusive ? c.hlc > hlc : c.hlc >= hlc) break;
       if (!this.isValid(c)) continue;
       if (c.role !== undefined) role = c.role;
       if (c.disabled !== undefined) disabled = c.disabled;
+      if (c.revoked) revoked = true;
+      else if (c.recovery) revoked = false;
     }
-    return disabled ? null : role;
+    return disabled || revoked ? null : role;
   }
 
   private isValid(c: RoleChange): boolean {
