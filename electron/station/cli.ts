@@ -15,6 +15,7 @@ import { verifyCommand } from './cli/verify-command';
 import { backupCommand } from './cli/backup-command';
 import { restoreCommand } from './cli/restore-command';
 import { recoverCommand } from './cli/recover-command';
+import { eraseCommand } from './cli/erase-command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   backup: backupCommand,
   restore: restoreCommand,
   recover: recoverCommand,
+  erase: eraseCommand,
   presets: async () => {
     for (const p of await listPresets())
       process.stdout.write(`${p.name.padEnd(20)} ${p.format.padEnd(6)} ${p.title}\n`);

@@ -50,6 +50,16 @@ Usage:
       admit new stations. An admin replaces the code in the People dialog (a room made before
       recovery codes has none until then); the replaced code is refused everywhere.
 
+  holdline erase --data DIR --user ADMIN --channel C --author HANDLE --reference REF
+                 [--customer] [--dry-run]
+      Erase one person's data (GDPR/KVKK) in a stopped station's folder: every mention by HANDLE
+      on channel C (with --customer, by every identifier linked to them on any channel, email
+      and phone included) is erased from the log and the views, and replies, notes and customer
+      links about them are withheld, on every station once this one syncs. REF is the request's
+      reference (a ticket number, never the person's name). --dry-run only counts. Prints JSON
+      with the counts and how many existing backups predate it (they keep the data until they
+      expire). On a running station use Settings → Erasure.
+
   holdline stats --data DIR [--json]
       Counts of mentions by status and by channel, ops and authors, peers and lag, connectors,
       and scheduled backups (last success and failure, next, folder, what is kept). Works while
