@@ -4,6 +4,7 @@ import { dataPaths } from './core/data-dir';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { StationCore } from './core/core';
+import { applyNewlyKnownOps } from './ops/newly-known';
 import { createStationServer, type StationServer } from './http/server';
 import { startLanPeers } from './sync/lan-peers';
 import { startConnectors } from './connectors/start-connectors';
@@ -52,6 +53,9 @@ export function defaultRendererDir(): string | null {
 /** Opens the data folder and serves /desk, the API and the UI. Headless and in Electron alike. */
 export async function startStation(opts: StationOptions): Promise<RunningStation> {
   const core = await StationCore.open(opts.dataDir);
+  const again = await applyNewlyKnownOps(core);
+  if (again > 0)
+    console.error(`applied ${again} stored ops this version reads and the one before did not`);
   await loadLanHttps(core);
   await startConnectors(core);
   startBackups(core);
