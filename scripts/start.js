@@ -47,14 +47,18 @@ function runDesktop(electronPath) {
 /** Builds the renderer if needed, then runs a headless station and prints where to open it. */
 async function runWeb() {
   if (rendererBuildIsStale(root)) run('npm run build:web', npmCommand(), ['run', 'build:web']);
-  const dataDir = process.env.HOLDLINE_DATA || path.join(os.homedir(), '.holdline', 'station');
+  // HOLDLINE_DATA runs that one room's folder; otherwise the desk's home holds all its rooms.
+  const single = Boolean(process.env.HOLDLINE_DATA);
+  const dataDir = single
+    ? process.env.HOLDLINE_DATA
+    : process.env.HOLDLINE_HOME || path.join(os.homedir(), '.holdline');
   fs.mkdirSync(dataDir, { recursive: true });
   const host = process.env.HOLDLINE_HOST || '127.0.0.1';
   const port = process.env.HOLDLINE_PORT || '4120';
   const args = [
     path.join(root, 'bin', 'holdline.js'),
     'station',
-    '--data',
+    single ? '--data' : '--home',
     dataDir,
     '--host',
     host,
@@ -65,13 +69,13 @@ async function runWeb() {
   readline.createInterface({ input: child.stdout }).on('line', (line) => {
     const ready = parseReady(line);
     if (!ready) return void process.stdout.write(`${line}\n`);
-    void announce(ready.url, dataDir);
+    void announce(ready.url, dataDir, ready.rooms);
   });
   return supervise(child);
 }
 
 /** Prints the address, and on first start what the page will ask for. */
-async function announce(url, dataDir) {
+async function announce(url, dataDir, rooms) {
   let firstStart = false;
   try {
     const res = await fetch(new URL('/api/setup', url));
@@ -82,6 +86,8 @@ async function announce(url, dataDir) {
   console.log('');
   console.log(`  Holdline is running: open ${url}`);
   console.log(`  data: ${dataDir}`);
+  if (rooms && rooms.length > 1)
+    console.log(`  ${rooms.length} rooms on this desk; switch between them in the header.`);
   if (firstStart)
     console.log('  First start: the page asks you to name the war room and create its admin.');
   console.log('  Stop it with Ctrl-C.');

@@ -105,6 +105,33 @@ export async function startStationProcess(
   };
 }
 
+/** A desk of several rooms (`holdline station --home DIR`) as a real child process. */
+export async function startDeskProcess(
+  home: string,
+): Promise<{ url: string; stop(): Promise<void>; stderr(): string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      holdlineBin,
+      'station',
+      '--home',
+      home,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--no-discovery',
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const ready = await waitForReady(child, () => stderr);
+  return { url: ready.url, stop: () => stopChild(child), stderr: () => stderr };
+}
+
 /** Resolves with the station's `{ ready, url, port }` line; rejects if it exits first. */
 function waitForReady(
   child: ChildProcess,

@@ -73,6 +73,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
     private readonly held: VersionVector,
   ) {
     super();
+    // Every subsystem of a station (desks, sync, schedulers, connectors…) follows applied batches.
+    this.setMaxListeners(50);
     this.catchingUp = needsCatchUp(dataDir);
   }
 

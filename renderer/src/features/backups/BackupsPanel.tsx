@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatusView } from '../../../../shared/contract/backups';
-import { Dialog } from '../../components/Dialog';
 import { ErrorNote } from '../../components/Field';
 import { formatNumber, formatTime } from '../../components/format';
 import { call, type DeskSocket } from '../../desk/client';
 import { BackupSettingsForm } from './BackupSettingsForm';
+import './backups.css';
 
 const MIB = 1024 * 1024;
 
 /**
  * This station's scheduled backups for admins: the last backup (or failure), the next one, the
- * folder and retention, a form to change them, and "Back up now".
+ * folder and retention, a form to change them, and "Back up now" (a tab of Settings).
  */
-export function BackupsDialog(props: { socket: DeskSocket; onClose: () => void }) {
+export function BackupsPanel(props: { socket: DeskSocket }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [status, setStatus] = useState<BackupStatusView | null>(null);
@@ -49,7 +49,7 @@ export function BackupsDialog(props: { socket: DeskSocket; onClose: () => void }
       ].filter(Boolean)
     : [];
   return (
-    <Dialog title={t('backups.title')} onClose={props.onClose}>
+    <>
       <ErrorNote error={error} />
       {status?.problem && (
         <p role="alert" className="error">
@@ -106,6 +106,6 @@ export function BackupsDialog(props: { socket: DeskSocket; onClose: () => void }
       {status && (
         <BackupSettingsForm socket={props.socket} settings={s} onSaved={(v) => setStatus(v)} />
       )}
-    </Dialog>
+    </>
   );
 }

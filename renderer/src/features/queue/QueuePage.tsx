@@ -34,9 +34,12 @@ import { syncSummary, useSyncStatus } from '../sync/use-sync-status';
 import { RosterBar } from '../roster/RosterBar';
 import { RoutingHeader } from '../routing/RoutingHeader';
 import { ConnectorsButton } from '../connectors/ConnectorsButton';
-import { BackupsButton } from '../backups/BackupsButton';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { RoomSwitcher } from '../rooms/RoomSwitcher';
+import { ClosedBanner } from '../rooms/ClosedBanner';
+import { useRoomClosed } from '../rooms/use-room-closed';
 
-type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | null;
+type Dialog = 'import' | 'new' | 'people' | 'help' | 'approvals' | 'settings' | null;
 
 /** Home: filters | the live virtualised queue | the selected mention. */
 export function QueuePage(props: {
@@ -61,6 +64,7 @@ export function QueuePage(props: {
   const [opened, setOpened] = useState<Mention | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const closed = useRoomClosed(socket, room);
   const [online, setOnline] = useState(socket.connected);
 
   const selectedIndex = selectedId ? cache.indexOf(selectedId) : -1;
@@ -194,7 +198,7 @@ export function QueuePage(props: {
     <div className="workspace">
       <header className="topbar">
         <div className="topline">
-          <strong className="room">{room.warRoom}</strong>
+          <RoomSwitcher socket={socket} room={room} />
           {room.mode === 'drill' && <DrillBar socket={socket} room={room} token={props.token} />}
           <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
             {online ? t('app.online') : t('app.offline')}
@@ -240,9 +244,11 @@ export function QueuePage(props: {
           <StaffingHeader socket={socket} room={room} />
           <RoutingHeader socket={socket} room={room} />
           <ConnectorsButton socket={socket} room={room} />
-          <BackupsButton socket={socket} room={room} />
           <button type="button" onClick={() => setDialog('people')}>
             {t('people.open')}
+          </button>
+          <button type="button" onClick={() => setDialog('settings')} data-testid="settings-open">
+            {t('deskSettings.open')}
           </button>
           <button
             type="button"
@@ -255,6 +261,7 @@ export function QueuePage(props: {
           <RosterBar socket={socket} room={room} />
         </nav>
       </header>
+      <ClosedBanner closed={closed} />
       <DesktopBridge socket={socket} room={room} />
       <SeverityBanner runs={runs} onOpen={(runId) => setRunsOpen({ runId })} />
       <StaffingHeader socket={socket} room={room} banner />
@@ -343,6 +350,14 @@ export function QueuePage(props: {
       )}
       {dialog === 'people' && (
         <PeopleDialog socket={socket} room={room} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          socket={socket}
+          room={room}
+          closed={closed}
+          onClose={() => setDialog(null)}
+        />
       )}
     </div>
   );
