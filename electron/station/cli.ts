@@ -15,6 +15,7 @@ import { verifyCommand } from './cli/verify-command';
 import { backupCommand } from './cli/backup-command';
 import { restoreCommand } from './cli/restore-command';
 import { recoverCommand } from './cli/recover-command';
+import { rotateKeyCommand } from './cli/rotate-key-command';
 import { eraseCommand } from './cli/erase-command';
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   backup: backupCommand,
   restore: restoreCommand,
   recover: recoverCommand,
+  'rotate-key': rotateKeyCommand,
   erase: eraseCommand,
   presets: async () => {
     for (const p of await listPresets())

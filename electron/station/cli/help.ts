@@ -68,6 +68,13 @@ Usage:
   holdline verify --data DIR
       Check every op chain and signature in DIR and print the state digest.
 
+  holdline rotate-key --data DIR --user ADMIN
+      On a stopped station, replace its Ed25519 key and TLS certificate without breaking its
+      chain: a station.rotate-key op in ADMIN's name, signed by the old key and proved by the new
+      one; the new files replace the old ones only once the op is committed. Peers follow to the
+      new key at the next link and pin the new certificate. Prints { stationId, seq, opId,
+      keyFingerprint, tlsFingerprint }.
+
   holdline backup --data DIR --out FILE
       Write a backup of the station in DIR to FILE (a .tar.gz), also while the station runs: the
       database through SQLite's online backup API (one consistent state, imports go on), the

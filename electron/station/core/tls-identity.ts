@@ -24,6 +24,14 @@ export async function loadOrCreateTlsIdentity(
     const cert = readFileSync(paths.tlsCert, 'utf8');
     return { cert, key: readFileSync(paths.tlsKey, 'utf8'), fingerprint: certFingerprint(cert) };
   }
+  const made = await newTlsIdentity(stationId);
+  writeFileSync(paths.tlsKey, made.key, { mode: 0o600 });
+  writeFileSync(paths.tlsCert, made.cert);
+  return made;
+}
+
+/** A new certificate and key for a station (first start, or a key rotation); not stored. */
+export async function newTlsIdentity(stationId: string): Promise<TlsIdentity> {
   const notBeforeDate = new Date(Date.now() - 86_400_000);
   const notAfterDate = new Date(notBeforeDate.getTime() + 10 * 365 * 86_400_000);
   const made = await generate([{ name: 'commonName', value: `holdline ${stationId}` }], {
@@ -33,7 +41,5 @@ export async function loadOrCreateTlsIdentity(
     notBeforeDate,
     notAfterDate,
   });
-  writeFileSync(paths.tlsKey, made.private, { mode: 0o600 });
-  writeFileSync(paths.tlsCert, made.cert);
   return { cert: made.cert, key: made.private, fingerprint: certFingerprint(made.cert) };
 }

@@ -11,6 +11,8 @@ export type LedgerSeen = {
   members: ReadonlySet<string>;
   entries: number;
   withPayload: number;
+  /** The exporting station's key at the end of its chain in the export (after key rotations). */
+  exporterKey?: string | null;
 };
 
 /**
@@ -20,7 +22,9 @@ export type LedgerSeen = {
 export function checkHeader(header: LedgerHeader, seen: LedgerSeen, findings: Findings): void {
   const disagree = (reason: string) => findings.add('disagreeing', atLine(1, reason));
   const by = header.exportedBy;
-  const key = seen.admissions.find((a) => a.station === by)?.publicKey;
+  const admitted = seen.admissions.find((a) => a.station === by)?.publicKey;
+  // A station that rotated its key signs with the key its chain (checked from the admission on) ends with.
+  const key = admitted === undefined ? undefined : (seen.exporterKey ?? admitted);
   if (key === undefined) disagree(`the exporting station ${by} has no admission in this export`);
   else if (!headerSigValid(header, key))
     findings.add('altered', atLine(1, 'the first line’s signature does not verify'));

@@ -196,7 +196,15 @@ export async function verifyLedger(
   if (header)
     checkHeader(
       header,
-      { genesis, chains, admissions, members, entries: line - 1, withPayload },
+      {
+        genesis,
+        chains,
+        admissions,
+        members,
+        entries: line - 1,
+        withPayload,
+        exporterKey: chains.get(header.exportedBy)?.verifier.currentKey ?? null,
+      },
       findings,
     );
 

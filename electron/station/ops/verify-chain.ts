@@ -58,6 +58,11 @@ export class ChainVerifier {
     return problems;
   }
 
+  /** The key the chain's next op must be signed with (after any rotations seen so far). */
+  get currentKey(): string | null {
+    return this.key;
+  }
+
   /** The problem of the chain's end, if any: its last op must be signed, to vouch for the rest. */
   end(): ChainProblem[] {
     const last = this.last;

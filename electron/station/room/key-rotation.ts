@@ -1,0 +1,96 @@
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { StationCore } from '../core/core';
+import { dataPaths } from '../core/data-dir';
+import { newTlsIdentity } from '../core/tls-identity';
+import { effectOf } from '../db/queries/effects';
+import { sha256Hex } from '../ops/op-id';
+import { generateStationKey, signOpId, stationKeyFileText } from '../ops/station-key';
+import { rotationProofText, type StationRotateKey } from '../ops/station-payloads';
+
+/** What a rotation made: the op and the new key's and certificate's fingerprints. */
+export type RotationResult = {
+  opId: string;
+  seq: number;
+  keyFingerprint: string;
+  tlsFingerprint: string;
+};
+
+const NEXT = '.next';
+
+/** Writes a file and flushes it to disk before returning (so a rename after it is durable). */
+function writeDurable(file: string, text: string, mode: number): void {
+  const fd = openSync(file, 'w', mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms (Windows) cannot open a folder: the renames are still atomic there.
+  }
+}
+
+/**
+ * Rotates the station's Ed25519 key and TLS certificate without breaking its chain: the new ones
+ * are written beside the old (flushed), the station.rotate-key op is committed — signed by the old
+ * key, with the new key's proof — and only then are the new files renamed over the old ones, so
+ * the old key lives exactly until the op that retires it is on disk. The station must not be
+ * serving (holdline rotate-key runs on a stopped station): its next start signs with the new key.
+ * The caller checks that `actor` is an admin (the op's verdict says so too).
+ */
+export async function rotateStationKey(core: StationCore, actor: string): Promise<RotationResult> {
+  const paths = dataPaths(core.dataDir);
+  const made = generateStationKey();
+  const tls = await newTlsIdentity(core.stationId);
+  const signed = { stationId: core.stationId, publicKey: made.key.publicKeyPem, tlsCert: tls.cert };
+  const payload: StationRotateKey = {
+    ...signed,
+    proof: signOpId(made.key, sha256Hex(rotationProofText(signed))),
+  };
+  const next = [
+    [paths.key, stationKeyFileText(core.stationId, made.privateKeyPem), 0o600],
+    [paths.tlsKey, tls.key, 0o600],
+    [paths.tlsCert, tls.cert, 0o644],
+  ] as const;
+  for (const [file, text, mode] of next) writeDurable(file + NEXT, text, mode);
+  let applied;
+  try {
+    // Alone in its commit, so it is the batch's last op and carries the old key's signature.
+    applied = await core.commit([
+      { type: 'station.rotate-key', v: 1, actor, subject: core.stationId, payload },
+    ]);
+  } catch (err) {
+    for (const [file] of next) rmSync(file + NEXT, { force: true });
+    throw err;
+  }
+  for (const [file] of next) renameSync(file + NEXT, file);
+  fsyncDir(path.dirname(paths.key));
+  const op = applied.ops[0];
+  if (!op) throw new Error('the rotation was not recorded');
+  const effect = await effectOf(core.db, op.id);
+  if (effect?.effect === 'refused')
+    throw new Error(`rotation recorded as refused: ${effect.reason}`);
+  return {
+    opId: op.id,
+    seq: op.seq,
+    keyFingerprint: sha256Hex(made.key.publicKeyPem).slice(0, 16),
+    tlsFingerprint: tls.fingerprint,
+  };
+}
+
+/** True when a rotation was interrupted before its new files were put in place. */
+export function rotationPending(dataDir: string): boolean {
+  return existsSync(dataPaths(dataDir).key + NEXT);
+}
