@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { STATION_INFO_CHANNEL, type StationInfo } from './ipc-contract';
-import { hasOrigin } from './origin-guard';
+import { stationOf, type StationUrls } from './station-urls';
 
 /**
  * Throws unless the invoking frame is the station's own page: every main-side listener checks its
@@ -8,18 +8,18 @@ import { hasOrigin } from './origin-guard';
  */
 export function assertFromStation(
   event: IpcMainInvokeEvent,
-  origin: string,
+  stations: StationUrls,
   channel: string,
-): void {
-  if (!hasOrigin(event.senderFrame?.url, origin))
-    throw new Error(`${channel}: refused for a frame outside ${origin}`);
+): string {
+  const station = stationOf(stations, event.senderFrame?.url);
+  if (!station) throw new Error(`${channel}: refused for a frame outside the desk's stations`);
+  return station;
 }
 
 /** Answers the preload's station-info request, but only for frames of the station's origin. */
-export function handleStationInfo(stationUrl: string): () => void {
-  const origin = new URL(stationUrl).origin;
+export function handleStationInfo(stations: StationUrls): () => void {
   ipcMain.handle(STATION_INFO_CHANNEL, (event: IpcMainInvokeEvent): StationInfo => {
-    assertFromStation(event, origin, STATION_INFO_CHANNEL);
+    const stationUrl = assertFromStation(event, stations, STATION_INFO_CHANNEL);
     return { stationUrl, platform: process.platform };
   });
   return () => ipcMain.removeHandler(STATION_INFO_CHANNEL);

@@ -1,13 +1,13 @@
 import { dialog, shell, type BrowserWindow, type WebContents } from 'electron';
-import { hasOrigin, isWebLink } from './origin-guard';
+import { isWebLink } from './origin-guard';
+import { stationOf, type StationUrls } from './station-urls';
 
 /**
  * Keeps a window on its station: no new windows, no navigation elsewhere, no webviews, no
  * permissions. Mention text is untrusted, so a link (or a script that got in) can at most ask
  * to open an http(s) address in the OS browser, and only the user's click on "Open" does it.
  */
-export function guardNavigation(win: BrowserWindow, stationUrl: string): void {
-  const origin = new URL(stationUrl).origin;
+export function guardNavigation(win: BrowserWindow, stations: StationUrls): void {
   const contents = win.webContents;
 
   contents.setWindowOpenHandler(({ url }) => {
@@ -15,12 +15,13 @@ export function guardNavigation(win: BrowserWindow, stationUrl: string): void {
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => {
-    if (hasOrigin(event.url, origin)) return;
+    // Another room of the desk is another station: the window may go there, nowhere else.
+    if (stationOf(stations, event.url)) return;
     event.preventDefault();
     if (isWebLink(event.url)) void confirmExternal(win, event.url);
   });
   contents.on('will-redirect', (event) => {
-    if (event.isMainFrame && !hasOrigin(event.url, origin)) event.preventDefault();
+    if (event.isMainFrame && !stationOf(stations, event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   denyPermissions(contents);

@@ -2,6 +2,7 @@ import { ipcMain, Notification, type BrowserWindow, type IpcMainInvokeEvent } fr
 import { COMMAND_CHANNEL, NOTIFY_CHANNEL, type DesktopCommand } from './ipc-contract';
 import { NotifySchema } from './notify-schema';
 import { assertFromStation } from './ipc';
+import type { StationUrls } from './station-urls';
 import { NotifyPolicy } from './notify-policy';
 import { bringForward } from './tray';
 
@@ -11,13 +12,12 @@ import { bringForward } from './tray';
  * window has focus. Clicking one brings the window forward and opens what it is about.
  */
 export function handleNotifications(
-  stationUrl: string,
+  stations: StationUrls,
   windowOf: () => BrowserWindow | null,
 ): () => void {
-  const origin = new URL(stationUrl).origin;
   const policy = new NotifyPolicy();
   ipcMain.handle(NOTIFY_CHANNEL, (event: IpcMainInvokeEvent, request: unknown): boolean => {
-    assertFromStation(event, origin, NOTIFY_CHANNEL);
+    assertFromStation(event, stations, NOTIFY_CHANNEL);
     const parsed = NotifySchema.safeParse(request);
     if (!parsed.success || !Notification.isSupported()) return false;
     const win = windowOf();

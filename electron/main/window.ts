@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import windowStateKeeper from 'electron-window-state';
 import { resourcePath } from './app-paths';
 import { guardNavigation } from './navigation';
+import type { StationUrls } from './station-urls';
 
 /** Matches the renderer's dark theme so no white flash shows before it paints. */
 const BACKGROUND = '#0b0e12';
@@ -12,7 +13,10 @@ const BACKGROUND = '#0b0e12';
  * down per Electron's security checklist: context isolation, the sandbox, no Node in the page,
  * web security on, navigation and new windows limited (navigation.ts).
  */
-export function createMainWindow(stationUrl: string): BrowserWindow {
+export function createMainWindow(
+  stationUrl: string,
+  stations: StationUrls = stationUrl,
+): BrowserWindow {
   const place = windowStateKeeper({ defaultWidth: 1440, defaultHeight: 900 });
   const win = new BrowserWindow({
     x: place.x,
@@ -46,7 +50,7 @@ export function createMainWindow(stationUrl: string): BrowserWindow {
     },
   });
   place.manage(win);
-  guardNavigation(win, stationUrl);
+  guardNavigation(win, stations);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(stationUrl);
   return win;
