@@ -210,14 +210,20 @@ describe('review timeline', () => {
     ]);
     const window = { from: start - MIN, to: Date.now() + MIN };
     const refused = (await reviewTimeline(core.db, window)).filter((e) => e.kind === 'refused');
-    expect(refused.map((e) => e.detail)).toEqual([
+    // Both recorded in the same millisecond: the timeline orders them by op id.
+    expect(
+      refused.map((e) => e.detail).sort((x, y) => String(x.op).localeCompare(String(y.op))),
+    ).toEqual([
+      { op: 'mention.claim', reason: 'needs a newer version of Holdline (op mention.claim v9)' },
       {
         op: 'mention.sparkle',
         reason: 'needs a newer version of Holdline (op mention.sparkle v1)',
       },
-      { op: 'mention.claim', reason: 'needs a newer version of Holdline (op mention.claim v9)' },
     ]);
-    expect(refused[0]?.evidence).toEqual({ kind: 'mention', id: call.id });
+    expect(refused.map((e) => e.evidence)).toEqual([
+      { kind: 'mention', id: call.id },
+      { kind: 'mention', id: call.id },
+    ]);
     // No effect: the v9 claim claimed nothing.
     expect((await mentionById(core.db, call.id))?.claim).toBeNull();
     expect((await mentionHistory(core.db, call.id)).slice(1)).toMatchObject([

@@ -73,8 +73,14 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
   );
   const ops: TimelineOp[] = rows.map((r) => {
     const payload = r.payload === null ? null : (JSON.parse(r.payload) as unknown);
-    // An op this build cannot read (a newer build's, DECISIONS.md 2) had no effect here.
-    const unread = uninterpretedReason({ type: r.type, v: r.v, payload });
+    // An op this build cannot read (a newer build's, DECISIONS.md 2) had no effect here. The
+    // payload is checked against its schema only where no fold recorded a verdict: one that did
+    // read it (and a review may hold millions of them).
+    const unread = uninterpretedReason({
+      type: r.type,
+      v: r.v,
+      payload: r.effect === null ? payload : undefined,
+    });
     return {
       id: r.id,
       type: r.type,
