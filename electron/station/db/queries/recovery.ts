@@ -1,4 +1,5 @@
 import type { Sql } from '../connection';
+import { isKnownOp } from '../../ops/op-catalogue';
 import type { Op } from '../../ops/op';
 import { RECOVERY_ACTOR, RECOVERY_SUBJECT } from '../../ops/recovery-payloads';
 import { opFromRow } from './ops';
@@ -10,5 +11,6 @@ export async function recoveryOps(sql: Sql): Promise<Op[]> {
        OR (actor = ? AND type = 'room.recover') ORDER BY hlc, id`,
     [RECOVERY_SUBJECT, RECOVERY_ACTOR],
   );
-  return rows.map(opFromRow);
+  // A version this build does not read (a newer build's) has no effect here.
+  return rows.filter((r) => isKnownOp(r.type, r.v)).map(opFromRow);
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/connection';
+import { isKnownOp } from '../op-catalogue';
 import { opsBySubject } from '../../db/queries/ops';
 import {
   putJoinCode,
@@ -27,6 +28,9 @@ import { OperatorRevokeV1 } from '../station-payloads';
 
 /** Applies room, station and join-code ops (each keeps its earliest version by HLC). */
 export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
+  // A version this build does not read (a newer build's) has no effect here (DECISIONS.md 2),
+  // and must not make the whole batch fail to parse.
+  if (!isKnownOp(op.type, op.v)) return;
   if (op.type === 'room.create') {
     const p = op.v === 2 ? RoomCreateV2.parse(op.payload) : { ...RoomCreateV1.parse(op.payload) };
     await putRoom(tx, p.roomId, p.name, op.hlc, 'mode' in p ? p.mode : 'live');
