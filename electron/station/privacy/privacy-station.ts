@@ -4,6 +4,9 @@ import { sweepIfDue } from './retention-service';
 
 // How often a station looks whether a retention sweep is due.
 const SWEEP_CHECK_MS = 10 * 60_000;
+// A scrub starts this long after the erasure that needs it, and at least SCRUB_GAP_MS after the last.
+const SCRUB_DELAY_MS = 500;
+const SCRUB_GAP_MS = 30_000;
 
 /**
  * Erasure and retention on a running station: after any batch that erased or withheld data, the
@@ -15,13 +18,11 @@ export function startPrivacy(
   log: (line: string) => void = (l) => console.error(l),
 ): void {
   let scrubbing: Promise<void> | null = null;
-  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  let lastEnded = 0;
   let pending = { items: 0, withheld: 0 };
-  const scrub = (): void => {
-    if (scrubbing) {
-      again = true;
-      return;
-    }
+  const runScrub = (): Promise<void> => {
+    timer = null;
     const counts = pending;
     pending = { items: 0, withheld: 0 };
     scrubbing = scrubFiles(core.db)
@@ -35,11 +36,17 @@ export function startPrivacy(
       )
       .finally(() => {
         scrubbing = null;
-        if (again) {
-          again = false;
-          scrub();
-        }
+        lastEnded = Date.now();
+        if (pending.items + pending.withheld > 0) schedule();
       });
+    return scrubbing;
+  };
+  // Soon after an erasure, but a stream of late arrivals compacts the files at most every
+  // SCRUB_GAP_MS (VACUUM rewrites the whole database and holds the station's writes meanwhile).
+  const schedule = (): void => {
+    if (timer || scrubbing) return;
+    const wait = Math.max(SCRUB_DELAY_MS, lastEnded + SCRUB_GAP_MS - Date.now());
+    timer = setTimeout(() => void runScrub(), wait);
   };
   let sweeping = false;
   const sweep = (): void => {
@@ -53,15 +60,20 @@ export function startPrivacy(
     if (applied.privacy?.scrub) {
       pending.items += applied.privacy.erasedItems;
       pending.withheld += applied.privacy.withheld;
-      scrub();
+      schedule();
     }
     if (applied.ops.some((o) => o.type === 'retention.set')) setImmediate(sweep);
   });
-  const timer = setInterval(sweep, SWEEP_CHECK_MS);
-  timer.unref();
+  const sweeps = setInterval(sweep, SWEEP_CHECK_MS);
+  sweeps.unref();
   setImmediate(sweep);
   core.onClose(async () => {
-    clearInterval(timer);
+    clearInterval(sweeps);
     await scrubbing;
+    // Erased bytes are not left behind by a stop: a scrub still waiting runs now.
+    if (timer) {
+      clearTimeout(timer);
+      await runScrub();
+    }
   });
 }

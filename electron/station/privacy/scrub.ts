@@ -1,7 +1,9 @@
 import type { Db } from '../db/connection';
+import { optimizeMentionSearch } from '../db/queries/privacy';
 
 /**
- * Makes erased bytes really gone from the station's files: VACUUM rewrites the database without
+ * Makes erased bytes really gone from the station's files: the full-text index is merged, VACUUM
+ * rewrites the database without
  * its free pages (which may still hold text deleted before secure_delete was on, e.g. old
  * full-text segments), then a TRUNCATE checkpoint copies the result into the database file and
  * empties the write-ahead log, whose earlier frames held the erased pages. Runs between the
@@ -12,6 +14,9 @@ export async function scrubFiles(db: Db): Promise<number> {
   await db.between(async (sql) => {
     await sql.exec('PRAGMA secure_delete = ON');
     try {
+      // Deleted rows leave only delete markers in the full-text index; its old segments still
+      // hold their words until merged into one.
+      await optimizeMentionSearch(sql);
       await sql.exec('VACUUM');
     } finally {
       await sql.exec('PRAGMA secure_delete = OFF');
