@@ -144,6 +144,7 @@ export async function applyOps(
     ops.some((o) => ACCOUNT_OPS.includes(o.type) || o.type === 'room.recover'),
   );
   if (revocation.changed) out.roomChanged = true;
+  for (const t of revocation.touched) staffing.touched(t.type, t.subject);
   let closureChanged = false;
 
   // The batch's ops that count, and stand-ins for held ops whose effect a revocation changed.
@@ -250,7 +251,12 @@ export async function applyOps(
   }
 
   await refoldMentions(tx, mentionSubjects, roles);
-  out.routing = await applyRoutingEffects(tx, ops, roles, routingIngest);
+  out.routing = await applyRoutingEffects(
+    tx,
+    ops.filter((o) => !revocation.isVoid(o)),
+    roles,
+    routingIngest,
+  );
   for (const id of out.routing.mentionsChanged) mentionSubjects.add(id);
   out.mentionsChanged = [...mentionSubjects];
   for (const id of runSubjects) await refoldRun(tx, id, roles);

@@ -341,7 +341,7 @@ export class PeerHub {
     const revoked = await revocationPoints(this.core.read);
     for (const link of [...this.links]) {
       if (link.info.stationId !== null && revoked.has(link.info.stationId)) {
-        this.log(`[peer] dropped the link with ${link.info.stationId}: the station was revoked`);
+        this.log(`[peer] station ${link.info.stationId} was revoked: dropped its link`);
         link.info.refused = 'revoked';
         this.drop(link);
       } else if (link.repin) {

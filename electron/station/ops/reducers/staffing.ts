@@ -245,6 +245,13 @@ export class StaffingBatch {
     return true;
   }
 
+  /** Ops of this type gained or lost their effect (a station revocation): fold them again. */
+  touched(type: string, subject: string | null): void {
+    if (isStaffingOp(type)) this.refold = true;
+    else if (RESERVE_OP_TYPES.has(type)) this.reserves = true;
+    else if (isEventOp(type) && subject) this.events.add(subject);
+  }
+
   /** An account's role changed from `hlc` on: its staffing and event ops are judged again. */
   async actorChanged(tx: Sql, actor: string, hlc: string): Promise<void> {
     for (const s of await subjectsOfActorSince(tx, actor, hlc, EVENT_OPS)) this.events.add(s);
