@@ -86,7 +86,8 @@ afterAll(async () => {
 
 describe('erasure across stations', () => {
   it('reaches every station (one offline meanwhile): nothing of the author left in files, exports or logs; chains verify; digests equal', async () => {
-    const [a, b] = [running.get('a'), running.get('b')] as StationProcess[];
+    const a = running.get('a') as StationProcess;
+    const b = running.get('b') as StationProcess;
     const imp = holdline(
       'import',
       csv('mentions.csv', [

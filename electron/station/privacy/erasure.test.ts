@@ -10,7 +10,7 @@ import type { Op, OpDraft } from '../ops/op';
 import { verifyChain } from '../ops/verify-chain';
 import { createOperator, createWarRoom } from '../room/war-room';
 import { tempDir } from '../test-support/temp-dir';
-import { scrubFiles } from './scrub';
+import { scrubFiles, scrubOwed } from './scrub';
 import { listErasures, previewErasure, requestErasure } from './erasure-request';
 import { erasureKeyOf } from './erasure-keys';
 import { authorIdentifier } from '../../../shared/privacy/erasure-target';
@@ -178,7 +178,10 @@ describe('erasure', () => {
     expect(await stateDigest(b.db)).toBe(await stateDigest(a.db));
     await chainsVerify(b);
 
+    // A station stopped before its scrub owes one at start; after it, nothing is owed.
+    expect(await scrubOwed(a.db)).toBe(true);
     for (const core of [a, b]) await scrubFiles(core.db);
+    expect(await scrubOwed(a.db)).toBe(false);
     for (const [d, needle] of [
       [path.join(dir, 'a'), 'SECRETWORDONE'],
       [path.join(dir, 'a'), 'SECRETWORDTWO'],

@@ -1,5 +1,5 @@
 import type { StationCore } from '../core/core';
-import { scrubFiles } from './scrub';
+import { scrubFiles, scrubOwed } from './scrub';
 import { sweepIfDue } from './retention-service';
 
 // How often a station looks whether a retention sweep is due.
@@ -67,6 +67,11 @@ export function startPrivacy(
   const sweeps = setInterval(sweep, SWEEP_CHECK_MS);
   sweeps.unref();
   setImmediate(sweep);
+  void scrubOwed(core.read)
+    .then((owed) => {
+      if (owed) schedule();
+    })
+    .catch(() => undefined);
   core.onClose(async () => {
     clearInterval(sweeps);
     await scrubbing;

@@ -1,5 +1,8 @@
-import type { Db } from '../db/connection';
-import { optimizeMentionSearch } from '../db/queries/privacy';
+import type { Db, Sql } from '../db/connection';
+import { lastErasedAt, optimizeMentionSearch } from '../db/queries/privacy';
+import { getMeta, setMeta } from '../db/queries/meta';
+
+const SCRUBBED_AT = 'privacy.scrubbedAt';
 
 /**
  * Makes erased bytes really gone from the station's files: the full-text index is merged, VACUUM
@@ -12,6 +15,8 @@ import { optimizeMentionSearch } from '../db/queries/privacy';
 export async function scrubFiles(db: Db): Promise<number> {
   const started = Date.now();
   await db.between(async (sql) => {
+    // Everything erased before this moment is covered by this scrub.
+    await setMeta(sql, SCRUBBED_AT, new Date(started).toISOString());
     await sql.exec('PRAGMA secure_delete = ON');
     try {
       // Deleted rows leave only delete markers in the full-text index; its old segments still
@@ -31,4 +36,15 @@ export async function scrubFiles(db: Db): Promise<number> {
     }
   });
   return Date.now() - started;
+}
+
+/**
+ * True when something was erased after the last scrub finished starting (a station stopped hard
+ * before its scrub ran): the station scrubs at start.
+ */
+export async function scrubOwed(sql: Sql): Promise<boolean> {
+  const erased = await lastErasedAt(sql);
+  if (erased === null) return false;
+  const scrubbed = await getMeta(sql, SCRUBBED_AT);
+  return scrubbed === undefined || erased >= scrubbed;
 }

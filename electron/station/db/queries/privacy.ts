@@ -203,6 +203,14 @@ export async function addErasureCounts(
   );
 }
 
+/** When this station last erased or withheld anything (ISO), or null. */
+export async function lastErasedAt(sql: Sql): Promise<string | null> {
+  return (
+    (await sql.get<{ at: string | null }>('SELECT max(last_at) AS at FROM erasure_counts'))?.at ??
+    null
+  );
+}
+
 /** What each erasure erased here, by id. */
 export async function erasureCounts(
   sql: Sql,
