@@ -1,3 +1,4 @@
+import { isRehearsal } from '../../shared/domain/room-mode';
 import type { Sql } from '../station/db/connection';
 import { staffingState, waitingMentions } from '../station/db/queries/staffing';
 
@@ -25,7 +26,7 @@ export async function readTrayState(sql: Sql, now: number): Promise<TrayState> {
   );
   return {
     warRoom: room?.name ?? null,
-    drill: room?.mode === 'drill',
+    drill: isRehearsal(room?.mode),
     level: staffing?.level ?? null,
     waiting: waiting.count,
     oldestMinutes:

@@ -2,12 +2,13 @@
 export const HELP = `holdline — the Holdline station and its tools
 
 Usage:
-  holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME] [--drill]
+  holdline init --data DIR --war-room NAME --admin USER --password-file FILE [--display-name NAME] [--drill | --training]
       Create a war room in DIR without any prompt. Prints JSON { stationId, warRoom, warRoomId,
       joinCode, recoveryCode, mode }. The join code admits other stations; it is shown only here.
       The recovery code (HLR-…) is shown only here and stored nowhere: keep it offline, it gets
       the room an admin back when every admin's desk is lost (holdline recover). --drill makes
-      it a drill room: a rehearsal (replay a past event's file into it), never mixed with a live
+      it a drill room, --training a training room: a rehearsal (replay a past event's file into
+      it), never mixed with a live
       room, marked DRILL on every desk.
 
   holdline join --data DIR --peer HOST:PORT --code CODE [--name NAME]

@@ -12,6 +12,7 @@ export async function initCommand(argv: string[]): Promise<number> {
     'password-file': { type: 'string' },
     'display-name': { type: 'string' },
     drill: { type: 'boolean' },
+    training: { type: 'boolean' },
   });
   const input = SetupSchema.safeParse({
     warRoom: required(values['war-room'], '--war-room'),
@@ -19,6 +20,7 @@ export async function initCommand(argv: string[]): Promise<number> {
     displayName: values['display-name'] ?? values.admin,
     password: readPasswordFile(required(values['password-file'], '--password-file')),
     ...(values.drill && { mode: 'drill' }),
+    ...(values.training && { mode: 'training' }),
   });
   if (!input.success) {
     const i = input.error.issues[0];

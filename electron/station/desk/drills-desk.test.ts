@@ -71,7 +71,7 @@ describe('drills over HTTP and /desk', () => {
   it('refuses a drill in a live room before reading the file', async () => {
     const r = await post(live.url, live.token, 'format=csv&speed=60', CSV);
     expect(r.status).toBe(403);
-    expect(r.body.message).toMatch(/drill room only/);
+    expect(r.body.message).toMatch(/drill or training room only/);
     expect(
       await call(live.lead, 'mention.window', { query: {}, offset: 0, limit: 5 }),
     ).toMatchObject({ ok: true, total: 0 });

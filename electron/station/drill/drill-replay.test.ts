@@ -8,6 +8,9 @@ import { loadPreset } from '../connectors/preset';
 import type { StationCore } from '../core/core';
 import { createWarRoom } from '../room/war-room';
 import { prng } from '../../../shared/testing/prng';
+import type { RoomMode } from '../../../shared/domain/room-mode';
+import { getRoom } from '../db/queries/people';
+import { allOps } from '../db/queries/ops';
 import { readDrillFile } from './drill-file';
 import { drillOf, startDrill } from './drill-registry';
 
@@ -19,7 +22,7 @@ const HALF_HOUR = 30 * 60_000;
 
 const { open } = testCores();
 
-async function room(mode: 'drill' | 'live' = 'drill') {
+async function room(mode: RoomMode = 'drill') {
   const core = await open();
   const { adminId } = await createWarRoom(core, {
     warRoom: mode === 'drill' ? 'Storm drill' : 'Live',
@@ -146,8 +149,25 @@ describe('drill replay', () => {
     const file = await readDrillFile(Readable.from([fixture(10, 1).csv]), { format: 'csv' });
     await expect(
       startDrill(core, file, { file: 'show.csv', speed: 60, actor: adminId, format: 'csv' }),
-    ).rejects.toThrow(/drill room only/);
+    ).rejects.toThrow(/drill or training room only/);
     expect((await replayed(core)).length).toBe(0);
+  });
+
+  it('replays into a training room too, made by a room.create v3 genesis', async () => {
+    const { core, adminId } = await room('training');
+    expect((await getRoom(core.read))?.mode).toBe('training');
+    const genesis = (await allOps(core.read)).find((o) => o.type === 'room.create');
+    expect(genesis).toMatchObject({ v: 3, payload: { mode: 'training' } });
+    const file = await readDrillFile(Readable.from([fixture(20, 1).csv]), { format: 'csv' });
+    const drill = await startDrill(core, file, {
+      file: 'practice.csv',
+      speed: 100_000,
+      actor: adminId,
+      format: 'csv',
+    });
+    for (let i = 0; i < 100 && drill.status().state !== 'done'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await replayed(core)).length).toBe(20);
   });
 
   it('stops for good, keeping what was replayed', async () => {

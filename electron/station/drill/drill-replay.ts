@@ -1,3 +1,4 @@
+import { isRehearsal } from '../../../shared/domain/room-mode';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { DrillStatus } from '../../../shared/contract/drills';
@@ -19,7 +20,7 @@ const PROGRESS_MS = 1_000;
 
 /** Why a live room refuses a drill. */
 export const DRILL_ROOM_ONLY =
-  'drills replay into a drill room only, so rehearsal mentions never mix with live ones: create one (holdline init --drill, or "drill room" at setup)';
+  'drills replay into a drill or training room only, so rehearsal mentions never mix with live ones: create one (holdline init --drill or --training, or the kind of room at setup)';
 
 /** How a drill replays. */
 export type DrillOptions = {
@@ -68,7 +69,7 @@ export class DrillReplay extends EventEmitter<{ progress: [DrillStatus]; end: [D
   /** Starts replaying a read file into the station's drill room (refused in a live room). */
   static async start(core: StationCore, file: DrillFile, opts: DrillOptions): Promise<DrillReplay> {
     const room = await getRoom(core.read);
-    if (room?.mode !== 'drill') throw new CommandError('forbidden', DRILL_ROOM_ONLY);
+    if (!isRehearsal(room?.mode)) throw new CommandError('forbidden', DRILL_ROOM_ONLY);
     const route = createIngestRouter(await rulesInForce(core.read));
     const drill = new DrillReplay(core, file.records, file.badRows, route, opts);
     drill.schedule(0);

@@ -1,3 +1,4 @@
+import { isRehearsal } from '../../../shared/domain/room-mode';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DrillRequestSchema } from '../../../shared/contract/drills';
 import { can } from '../../../shared/domain/permissions';
@@ -36,7 +37,7 @@ export async function drillRoute(
     );
   const { preset: presetName, format: asked, filename, speed } = parsed.data;
   // Refused before the file is read: a live room never takes a drill's mentions.
-  if ((await getRoom(core.read))?.mode !== 'drill')
+  if (!isRehearsal((await getRoom(core.read))?.mode))
     return sendError(res, 'forbidden', DRILL_ROOM_ONLY);
   const reading = await readingOf({ preset: presetName, format: asked, filename });
   if ('error' in reading) return sendError(res, 'invalid', reading.error);

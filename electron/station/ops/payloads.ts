@@ -13,8 +13,8 @@ import { ROUTING_PAYLOADS, RoutingEnrichmentV1 } from './routing-payloads';
 import { RETRO_PAYLOADS } from '../../../shared/review/retrospective';
 import { CONTACT_PAYLOADS } from '../../../shared/contacts/contact-ops';
 import { RECOVERY_PAYLOADS } from './recovery-payloads';
-import { STATION_PAYLOADS } from './station-payloads';
 import { PRIVACY_PAYLOADS } from './privacy-payloads';
+import { STATION_PAYLOADS } from './station-payloads';
 import { CLOSURE_PAYLOADS } from './closure-payloads';
 
 /** room.create v1: the genesis op of a war room. */
@@ -24,7 +24,10 @@ export const RoomCreateV1 = z.object({
 });
 
 /** room.create v2: v1 and the room's mode (a drill room is made as one and stays one). */
-export const RoomCreateV2 = RoomCreateV1.extend({ mode: RoomModeSchema });
+export const RoomCreateV2 = RoomCreateV1.extend({ mode: z.enum(['live', 'drill']) });
+
+/** room.create v3: v2 with the training mode. */
+export const RoomCreateV3 = RoomCreateV1.extend({ mode: RoomModeSchema });
 
 /** station.admit v1: a station becomes a member (its key vouches for its ops). */
 export const StationAdmitV1 = z.object({
@@ -128,7 +131,7 @@ export const MentionReopenV1 = z.object({ reason: z.string().max(500).optional()
 
 /** The payload schema of every known op type at its version. */
 export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
-  'room.create': { 1: RoomCreateV1, 2: RoomCreateV2 },
+  'room.create': { 1: RoomCreateV1, 2: RoomCreateV2, 3: RoomCreateV3 },
   'station.admit': { 1: StationAdmitV1 },
   'room.join-code': { 1: JoinCodeV1 },
   'operator.create': { 1: OperatorCreateV1 },
@@ -150,8 +153,8 @@ export const PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   ...RETRO_PAYLOADS,
   ...CONTACT_PAYLOADS,
   ...RECOVERY_PAYLOADS,
-  ...STATION_PAYLOADS,
   ...PRIVACY_PAYLOADS,
+  ...STATION_PAYLOADS,
   ...CLOSURE_PAYLOADS,
 };
 

@@ -80,9 +80,13 @@ export async function createWarRoom(
   const recovery = newRoomRecovery(warRoomId, SYSTEM_ACTOR);
   await core.commit([
     {
-      // A live room's genesis stays v1, which every version reads; a drill room needs v2.
-      ...(input.mode === 'drill'
-        ? { v: 2, payload: { roomId: warRoomId, name: input.warRoom, mode: 'drill' } }
+      // A live room's genesis stays v1, which every version reads; a drill room needs v2, a
+      // training room v3.
+      ...(input.mode === 'drill' || input.mode === 'training'
+        ? {
+            v: input.mode === 'drill' ? 2 : 3,
+            payload: { roomId: warRoomId, name: input.warRoom, mode: input.mode },
+          }
         : { v: 1, payload: { roomId: warRoomId, name: input.warRoom } }),
       type: 'room.create',
       actor: SYSTEM_ACTOR,

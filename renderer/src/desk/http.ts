@@ -1,3 +1,4 @@
+import type { RoomMode } from '../../../shared/domain/room-mode';
 import type { ImportProgress, ImportSummary, PresetInfo } from '../../../shared/contract/imports';
 import type { DrillStatus } from '../../../shared/contract/drills';
 import { stationBase } from './session';
@@ -35,7 +36,7 @@ export const postSetup = (body: {
   username: string;
   displayName: string;
   password: string;
-  mode?: 'live' | 'drill';
+  mode?: RoomMode;
 }) =>
   api<{ token: string; recoveryCode?: string }>('/api/setup', {
     method: 'POST',

@@ -18,6 +18,7 @@ import {
   OperatorUpdateV1,
   RoomCreateV1,
   RoomCreateV2,
+  RoomCreateV3,
   StationAdmitV1,
 } from '../payloads';
 import type { RoleHistory } from './roles';
@@ -32,7 +33,12 @@ export async function applyRoomOp(tx: Sql, op: Op): Promise<void> {
   // and must not make the whole batch fail to parse.
   if (!isKnownOp(op.type, op.v)) return;
   if (op.type === 'room.create') {
-    const p = op.v === 2 ? RoomCreateV2.parse(op.payload) : { ...RoomCreateV1.parse(op.payload) };
+    const p =
+      op.v === 3
+        ? RoomCreateV3.parse(op.payload)
+        : op.v === 2
+          ? RoomCreateV2.parse(op.payload)
+          : { ...RoomCreateV1.parse(op.payload) };
     await putRoom(tx, p.roomId, p.name, op.hlc, 'mode' in p ? p.mode : 'live');
   } else if (op.type === 'station.admit') {
     const p = StationAdmitV1.parse(op.payload);

@@ -1,3 +1,4 @@
+import { ROOM_MODES, type RoomMode } from '../../../../shared/domain/room-mode';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { postSetup } from '../../desk/http';
@@ -14,7 +15,7 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
     password: '',
     confirm: '',
   });
-  const [drill, setDrill] = useState(false);
+  const [mode, setMode] = useState<RoomMode>('live');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Made: the room's recovery code, shown once before the desk opens.
@@ -30,7 +31,7 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
       username: form.username,
       displayName: form.displayName || form.username,
       password: form.password,
-      ...(drill && { mode: 'drill' as const }),
+      ...(mode !== 'live' && { mode }),
     });
     setBusy(false);
     if (r.ok && r.recoveryCode) setMade({ token: r.token, recoveryCode: r.recoveryCode });
@@ -72,10 +73,15 @@ export function SetupForm(props: { onDone: (token: string) => void }) {
         onValue={set('password')}
       />
       <NewPasswordField label={t('auth.confirm')} value={form.confirm} onValue={set('confirm')} />
-      <label className="check">
-        <input type="checkbox" checked={drill} onChange={(e) => setDrill(e.target.checked)} />
-        {t('setup.drill')}
-      </label>
+      <fieldset className="room-kind">
+        <legend>{t('setup.kind')}</legend>
+        {ROOM_MODES.map((m) => (
+          <label className="check" key={m}>
+            <input type="radio" name="room-kind" checked={mode === m} onChange={() => setMode(m)} />
+            {t(`setup.${m}`)}
+          </label>
+        ))}
+      </fieldset>
       <p className="muted">{t('setup.drillHint')}</p>
       <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy}>

@@ -26,7 +26,7 @@ export function DrillBar(props: { socket: DeskSocket; room: RoomInfo; token: str
         data-testid="drill-badge"
         title={[t('drill.badgeHint'), clock].filter(Boolean).join('\n')}
       >
-        {t('drill.badge')}
+        {t(props.room.mode === 'training' ? 'drill.trainingBadge' : 'drill.badge')}
         {drill && (
           <span data-testid="drill-progress">
             {' · '}

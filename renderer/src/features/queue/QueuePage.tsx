@@ -1,3 +1,4 @@
+import { isRehearsal } from '../../../../shared/domain/room-mode';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MentionQuerySchema, type MentionQuery } from '../../../../shared/contract/mentions';
@@ -199,7 +200,7 @@ export function QueuePage(props: {
       <header className="topbar">
         <div className="topline">
           <RoomSwitcher socket={socket} room={room} />
-          {room.mode === 'drill' && <DrillBar socket={socket} room={room} token={props.token} />}
+          {isRehearsal(room.mode) && <DrillBar socket={socket} room={room} token={props.token} />}
           <span className={`chip ${online ? 'online' : 'offline'}`} role="status">
             {online ? t('app.online') : t('app.offline')}
           </span>
