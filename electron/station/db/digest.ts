@@ -208,6 +208,23 @@ const TABLES: { table: string; columns: string[]; order: string }[] = [
     columns: ['operator_id', 'op_id', 'hlc', 'revoked_by', 'reason'],
     order: 'operator_id',
   },
+  // The record of erasures (migration 0021); what each erased here (erasure_counts) is local.
+  {
+    table: 'erasures',
+    columns: [
+      'id',
+      'op_id',
+      'hlc',
+      'actor',
+      'reference',
+      'cutoff',
+      'keys',
+      'requested_items',
+      'effect',
+      'reason',
+    ],
+    order: 'id',
+  },
 ];
 
 /** SHA-256 over the replicated state: two stations with the same ops have the same digest. */
