@@ -6,13 +6,15 @@ import { Dialog } from '../../components/Dialog';
 import type { DeskSocket } from '../../desk/client';
 import { BackupsPanel } from '../backups/BackupsPanel';
 import { RoomsPanel } from '../rooms/RoomsPanel';
+import { ErasureSettings } from '../privacy/ErasureSettings';
+import { RetentionSettings } from '../privacy/RetentionSettings';
 import './settings.css';
 
 type Tab = { id: string; label: string; panel: () => ReactNode };
 
 /**
- * Settings: the room (close, archive, the desk's rooms), and for admins this station's backups —
- * each change shown with who made it and when.
+ * Settings: the room (close, archive, the desk's rooms); for admins and leads, erasure requests and
+ * retention; for admins this station's backups — each change shown with who made it and when.
  */
 export function SettingsDialog(props: {
   socket: DeskSocket;
@@ -22,12 +24,27 @@ export function SettingsDialog(props: {
 }) {
   const { t } = useTranslation();
   const { socket, room } = props;
+  const isAdmin = room.me.role === 'admin';
   const tabs: Tab[] = [
     {
       id: 'rooms',
       label: t('deskSettings.rooms'),
       panel: () => <RoomsPanel socket={socket} room={room} closed={props.closed} />,
     },
+    ...(isAdmin || room.me.role === 'lead'
+      ? [
+          {
+            id: 'privacy',
+            label: t('deskSettings.privacy'),
+            panel: () => (
+              <>
+                <ErasureSettings socket={socket} canErase={isAdmin} />
+                <RetentionSettings socket={socket} canManage={isAdmin} />
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(can(room.me.role, 'station.manage')
       ? [
           {
