@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openReadDb } from '../db/connection';
 import { knownStateDigest, schemaColumns, type KnownState } from '../db/known-state';
 import { dataPaths } from '../core/data-dir';
-import { OP_KEYS, isKnownOp } from '../ops/op-catalogue';
+import { CATALOGUE_VERSION, OP_KEYS, isKnownOp } from '../ops/op-catalogue';
 import { call, connectDesk, loginToken, postJson } from '../test-support/station-client';
 import { catalogueOf, olderBuild, type OlderBuild } from '../test-support/older-build';
 import {
@@ -171,8 +171,16 @@ describe.skipIf(!older)('an older and a newer build in one room', () => {
       mustChange: true,
     });
     await deskCall(a, 'room.renewRecoveryCode', {});
-    importCsv(holdline, a, ['1,twitter,@ana,"Where is my bag?",2015-02-24T11:35:52-08:00']);
-    await deskCall(a, 'mention.claim', { mentionId: 'twitter:1', basis: null });
+    // …and a call logged at A's desk, claimed there.
+    const logged = await deskCall(a, 'mention.create', {
+      channel: 'phone',
+      author: { handle: '+48 600 100 200' },
+      text: 'Where is my bag?',
+    });
+    await deskCall(a, 'mention.claim', {
+      mentionId: (logged.mention as { id: string }).id,
+      basis: null,
+    });
 
     // On B (older): its own CLI imports through it, and a claim on its desk.
     importCsv(holdlineAt.bind(null, older.root), b, [
@@ -241,6 +249,12 @@ describe.skipIf(!older)('an older and a newer build in one room', () => {
     };
     expect(sync.peers).toEqual([expect.objectContaining({ app: null })]);
     expect(await health(c)).toMatchObject({ unreadOps: 0 });
+    const stats = holdline('stats', '--data', path.join(dir, 'c'), '--json');
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(JSON.parse(stats.stdout)).toMatchObject({
+      build: { catalogue: CATALOGUE_VERSION, unread: { total: 0 } },
+      sync: { peers: [{ app: null }] },
+    });
 
     // …and the older build still verifies every chain, the newer ops in them (stopped: verify
     // opens the folder itself).
