@@ -62,9 +62,10 @@ Usage:
       expire). On a running station use Settings → Erasure.
 
   holdline stats --data DIR [--json]
-      Counts of mentions by status and by channel, ops and authors, peers and lag, connectors,
-      and scheduled backups (last success and failure, next, folder, what is kept). Works while
-      the station runs.
+      Counts of mentions by status and by channel, ops and authors, peers (with their app
+      versions) and lag, connectors, and scheduled backups (last success and failure, next,
+      folder, what is kept); this build's op catalogue and any stored ops it cannot read (a newer
+      version's). Works while the station runs.
 
   holdline verify --data DIR
       Check every op chain and signature in DIR and print the state digest.
