@@ -281,7 +281,7 @@ export async function applyOps(
   if (contactSubjects.size > 0) out.contactsChanged = [...contactsChanged];
   Object.assign(out, await staffing.fold(tx, roles));
   // Last: erasures and retention take what the batch derived from a person's data back out.
-  await applyPrivacyEffects(tx, ops, rowidBefore, roles, out);
+  await applyPrivacyEffects(tx, ops, rowidBefore, roles, out, revocation.isVoid);
   return out;
 }
 

@@ -18,9 +18,12 @@ export async function applyPrivacyEffects(
   rowidBefore: number,
   roles: RoleHistory,
   out: Applied,
+  /** Ops of a revoked station past its revocation point: their erasure or retention rules count for nothing. */
+  isVoid: (op: Pick<Op, 'origin' | 'seq'>) => boolean = () => false,
 ): Promise<void> {
   const privacy = await applyPrivacy(tx, ops, rowidBefore, roles, {
     operatorsChanged: out.operatorsChanged,
+    isVoid,
   });
   if (!privacy) return;
   out.privacy = privacy;

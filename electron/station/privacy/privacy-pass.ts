@@ -64,13 +64,18 @@ export async function applyPrivacy(
   ops: readonly Op[],
   rowidBefore: number,
   roles: RoleHistory,
-  opts: { operatorsChanged: boolean },
+  opts: { operatorsChanged: boolean; isVoid: (op: Pick<Op, 'origin' | 'seq'>) => boolean },
 ): Promise<PrivacyApplied | null> {
   const hasPrivacyOps = ops.some((o) => PRIVACY_OPS.has(o.type));
-  const { erasures, newlyApplied } = await judgeErasures(tx, ops, roles, opts.operatorsChanged);
+  const { erasures, newlyApplied } = await judgeErasures(
+    tx,
+    ops.filter((o) => !opts.isVoid(o)),
+    roles,
+    opts.operatorsChanged,
+  );
   const before = await retentionState(tx);
   const retention = ops.some((o) => o.type.startsWith('retention.'))
-    ? await refoldRetention(tx, roles)
+    ? await refoldRetention(tx, roles, opts.isVoid)
     : before;
   const cutoffsMoved =
     retention.applied.mentionsBefore !== before.applied.mentionsBefore ||

@@ -40,8 +40,12 @@ export async function retentionState(sql: Sql): Promise<RetentionState> {
  * admin (by HLC); the applied cutoffs are the latest of all sweeps the rules in force at each
  * sweep's HLC allowed. A pure function of the set of ops, so every station agrees.
  */
-export async function refoldRetention(tx: Sql, roles: RoleHistory): Promise<RetentionState> {
-  const ops = await retentionOps(tx);
+export async function refoldRetention(
+  tx: Sql,
+  roles: RoleHistory,
+  isVoid: (op: { origin: string; seq: number }) => boolean = () => false,
+): Promise<RetentionState> {
+  const ops = (await retentionOps(tx)).filter((o) => !isVoid(o));
   await roles.load(ops.map((o) => o.actor));
   let rules: RetentionRules = KEEP_ALL;
   let rulesOp: RetentionState['rulesOp'] = null;

@@ -304,13 +304,20 @@ export async function countOpsAboutMentions(sql: Sql, ids: readonly string[]): P
 }
 
 /** Every retention op (rules and sweeps), in HLC order. */
-export async function retentionOps(
-  sql: Sql,
-): Promise<
-  { id: string; type: string; v: number; hlc: string; actor: string; payload: string | null }[]
+export async function retentionOps(sql: Sql): Promise<
+  {
+    id: string;
+    origin: string;
+    seq: number;
+    type: string;
+    v: number;
+    hlc: string;
+    actor: string;
+    payload: string | null;
+  }[]
 > {
   return sql.all(
-    `SELECT id, type, v, hlc, actor, payload FROM ops
+    `SELECT id, origin, seq, type, v, hlc, actor, payload FROM ops
      WHERE type IN ('retention.set', 'retention.sweep') ORDER BY hlc, id`,
   );
 }

@@ -10,7 +10,7 @@ export type Touched = { subject: string | null; type: string; hlc: string };
 /** What revocations and rotations in (or affecting) a batch mean for the rest of applyOps. */
 export type RevocationOutcome = {
   /** True for an op of a revoked station past its point: stored, chained, no effect. */
-  isVoid: (op: Op) => boolean;
+  isVoid: (op: Pick<Op, 'origin' | 'seq'>) => boolean;
   /** Subjects whose ops gained or lost effect (re-derive them like those of the batch). */
   touched: Touched[];
   /** Whether the set of revoked stations or their keys changed. */
