@@ -16,8 +16,6 @@ export const OP_KEYS: readonly string[] = Object.entries(PAYLOADS)
   .flatMap(([type, versions]) => Object.keys(versions).map((v) => opKey(type, Number(v))))
   .sort();
 
-const KNOWN = new Set(OP_KEYS);
-
 /**
  * The catalogue's fingerprint (12 hex digits of SHA-256 over the sorted entries): two builds
  * that show the same one interpret the same ops. The schemas behind it are pinned by
@@ -35,7 +33,11 @@ export type CatalogueInfo = { version: string; ops: readonly string[] };
 export const OWN_CATALOGUE: CatalogueInfo = { version: CATALOGUE_VERSION, ops: OP_KEYS };
 
 /** Whether this build interprets ops of `type` at version `v` (payload not checked). */
-export const isKnownOp = (type: string, v: number): boolean => KNOWN.has(opKey(type, v));
+export function isKnownOp(type: string, v: number): boolean {
+  // Looked up without building the key: folds ask this for every op they read.
+  const versions = Object.hasOwn(PAYLOADS, type) ? PAYLOADS[type] : undefined;
+  return versions !== undefined && Object.hasOwn(versions, v);
+}
 
 /** The reason an op of a type or version this build does not know is refused. */
 export function newerVersionReason(type: string, v: number): string {
