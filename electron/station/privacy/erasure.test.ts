@@ -233,6 +233,15 @@ describe('erasure', () => {
     await d.applyReplicated(erased);
     expect(await stateDigest(d.db)).toBe(await stateDigest(a.db));
 
+    // A later version of the withheld reply, not naming the mention again: withheld on arrival.
+    const v2 = draftFor(room.adminId, 'msg-1', 'twitter:1', 'Dear VictimHandle, version two');
+    delete (v2.payload as { mentionId?: string }).mentionId;
+    await a.commit([v2]);
+    const drafts = await a.db.all<{ payload: string | null }>(
+      `SELECT payload FROM ops WHERE type = 'message.draft'`,
+    );
+    expect(drafts.map((d) => d.payload)).toEqual([null, null]);
+
     // A connector re-ingesting the same old mention on A: erased on arrival.
     await a.commit([ingest(room.adminId, [tweet('1', '@VictimHandle', 'SECRETWORDONE again')])]);
     expect(await a.db.all(`SELECT id FROM mentions WHERE id = 'twitter:1'`)).toEqual([]);

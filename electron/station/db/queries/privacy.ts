@@ -95,7 +95,7 @@ export type WithholdCandidate = {
 /**
  * Ops (stored after `afterRowid`) with a payload about a mention an erasure took: a reopen
  * reason, a retro pin's note, replies drafted or sent to it (their whole message: every draft
- * and send of it).
+ * and send of it, also versions arriving later).
  */
 export async function opsAboutErasedMentions(
   sql: Sql,
@@ -107,9 +107,12 @@ export async function opsAboutErasedMentions(
        WHERE o.rowid > ? AND o.payload IS NOT NULL AND (
          (o.type = 'mention.reopen' AND o.subject IN (SELECT id FROM erased_mentions))
          OR (o.type = 'retro.pin' AND o.payload ->> '$.mentionId' IN (SELECT id FROM erased_mentions))
-         OR (o.type IN ('message.draft', 'message.send') AND coalesce(
+         OR (o.type IN ('message.draft', 'message.send') AND (coalesce(
                o.payload ->> '$.mentionId', o.payload ->> '$.target.mentionId')
-             IN (SELECT id FROM erased_mentions)))
+             IN (SELECT id FROM erased_mentions)
+           -- a later version of a message already withheld (it need not name the mention again)
+           OR EXISTS (SELECT 1 FROM ops w WHERE w.subject = o.subject
+             AND w.type = 'message.draft' AND w.payload IS NULL))))
      ),
      messages AS (SELECT DISTINCT subject FROM about WHERE type LIKE 'message.%')
      SELECT id, type, subject, hlc, NULL AS a, NULL AS b FROM about
