@@ -14,6 +14,7 @@ import { acquireLock, dataPaths, loadOrCreateKey } from './data-dir';
 import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity';
 import { clearCatchUpMarker, needsCatchUp } from '../backup/catch-up-marker';
 import { backupBeforeMigration } from '../backup/pre-migration-backup';
+import { settleKeyRotation } from '../room/key-rotation';
 import { roomClosureOf, type RoomClosure } from '../db/queries/room-closure';
 
 /** Refused while a station restored from a backup has not caught up on its own chain yet. */
@@ -113,7 +114,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
   static async open(dataDir: string, opts: { now?: () => number } = {}): Promise<StationCore> {
     const release = acquireLock(dataDir);
     try {
-      const key = loadOrCreateKey(dataDir);
+      let key = loadOrCreateKey(dataDir);
       const db = await openDb(dataPaths(dataDir).db);
       await migrate(db, undefined, {
         beforeMigrating: async (from, to) => {
@@ -121,6 +122,8 @@ export class StationCore extends EventEmitter<CoreEvents> {
           console.error(`backed up to ${taken.file} before migrating schema ${from} → ${to}`);
         },
       });
+      // A key rotation a crash interrupted is finished (or undone) before the key signs anything.
+      key = await settleKeyRotation(dataDir, db, key);
       // A station stopped in the middle of a large import gets its deferred indexes back.
       await db.transaction((tx) => buildMentionIndexes(tx));
       const read = await openReadDb(dataPaths(dataDir).db);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StationCore } from '../core/core';
@@ -10,7 +10,7 @@ import { createWarRoom } from './war-room';
 import { rotateStationKey } from './key-rotation';
 import { BatchRefused } from '../sync/peer-batch';
 import { opIdOf } from '../ops/op-id';
-import { signOpId } from '../ops/station-key';
+import { generateStationKey, signOpId } from '../ops/station-key';
 import { verifyChain } from '../ops/verify-chain';
 import type { Op } from '../ops/op';
 import { ingestDraft } from '../test-support/scenario';
@@ -75,6 +75,35 @@ async function room() {
 }
 
 describe('key rotation', () => {
+  it('finishes a rotation a crash cut short after its commit, and undoes one that never committed', async () => {
+    const { b, reopenB, dirB, adminId } = await room();
+    const stationId = b().stationId;
+    const oldKey = b().key.publicKeyPem;
+    // Never committed: only new files are there, and they go.
+    writeFileSync(dataPaths(dirB).key + '.next', generateStationKey().privateKeyPem);
+    const reopened = await reopenB();
+    expect(reopened.key.publicKeyPem).toBe(oldKey);
+    expect(existsSync(dataPaths(dirB).key + '.next')).toBe(false);
+    await expect(
+      rotateStationKey(reopened, adminId, {
+        beforeRename: () => {
+          throw new Error('crash');
+        },
+      }),
+    ).rejects.toThrow('crash');
+    // Committed, then the station died before renaming: the next start puts the new key in place.
+    const after = await reopenB();
+    expect(after.stationId).toBe(stationId);
+    expect(after.key.publicKeyPem).not.toBe(oldKey);
+    for (const f of [dataPaths(dirB).key, dataPaths(dirB).tlsKey, dataPaths(dirB).tlsCert])
+      expect(existsSync(f + '.next')).toBe(false);
+    const rotation = (await opsOfOrigin(after.db, stationId)).find(
+      (o) => o.type === 'station.rotate-key',
+    );
+    expect((rotation?.payload as { publicKey: string }).publicKey).toBe(after.key.publicKeyPem);
+    expect((rotation?.payload as { tlsCert: string }).tlsCert).toBe(after.tls.cert);
+  });
+
   it('keeps the chain whole across a rotation, and refuses an op signed by the old key after it', async () => {
     const { a, b, reopenB, dirB, adminId } = await room();
     const before = b();

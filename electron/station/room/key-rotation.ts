@@ -1,11 +1,28 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { StationCore } from '../core/core';
 import { dataPaths } from '../core/data-dir';
 import { newTlsIdentity } from '../core/tls-identity';
 import { effectOf } from '../db/queries/effects';
 import { sha256Hex } from '../ops/op-id';
-import { generateStationKey, signOpId, stationKeyFileText } from '../ops/station-key';
+import {
+  generateStationKey,
+  loadStationKey,
+  signOpId,
+  stationKeyFileText,
+  type StationKey,
+} from '../ops/station-key';
+import type { Sql } from '../db/connection';
+import { ownRotations } from '../sync/peer-trust';
 import { rotationProofText, type StationRotateKey } from '../ops/station-payloads';
 
 /** What a rotation made: the op and the new key's and certificate's fingerprints. */
@@ -50,7 +67,12 @@ function fsyncDir(dir: string): void {
  * serving (holdline rotate-key runs on a stopped station): its next start signs with the new key.
  * The caller checks that `actor` is an admin (the op's verdict says so too).
  */
-export async function rotateStationKey(core: StationCore, actor: string): Promise<RotationResult> {
+export async function rotateStationKey(
+  core: StationCore,
+  actor: string,
+  /** Runs between the commit and the renames (a test stops there, as a crash would). */
+  opts: { beforeRename?: () => void } = {},
+): Promise<RotationResult> {
   const paths = dataPaths(core.dataDir);
   const made = generateStationKey();
   const tls = await newTlsIdentity(core.stationId);
@@ -75,6 +97,7 @@ export async function rotateStationKey(core: StationCore, actor: string): Promis
     for (const [file] of next) rmSync(file + NEXT, { force: true });
     throw err;
   }
+  opts.beforeRename?.();
   for (const [file] of next) renameSync(file + NEXT, file);
   fsyncDir(path.dirname(paths.key));
   const op = applied.ops[0];
@@ -90,7 +113,31 @@ export async function rotateStationKey(core: StationCore, actor: string): Promis
   };
 }
 
-/** True when a rotation was interrupted before its new files were put in place. */
-export function rotationPending(dataDir: string): boolean {
-  return existsSync(dataPaths(dataDir).key + NEXT);
+/**
+ * Finishes or undoes a rotation a crash interrupted, on opening the folder: when the station's
+ * latest rotation op names the new key (in station.key.next, or already renamed into place), the
+ * remaining new files are renamed in; otherwise the rotation never committed and they are
+ * removed. Returns the key the station signs with from here on.
+ */
+export async function settleKeyRotation(
+  dataDir: string,
+  sql: Sql,
+  key: StationKey,
+): Promise<StationKey> {
+  const paths = dataPaths(dataDir);
+  const files = [paths.key, paths.tlsKey, paths.tlsCert];
+  if (!files.some((f) => existsSync(f + NEXT))) return key;
+  const latest = (await ownRotations(sql, key.stationId)).at(-1)?.payload as
+    StationRotateKey | undefined;
+  const nextKey = existsSync(paths.key + NEXT)
+    ? loadStationKey(readFileSync(paths.key + NEXT, 'utf8'))
+    : key;
+  const committed = latest !== undefined && latest.publicKey === nextKey.publicKeyPem;
+  for (const f of files)
+    if (existsSync(f + NEXT)) {
+      if (committed) renameSync(f + NEXT, f);
+      else rmSync(f + NEXT, { force: true });
+    }
+  fsyncDir(path.dirname(paths.key));
+  return committed ? nextKey : key;
 }
