@@ -6,6 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import en from '../../i18n/en.json';
 import pl from '../../i18n/pl.json';
 import type { SyncStatus } from '../../../../shared/contract/sync';
+import type { PeerApp } from '../../../../shared/contract/peer-about';
 import { BuildWarnings, PeerBuild } from './PeerBuild';
 
 async function render(lng: string, el: ReactElement): Promise<string> {
@@ -18,7 +19,7 @@ async function render(lng: string, el: ReactElement): Promise<string> {
   return renderToStaticMarkup(createElement(I18nextProvider, { i18n }, el));
 }
 
-const peer = (app: SyncStatus['peers'][number]['app']): SyncStatus['peers'][number] => ({
+const peer = (app: PeerApp | null): SyncStatus['peers'][number] => ({
   stationId: 's-b',
   address: '127.0.0.1:4121',
   direction: 'out',
