@@ -50,7 +50,8 @@ export class DeskBroadcaster {
       for (const reviewId of a.reviewsChanged ?? []) this.desk.emit('review.changed', { reviewId });
       if (a.contactsChanged?.length)
         this.desk.emit('contact.changed', { identifiers: a.contactsChanged });
-      if (a.ingested > 0) {
+      // Erased mentions are gone, not changed: desks refetch what they show (no row is sent).
+      if (a.ingested > 0 || (a.privacy?.mentionsRemoved.length ?? 0) > 0) {
         this.added += a.ingested;
         this.timer ??= setTimeout(() => void this.flushAdded(), ADDED_EVERY_MS);
       }
