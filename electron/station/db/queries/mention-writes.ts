@@ -49,7 +49,16 @@ const PRIORITY = `coalesce(j.value ->> '$.enrichment.routing.priority', j.value 
 // held before the batch get theirs again from setSlaOfIngested, after any re-prioritising).
 const SLA_COLUMNS = ['sla_due', 'sla_warn_at'];
 
-const deriveSql = (sla: { due: string; warn: string }) => `
+// An ingest op of a revoked station past its revocation point derives nothing (migration 0020).
+const NOT_REVOKED = `NOT EXISTS (SELECT 1 FROM station_revocations r
+        WHERE r.station_id = o.origin AND o.seq > r.point_seq)`;
+
+const deriveSql = (
+  sla: { due: string; warn: string },
+  /** Which ingest ops (alias o) to derive from, and which mention ids (none: all). */
+  where = 'o.rowid > ?',
+  ids = '',
+) => `
   INSERT INTO mentions (id, ${MENTION_CONTENT_COLUMNS.join(', ')}, sla_due, sla_warn_at)
   SELECT id, ${MENTION_CONTENT_COLUMNS.map(fromInner).join(', ')}, ${sla.due}, ${sla.warn}
   FROM (
@@ -80,9 +89,9 @@ const deriveSql = (sla: { due: string; warn: string }) => `
       o.rowid AS op_rowid,
       j.key AS item
     FROM ops o, jsonb_each(jsonb(o.payload), '$.items') j
-    WHERE o.rowid > ? AND o.type = 'mention.ingest' AND o.v = 2 AND o.payload IS NOT NULL
-      AND j.value ->> '$.erased' IS NULL
-  )
+    WHERE ${where} AND o.type = 'mention.ingest' AND o.v = 2 AND o.payload IS NOT NULL
+      AND j.value ->> '$.erased' IS NULL AND ${NOT_REVOKED}
+  )${ids}
   ORDER BY op_rowid, item
   ON CONFLICT (id) DO UPDATE SET
     duplicates = mentions.duplicates + 1,
@@ -94,6 +103,27 @@ function fromInner(column: string): string {
   if (column === 'routed_department') return 'department';
   if (column === 'routed_priority') return 'priority';
   return column;
+}
+
+/**
+ * Derives these mentions again from every ingest op that counts (a revocation took some of their
+ * copies away): their rows are replaced, so status and claim must be folded again after.
+ */
+export async function rederiveMentions(
+  tx: Sql,
+  ids: readonly string[],
+  targets: SlaTargets,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const json = JSON.stringify(ids);
+  await tx.run('DELETE FROM mentions WHERE id IN (SELECT value FROM json_each(?))', [json]);
+  const on = { priority: 'priority', channel: 'channel', recordedHlc: 'recorded_hlc' };
+  const sql = deriveSql(
+    slaDueSql(targets, on),
+    'o.rowid > 0',
+    ' WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  await tx.run(sql, [json]);
 }
 
 /** The ops table's last rowid: ingest ops appended after it are derived into mentions. */

@@ -196,3 +196,20 @@ export async function deleteOperatorRow(tx: Sql, operatorId: string): Promise<vo
   await tx.run('DELETE FROM sessions WHERE operator_id = ?', [operatorId]);
   await tx.run('DELETE FROM operators WHERE id = ?', [operatorId]);
 }
+
+/** Mentions the ingest ops in one origin's seq range (low exclusive, high inclusive) carry. */
+export async function mentionsIngestedBetween(
+  sql: Sql,
+  origin: string,
+  low: number,
+  high: number,
+): Promise<string[]> {
+  const rows = await sql.all<{ id: string }>(
+    `SELECT DISTINCT (j.value ->> '$.mention.channel') || ':' || (j.value ->> '$.mention.externalId') AS id
+     FROM ops o, json_each(o.payload, '$.items') j
+     WHERE o.origin = ? AND o.seq > ? AND o.seq <= ? AND o.type = 'mention.ingest'
+       AND o.payload IS NOT NULL AND j.value ->> '$.erased' IS NULL`,
+    [origin, low, high],
+  );
+  return rows.map((r) => r.id);
+}

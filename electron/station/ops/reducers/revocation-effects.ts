@@ -1,5 +1,11 @@
 import type { Sql } from '../../db/connection';
-import { revocationPoints, subjectsOfOriginBetween } from '../../db/queries/revocations';
+import {
+  mentionsIngestedBetween,
+  revocationPoints,
+  subjectsOfOriginBetween,
+} from '../../db/queries/revocations';
+import { rederiveMentions } from '../../db/queries/mention-writes';
+import { slaTargetsOf } from '../../db/queries/routing';
 import type { Op } from '../op';
 import { refoldRevocations, refoldStationKeys } from './stations';
 import type { RoleHistory } from './roles';
@@ -40,6 +46,11 @@ export async function revocationEffects(
       const low = Math.min(c.before ?? RANGE_END, c.after ?? RANGE_END);
       const high = Math.max(c.before ?? RANGE_END, c.after ?? RANGE_END);
       touched.push(...(await subjectsOfOriginBetween(tx, c.stationId, low, high)));
+      // Mentions those ingest ops carried are derived again from the copies that still count
+      // (gone when none does), and their status and claim folded again.
+      const ids = await mentionsIngestedBetween(tx, c.stationId, low, high);
+      await rederiveMentions(tx, ids, await slaTargetsOf(tx));
+      for (const id of ids) touched.push({ subject: id, type: 'mention.release', hlc: '' });
     }
   }
   for (const origin of new Set(

@@ -94,11 +94,15 @@ describe('station revocation verdicts', () => {
     ]);
     await b.commit([stateDraft('mention.answer', adminId, 't1')]);
     await b.commit([stateDraft('mention.claim', adminId, 't1', { basis: null, leaseMs: 60_000 })]);
+    // …a mention only it ingested, and a second copy of one held before (a duplicate).
+    await b.commit([ingestDraft(adminId, 't9', 'planted by the thief')]);
+    await b.commit([ingestDraft(adminId, 't1', 'my flight was cancelled, again')]);
     const late = await chainOf(b);
     // c2 holds the late ops before the revocation reaches it; the digest is taken after both.
     await c2.applyFromPeer(late);
     expect(await operatorByUsername(c2.db, 'mallory')).toBeTruthy();
     expect((await mentionById(c2.db, mentionIdOf('twitter', 't1')))?.status).toBe('answered');
+    expect(await mentionById(c2.db, mentionIdOf('twitter', 't9'))).toBeTruthy();
 
     await a.commit([revoke(adminId, b.stationId, point)]);
     const fromA = await chainOf(a);
@@ -115,6 +119,8 @@ describe('station revocation verdicts', () => {
       const m = await mentionById(s.db, mentionIdOf('twitter', 't1'));
       expect(m?.status).toBe('open');
       expect(m?.claim).toBeFalsy();
+      expect(m?.text).toBe('my flight was cancelled');
+      expect(await mentionById(s.db, mentionIdOf('twitter', 't9'))).toBeFalsy();
     }
     const digests = await Promise.all([a, c1, c2].map((s) => stateDigest(s.db)));
     expect(new Set(digests).size).toBe(1);
