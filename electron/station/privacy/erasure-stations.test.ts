@@ -240,4 +240,47 @@ describe('erasure across stations', () => {
     expect(report).toMatch(/thanks for the upgrade/);
     expect(report).toMatch(/cancelled/);
   }, 180_000);
+
+  it('applies retention set on a desk: a non-admin is refused, old mentions go, the ledger still verifies', async () => {
+    const a = await start('a');
+    const b = await start('b', ['--peer', a.address]);
+    const admin = await connectDesk(a.url, await loginToken(a.url, 'lead', 'a-long-password'));
+    const operator = await connectDesk(a.url, await loginToken(a.url, 'olga', 'olga-password'));
+    try {
+      expect(
+        await call(operator, 'retention.set', { mentionDays: 1, contactDays: null }),
+      ).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await call(admin, 'retention.set', { mentionDays: 30 } as never)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
+      expect(
+        await call(admin, 'retention.set', { mentionDays: 30, contactDays: null }),
+      ).toMatchObject({ ok: true, rules: { mentionDays: 30, contactDays: null }, setBy: 'lead' });
+      // Every mention is from 2015: the sweep that follows the rules erases them on both stations.
+      for (const s of [a, b])
+        await eventually('old mentions erased', async () => (await health(s)).mentions === 0);
+      const view = await call(admin, 'retention.get', {});
+      expect(view).toMatchObject({ ok: true, erasedHere: 2 });
+    } finally {
+      operator.close();
+      admin.close();
+    }
+    await eventually('the same ops on both', async () => {
+      const [x, y] = await Promise.all([health(a), health(b)]);
+      return x.ops === y.ops;
+    });
+    await stop('a');
+    await stop('b');
+    const digests = ['a', 'b'].map((n) => {
+      const r = holdline('verify', '--data', data(n));
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as { digest: string }).digest;
+    });
+    expect(digests[0]).toBe(digests[1]);
+    const ledger = path.join(dir, 'ledger-after-retention.jsonl');
+    expect(holdline('ledger', 'export', '--data', data('a'), '--out', ledger).code).toBe(0);
+    expect(holdline('ledger', 'verify', ledger).code).toBe(0);
+    expect(readFileSync(ledger, 'utf8')).not.toMatch(/thanks for the upgrade/);
+  }, 120_000);
 });
