@@ -6,6 +6,7 @@ import {
   type TimelineOp,
 } from '../../../shared/analytics/timeline';
 import { OP_KEYS, uninterpretedReason } from '../ops/op-catalogue';
+import { revokedReason } from '../db/queries/revocations';
 
 // Op types the timeline shows when they take effect (besides mentions typed in at a desk); a
 // refused op of any type shows too, as refused, and so does any op this build cannot read.
@@ -56,13 +57,17 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
     payload: string | null;
     effect: TimelineOp['effect'] | null;
     reason: string | null;
+    origin: string;
+    revoked_after: number | null;
   }>(
-    `SELECT o.id, o.type, o.v, o.hlc, o.actor, o.subject, o.payload, e.effect, e.reason
+    `SELECT o.id, o.type, o.v, o.hlc, o.actor, o.subject, o.payload, e.effect, e.reason, o.origin,
+       CASE WHEN o.seq > r.point_seq THEN r.point_seq END AS revoked_after
      FROM ops o LEFT JOIN op_effects e ON e.op_id = o.id
+       LEFT JOIN station_revocations r ON r.station_id = o.origin
      WHERE o.hlc >= ? AND o.hlc < ?
        AND (o.type IN (SELECT value FROM json_each(?))
             OR (o.type = 'mention.ingest' AND o.payload ->> '$.source.connector' = 'manual')
-            OR e.effect = 'refused'
+            OR e.effect = 'refused' OR o.seq > r.point_seq
             OR o.type || '@' || o.v NOT IN (SELECT value FROM json_each(?)))`,
     [
       hlcAt(window.from - LATE_MS),
@@ -76,11 +81,15 @@ export async function reviewTimeline(sql: Sql, window: TimeWindow): Promise<Time
     // An op this build cannot read (a newer build's, DECISIONS.md 2) had no effect here. The
     // payload is checked against its schema only where no fold recorded a verdict: one that did
     // read it (and a review may hold millions of them).
-    const unread = uninterpretedReason({
-      type: r.type,
-      v: r.v,
-      payload: r.effect === null ? payload : undefined,
-    });
+    // An op of a revoked station past its point had no effect anywhere (no fold recorded one).
+    const unread =
+      r.revoked_after !== null
+        ? revokedReason(r.origin, r.revoked_after)
+        : uninterpretedReason({
+            type: r.type,
+            v: r.v,
+            payload: r.effect === null ? payload : undefined,
+          });
     return {
       id: r.id,
       type: r.type,

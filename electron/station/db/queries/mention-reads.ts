@@ -7,6 +7,7 @@ import type {
 } from '../../../../shared/domain/mention';
 import type { MentionEvent, MentionQuery } from '../../../../shared/contract/mentions';
 import { isKnownOp, uninterpretedReason } from '../../ops/op-catalogue';
+import { revokedReason } from './revocations';
 
 type MentionRow = {
   id: string;
@@ -259,16 +260,25 @@ export async function mentionHistory(sql: Sql, id: string): Promise<MentionEvent
     actor: string;
     effect: string | null;
     reason: string | null;
+    origin: string;
+    revoked_after: number | null;
   }>(
-    `SELECT o.id, o.type, o.v, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason
+    `SELECT o.id, o.type, o.v, o.hlc, o.actor, op.display_name AS actor_name, e.effect, e.reason,
+       o.origin, CASE WHEN o.seq > r.point_seq THEN r.point_seq END AS revoked_after
      FROM ops o LEFT JOIN operators op ON op.id = o.actor LEFT JOIN op_effects e ON e.op_id = o.id
+       LEFT JOIN station_revocations r ON r.station_id = o.origin
      WHERE o.subject = ? OR o.id = (SELECT source_op FROM mentions WHERE id = ?)
      ORDER BY o.hlc, o.id`,
     [id, id],
   );
   return rows.map((r) => {
     // An op of a type or version this build does not read (a newer build's) had no effect here.
-    const unread = isKnownOp(r.type, r.v) ? null : uninterpretedReason(r);
+    const unread =
+      r.revoked_after !== null
+        ? revokedReason(r.origin, r.revoked_after)
+        : isKnownOp(r.type, r.v)
+          ? null
+          : uninterpretedReason(r);
     return {
       opId: r.id,
       type: r.type,

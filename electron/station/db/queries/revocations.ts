@@ -213,3 +213,8 @@ export async function mentionsIngestedBetween(
   );
   return rows.map((r) => r.id);
 }
+
+/** Why an op of a revoked station past its point had no effect (reviews and histories say so). */
+export function revokedReason(origin: string, point: number): string {
+  return `its station ${origin} was revoked: its ops after #${point} have no effect`;
+}

@@ -6,7 +6,7 @@ import { allOps, opsOfOrigin } from '../../db/queries/ops';
 import { effectOf } from '../../db/queries/effects';
 import { operatorByUsername } from '../../db/queries/people';
 import { stationRevocations } from '../../db/queries/revocations';
-import { mentionById } from '../../db/queries/mention-reads';
+import { mentionById, mentionHistory } from '../../db/queries/mention-reads';
 import { mentionIdOf } from '../../mentions/mention-id';
 import { createOperator, createWarRoom } from '../../room/war-room';
 import { ingestDraft, stateDraft } from '../../test-support/scenario';
@@ -122,6 +122,11 @@ describe('station revocation verdicts', () => {
       expect(m?.text).toBe('my flight was cancelled');
       expect(await mentionById(s.db, mentionIdOf('twitter', 't9'))).toBeFalsy();
     }
+    // Where the void ops are held, a mention's history shows them refused, saying why.
+    const history = await mentionHistory(c2.db, mentionIdOf('twitter', 't1'));
+    const answer = history.find((e) => e.type === 'mention.answer');
+    expect(answer).toMatchObject({ effect: 'refused' });
+    expect(answer?.reason).toMatch(new RegExp(`station ${b.stationId} was revoked`));
     const digests = await Promise.all([a, c1, c2].map((s) => stateDigest(s.db)));
     expect(new Set(digests).size).toBe(1);
     // c2 still stores the void ops (chained, forwarded to nobody: opsToShip stops at the point).
