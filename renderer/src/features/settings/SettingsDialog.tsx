@@ -8,13 +8,16 @@ import { BackupsPanel } from '../backups/BackupsPanel';
 import { RoomsPanel } from '../rooms/RoomsPanel';
 import { ErasureSettings } from '../privacy/ErasureSettings';
 import { RetentionSettings } from '../privacy/RetentionSettings';
+import { DevicesSettings } from '../devices/DevicesSettings';
+import { SessionsSettings } from '../devices/SessionsSettings';
 import './settings.css';
 
 type Tab = { id: string; label: string; panel: () => ReactNode };
 
 /**
- * Settings: the room (close, archive, the desk's rooms); for admins and leads, erasure requests and
- * retention; for admins this station's backups — each change shown with who made it and when.
+ * Settings: the room (close, archive, the desk's rooms); for admins the room's devices (stations:
+ * revoke, key rotations) and accounts' sessions (revoke); for admins and leads erasure requests
+ * and retention; for admins this station's backups — each change shown with who made it and when.
  */
 export function SettingsDialog(props: {
   socket: DeskSocket;
@@ -31,6 +34,20 @@ export function SettingsDialog(props: {
       label: t('deskSettings.rooms'),
       panel: () => <RoomsPanel socket={socket} room={room} closed={props.closed} />,
     },
+    ...(isAdmin
+      ? [
+          {
+            id: 'devices',
+            label: t('deskSettings.devices'),
+            panel: () => <DevicesSettings socket={socket} />,
+          },
+          {
+            id: 'sessions',
+            label: t('deskSettings.sessions'),
+            panel: () => <SessionsSettings socket={socket} meId={room.me.id} />,
+          },
+        ]
+      : []),
     ...(isAdmin || room.me.role === 'lead'
       ? [
           {
