@@ -16,6 +16,15 @@ export const ErasureRequestV1 = z
   .object({
     erasureId: z.string().regex(/^[0-9a-f]{32}$/),
     keys: z.array(z.string().regex(HEX64)).min(1).max(500),
+    /**
+     * Salted hashes (128 bits) of the ids of the person's mentions the requester held, up to
+     * 5,000: replies and notes about them are withheld even where the mention itself arrived
+     * already erased.
+     */
+    mentions: z
+      .array(z.string().regex(/^[0-9a-f]{32}$/))
+      .max(5000)
+      .optional(),
     cutoff: z.iso.datetime(),
     reference: z.string().trim().min(1).max(200),
     /** Mentions the requesting station counted (for the record). */

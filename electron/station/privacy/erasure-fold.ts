@@ -8,7 +8,14 @@ import { can } from '../../../shared/domain/permissions';
 import type { RoleHistory } from '../ops/reducers/roles';
 
 /** An erasure in force: the salted keys it matches and the latest occurrence time it takes. */
-export type ActiveErasure = { id: string; keys: Set<string>; cutoffMs: number };
+export type ActiveErasure = {
+  id: string;
+  /** Salted keys of the person's identifiers. */
+  keys: Set<string>;
+  /** Salted keys of the mentions the requester held (shorter: 32 hex digits). */
+  mentions: Set<string>;
+  cutoffMs: number;
+};
 
 // Judged against the actor's role at the op's HLC (DECISIONS.md 2): only an admin erases.
 function judge(op: Op, roles: RoleHistory): ErasureRow | null {
@@ -24,7 +31,8 @@ function judge(op: Op, roles: RoleHistory): ErasureRow | null {
     reference: p.reference,
     // Never later than the request's own record time: an erasure cannot reach into the future.
     cutoff: new Date(Math.min(Date.parse(p.cutoff), hlcWallMs(op.hlc))).toISOString(),
-    keys: JSON.stringify(p.keys),
+    // Identifier keys (64 hex digits) and mention keys (32) in one list.
+    keys: JSON.stringify([...p.keys, ...(p.mentions ?? [])]),
     requested_items: p.items,
     effect: allowed ? 'applied' : 'refused',
     reason: allowed ? null : 'only an admin may request an erasure',
@@ -73,11 +81,15 @@ export async function judgeErasures(
     }
   const rows = await appliedErasures(tx);
   return {
-    erasures: rows.map((r) => ({
-      id: r.id,
-      keys: new Set(JSON.parse(r.keys) as string[]),
-      cutoffMs: Date.parse(r.cutoff),
-    })),
+    erasures: rows.map((r) => {
+      const all = JSON.parse(r.keys) as string[];
+      return {
+        id: r.id,
+        keys: new Set(all.filter((k) => k.length === 64)),
+        mentions: new Set(all.filter((k) => k.length === 32)),
+        cutoffMs: Date.parse(r.cutoff),
+      };
+    }),
     newlyApplied,
   };
 }

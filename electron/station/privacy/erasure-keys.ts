@@ -8,3 +8,8 @@ import { sha256Hex } from '../ops/op-id';
 export function erasureKeyOf(roomId: string, identifier: string): string {
   return sha256Hex(`holdline-erasure\u0000${roomId}\u0000${identifier}`);
 }
+
+/** The salted hash (128 bits) an erasure names one of the person's mentions by. */
+export function mentionKeyOf(roomId: string, mentionId: string): string {
+  return erasureKeyOf(roomId, `mention-id:${mentionId}`).slice(0, 32);
+}

@@ -15,7 +15,7 @@ import { contactIdentifiers } from '../contacts/contact-reader';
 import { identifiersOf } from '../../../shared/contacts/identifiers';
 import { authorIdentifier, itemIdentifiers } from '../../../shared/privacy/erasure-target';
 import type { ErasurePreview, ErasureTarget, ErasureView } from '../../../shared/contract/privacy';
-import { erasureKeyOf } from './erasure-keys';
+import { erasureKeyOf, mentionKeyOf } from './erasure-keys';
 import { backupsBefore } from './backups-before';
 import { hlcToIso } from '../../../shared/sync/hlc';
 
@@ -112,6 +112,10 @@ export async function requestErasure(
       payload: {
         erasureId,
         keys: [...new Set(person.identifiers.map((id) => erasureKeyOf(roomId, id)))].sort(),
+        mentions: person.mentions
+          .slice(0, 5000)
+          .map((m) => mentionKeyOf(roomId, m.id))
+          .sort(),
         cutoff: new Date().toISOString(),
         reference: target.reference,
         items: person.mentions.length,
@@ -137,7 +141,7 @@ export async function listErasures(core: StationCore): Promise<ErasureView[]> {
       requestedBy: names.get(r.actor) ?? r.actor,
       requestedAt: at,
       reference: r.reference,
-      identifiers: (JSON.parse(r.keys) as string[]).length,
+      identifiers: (JSON.parse(r.keys) as string[]).filter((k) => k.length === 64).length,
       requestedItems: r.requested_items,
       effect: r.effect,
       reason: r.reason,

@@ -242,6 +242,17 @@ describe('erasure', () => {
     );
     expect(drafts.map((d) => d.payload)).toEqual([null, null]);
 
+    // A station that only ever got the mention erased, and the reply to it un-withheld from a
+    // desk that had not applied the erasure yet: the request's mention keys withhold it there too.
+    const e = await open(path.join(dir, 'e'));
+    await e.applyReplicated(erased.filter((o) => o.type !== 'message.draft'));
+    await e.applyReplicated(original.filter((o) => o.type === 'message.draft'));
+    const there = await e.db.all<{ payload: string | null }>(
+      `SELECT payload FROM ops WHERE type = 'message.draft'`,
+    );
+    expect(there).toEqual([{ payload: null }]);
+    expect(await stateDigest(e.db)).toBe(await stateDigest(d.db));
+
     // A connector re-ingesting the same old mention on A: erased on arrival.
     await a.commit([ingest(room.adminId, [tweet('1', '@VictimHandle', 'SECRETWORDONE again')])]);
     expect(await a.db.all(`SELECT id FROM mentions WHERE id = 'twitter:1'`)).toEqual([]);

@@ -7,6 +7,7 @@ import {
   contactOpsSince,
   deleteMentions,
   eachIngestItem,
+  mentionsReferencedSince,
   noteErasedMentions,
   opsAboutErasedMentions,
   rewritePayload,
@@ -18,7 +19,7 @@ import {
 import { mentionIdOf } from '../mentions/mention-id';
 import { hasContactDetails, itemIdentifiers } from '../../../shared/privacy/erasure-target';
 import { retentionErases, type RetentionCutoffs } from '../../../shared/privacy/retention';
-import { erasureKeyOf } from './erasure-keys';
+import { erasureKeyOf, mentionKeyOf } from './erasure-keys';
 import { judgeErasures, type ActiveErasure } from './erasure-fold';
 import { refoldRetention, retentionState } from './retention-fold';
 import { hlcWallMs } from './hlc-wall';
@@ -127,6 +128,14 @@ export async function applyPrivacy(
       for (const [erasureId, ids] of byErasure) await noteErasedMentions(tx, erasureId, ids);
     }
 
+    // Mentions the request named (by key) that replies or notes here are about, even where the
+    // mention itself arrived already erased.
+    if (erasures.some((e) => e.mentions.size > 0))
+      for (const id of await mentionsReferencedSince(tx, fullScan ? 0 : rowidBefore)) {
+        const key = mentionKeyOf(roomId, id);
+        const e = erasures.find((x) => x.mentions.has(key));
+        if (e) await noteErasedMentions(tx, e.id, [id]);
+      }
     // Payloads about erased mentions (including ones arriving now, about mentions erased before).
     const withheld = new Map<string, string>();
     const about = await opsAboutErasedMentions(

@@ -123,6 +123,20 @@ export async function opsAboutErasedMentions(
   );
 }
 
+/** Mentions (not yet known erased) that ops stored after `afterRowid` carry data about. */
+export async function mentionsReferencedSince(sql: Sql, afterRowid: number): Promise<string[]> {
+  const rows = await sql.all<{ id: string }>(
+    `SELECT DISTINCT id FROM (
+       SELECT CASE WHEN type = 'mention.reopen' THEN subject
+         ELSE coalesce(payload ->> '$.mentionId', payload ->> '$.target.mentionId') END AS id
+       FROM ops WHERE rowid > ? AND payload IS NOT NULL
+         AND type IN ('mention.reopen', 'retro.pin', 'message.draft', 'message.send')
+     ) WHERE id IS NOT NULL AND id NOT IN (SELECT id FROM erased_mentions)`,
+    [afterRowid],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Contact ops (stored after `afterRowid`) still holding their payload, with the identifiers they link. */
 export async function contactOpsSince(sql: Sql, afterRowid: number): Promise<WithholdCandidate[]> {
   return sql.all<WithholdCandidate>(
