@@ -21,6 +21,7 @@ export function startPrivacy(
   let timer: NodeJS.Timeout | null = null;
   let lastEnded = 0;
   let pending = { items: 0, withheld: 0 };
+  let failed = false;
   const runScrub = (): Promise<void> => {
     timer = null;
     const counts = pending;
@@ -31,13 +32,17 @@ export function startPrivacy(
           `[privacy] erased ${counts.items} mention(s), withheld ${counts.withheld} payload(s); files scrubbed in ${ms} ms`,
         ),
       )
-      .catch((err: unknown) =>
-        log(`[privacy] could not scrub the files: ${(err as Error).message}`),
-      )
+      .catch((err: unknown) => {
+        log(`[privacy] could not scrub the files (trying again): ${(err as Error).message}`);
+        pending.items += counts.items;
+        pending.withheld += counts.withheld;
+        failed = true;
+      })
       .finally(() => {
         scrubbing = null;
         lastEnded = Date.now();
-        if (pending.items + pending.withheld > 0) schedule();
+        if (failed || pending.items + pending.withheld > 0) schedule();
+        failed = false;
       });
     return scrubbing;
   };

@@ -10,13 +10,11 @@ const SCRUBBED_AT = 'privacy.scrubbedAt';
  * its free pages (which may still hold text deleted before secure_delete was on, e.g. old
  * full-text segments), then a TRUNCATE checkpoint copies the result into the database file and
  * empties the write-ahead log, whose earlier frames held the erased pages. Runs between the
- * station's transactions. Returns how long it took.
+ * station's transactions. Returns how long it took; throws when the log could not be emptied.
  */
 export async function scrubFiles(db: Db): Promise<number> {
   const started = Date.now();
   await db.between(async (sql) => {
-    // Everything erased before this moment is covered by this scrub.
-    await setMeta(sql, SCRUBBED_AT, new Date(started).toISOString());
     await sql.exec('PRAGMA secure_delete = ON');
     try {
       // Deleted rows leave only delete markers in the full-text index; its old segments still
@@ -26,14 +24,17 @@ export async function scrubFiles(db: Db): Promise<number> {
     } finally {
       await sql.exec('PRAGMA secure_delete = OFF');
     }
-    // A reader still on an old snapshot keeps the checkpoint from finishing: try again briefly.
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const r = await sql.get<{ busy: number; log: number; checkpointed: number }>(
-        'PRAGMA wal_checkpoint(TRUNCATE)',
-      );
-      if (r?.busy === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // A reader still on an old snapshot keeps the checkpoint from finishing: try again briefly,
+    // then fail (the caller tries later) rather than leave erased pages in the log.
+    let emptied = false;
+    for (let attempt = 0; attempt < 50 && !emptied; attempt += 1) {
+      const r = await sql.get<{ busy: number }>('PRAGMA wal_checkpoint(TRUNCATE)');
+      emptied = r?.busy === 0;
+      if (!emptied) await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    if (!emptied) throw new Error('a long read kept the write-ahead log from being emptied');
+    // Everything erased before this scrub started is covered by it.
+    await setMeta(sql, SCRUBBED_AT, new Date(started).toISOString());
   });
   return Date.now() - started;
 }
