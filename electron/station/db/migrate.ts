@@ -21,7 +21,7 @@ import { migration as m0018 } from './migrations/0018-contacts';
 import { migration as m0019 } from './migrations/0019-connector-state';
 import { migration as m0021 } from './migrations/0021-erasure-and-retention';
 import { migration as m0020 } from './migrations/0020-station-revocation-and-keys';
-import { migration as m0024 } from './migrations/0024-room-closure';
+import { migration as m0022 } from './migrations/0022-room-closure';
 
 /** Every migration, in order. Add a file under migrations/ and list it here. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -46,7 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0019,
   m0021,
   m0020,
-  m0024,
+  m0022,
   // Kept in id order whatever order lines were added in: user_version is the last id applied.
 ].sort((a, b) => a.id - b.id);
 

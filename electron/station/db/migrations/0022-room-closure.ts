@@ -5,7 +5,7 @@ import type { Migration } from './types';
  * room mode, training (SQLite cannot change a CHECK, so the room table is rebuilt).
  */
 export const migration: Migration = {
-  id: 24,
+  id: 22,
   name: 'room-closure',
   up: `
     CREATE TABLE room_closure (
