@@ -56,6 +56,8 @@ export type DevicesCommands = {
     input: z.input<typeof RevokeStationSchema>,
     ack: Ack<{ station: StationView }>,
   ) => void;
+  /** Rotates this station's own key and TLS certificate (its chain switches at the rotation op). */
+  'station.rotateKey': (input: Record<string, never>, ack: Ack<{ station: StationView }>) => void;
   'session.list': (
     input: Record<string, never>,
     ack: Ack<{ operators: OperatorSessionsView[] }>,

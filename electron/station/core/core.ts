@@ -44,7 +44,7 @@ const BULK_CHECKPOINT_PAGES = 50_000;
 // Page cache while bulk writes run (KiB; CACHE_KIB otherwise).
 const BULK_CACHE_KIB = 256_000;
 /** Events a core emits after each committed batch. */
-export type CoreEvents = { applied: [Applied] };
+export type CoreEvents = { applied: [Applied]; rotated: [] };
 
 /**
  * The station without its network: the database, this station's chain and the one way to change
@@ -67,8 +67,10 @@ export class StationCore extends EventEmitter<CoreEvents> {
     readonly dataDir: string,
     readonly db: Db,
     readonly read: Sql & { close(): Promise<void> },
-    readonly key: StationKey,
-    readonly tls: TlsIdentity,
+    /** This station's signing key (replaced by a key rotation: useRotatedKey). */
+    public key: StationKey,
+    /** This station's TLS identity (replaced with the key). */
+    public tls: TlsIdentity,
     readonly chain: OpChain,
     private readonly releaseLock: () => void,
     private readonly held: VersionVector,
@@ -149,6 +151,16 @@ export class StationCore extends EventEmitter<CoreEvents> {
   private async roomChanged(): Promise<void> {
     this.members = null;
     this.closure = await roomClosureOf(this.db);
+  }
+
+  /**
+   * After a key rotation committed on this running station: handshakes are signed with the new
+   * key and the new certificate is served from now on (the chain switched at the commit).
+   */
+  useRotatedKey(key: StationKey, tls: TlsIdentity): void {
+    this.key = key;
+    this.tls = tls;
+    this.emit('rotated');
   }
 
   /** This station's id. */

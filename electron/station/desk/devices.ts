@@ -20,10 +20,12 @@ import {
 } from '../db/queries/revocations';
 import { CommandError } from '../mentions/commands';
 import { revokeOperator, revokeStation } from '../room/revocation';
+import { rotateStationKey } from '../room/key-rotation';
 import { peerStatus } from '../sync/peer-hub';
 import { DeskError, NoInput, handler, type DeskHandlerMap } from './handler';
 
-type DevicesCommandName = 'station.list' | 'station.revoke' | 'session.list' | 'operator.revoke';
+type DevicesCommandName =
+  'station.list' | 'station.revoke' | 'station.rotateKey' | 'session.list' | 'operator.revoke';
 
 async function namesOf(core: StationCore): Promise<Map<string, string>> {
   return new Map((await listOperators(core.read)).map((o) => [o.id, o.display_name]));
@@ -108,6 +110,20 @@ export const deviceHandlers: DeskHandlerMap<DevicesCommandName> = {
       await orDeskError(() => revokeStation(core, operator.id, input.stationId, input.reason));
       const station = (await stationViews(core)).find((s) => s.id === input.stationId);
       if (!station) throw new DeskError('internal', 'the station is gone');
+      return { station };
+    },
+  }),
+  'station.rotateKey': handler({
+    input: NoInput,
+    permission: 'station.manage',
+    run: async ({ core, operator }) => {
+      try {
+        await rotateStationKey(core, operator.id, { running: true });
+      } catch (err) {
+        throw new DeskError('conflict', `the key was not rotated: ${(err as Error).message}`);
+      }
+      const station = (await stationViews(core)).find((s) => s.self);
+      if (!station) throw new DeskError('internal', 'this station is not a member');
       return { station };
     },
   }),

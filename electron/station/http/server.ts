@@ -146,6 +146,9 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
   tls.on('secureConnection', (socket) => http.emit('connection', socket));
   // A browser that does not (yet) accept the certificate hangs up mid-handshake: not an error.
   tls.on('tlsClientError', () => undefined);
+  // A key rotation on the running station serves its new certificate from the next handshake.
+  const onRotated = () => tls.setSecureContext({ cert: core.tls.cert, key: core.tls.key });
+  core.on('rotated', onRotated);
   const desk = mountDesk(io, core);
   const peers = new PeerHub(core);
   peers.mount(ioPeer);
@@ -167,6 +170,7 @@ export function createStationServer(core: StationCore, rendererDir: string | nul
     io,
     peers,
     close: async () => {
+      core.off('rotated', onRotated);
       leases.stop();
       roster.stop();
       runTimers.stop();

@@ -29,9 +29,11 @@ export type ChainHead = { seq: number; id: string | null; hlc: string | null };
 export class OpChain {
   readonly clock: HlcClock;
   private head: ChainHead;
+  /** A key waiting for its rotation op: it signs from the op after it, once that op commits. */
+  private rotation: { key: StationKey; seq: number | null } | null = null;
 
   constructor(
-    private readonly key: StationKey,
+    private key: StationKey,
     head: ChainHead,
     now?: () => number,
   ) {
@@ -92,6 +94,11 @@ export class OpChain {
         payloadJson,
       };
       if (d.payloadItems !== undefined) op.payloadItems = d.payloadItems;
+      if (
+        d.type === 'station.rotate-key' &&
+        (d.payload as { publicKey?: unknown } | null)?.publicKey === this.rotation?.key.publicKeyPem
+      )
+        (this.rotation as { seq: number | null }).seq = seq;
       ops.push(lazy ? withLazyPayload(op, payloadJson) : op);
       prev = id;
       unsignedBytes += payloadJson.length;
@@ -107,8 +114,32 @@ export class OpChain {
     return { ops, head: last ? { seq: last.seq, id: last.id, hlc: last.hlc } : this.head };
   }
 
-  /** Moves the head after a committed batch. */
+  /** Moves the head after a committed batch (and to a rotated key once its op is in). */
   commit(head: ChainHead): void {
     this.head = head;
+    const r = this.rotation;
+    if (r?.seq != null && head.seq >= r.seq) {
+      this.key = r.key;
+      this.rotation = null;
+    }
+  }
+
+  /**
+   * Readies a key rotation on a running station: the station.rotate-key op naming `key` is sealed
+   * (and signed) with the current key, and the ops after it with `key`.
+   */
+  prepareRotation(key: StationKey): void {
+    this.rotation = { key, seq: null };
+  }
+
+  /** Drops a rotation whose op did not commit, back to the key that signed before it. */
+  cancelRotation(previous: StationKey): void {
+    this.rotation = null;
+    this.key = previous;
+  }
+
+  /** The key that signs this chain's next batch. */
+  get signingKey(): StationKey {
+    return this.key;
   }
 }

@@ -63,15 +63,20 @@ function fsyncDir(dir: string): void {
  * Rotates the station's Ed25519 key and TLS certificate without breaking its chain: the new ones
  * are written beside the old (flushed), the station.rotate-key op is committed — signed by the old
  * key, with the new key's proof — and only then are the new files renamed over the old ones, so
- * the old key lives exactly until the op that retires it is on disk. The station must not be
- * serving (holdline rotate-key runs on a stopped station): its next start signs with the new key.
+ * the old key lives exactly until the op that retires it is on disk. On a stopped station
+ * (holdline rotate-key) the next start signs with the new key; on a running one (`running`, the
+ * /desk command) the chain switches at the commit and the new certificate is served at once.
  * The caller checks that `actor` is an admin (the op's verdict says so too).
  */
 export async function rotateStationKey(
   core: StationCore,
   actor: string,
-  /** Runs between the commit and the renames (a test stops there, as a crash would). */
-  opts: { beforeRename?: () => void } = {},
+  opts: {
+    /** Runs between the commit and the renames (a test stops there, as a crash would). */
+    beforeRename?: () => void;
+    /** The station is serving: it signs with the new key from the op after the rotation on. */
+    running?: boolean;
+  } = {},
 ): Promise<RotationResult> {
   const paths = dataPaths(core.dataDir);
   const made = generateStationKey();
@@ -87,6 +92,10 @@ export async function rotateStationKey(
     [paths.tlsCert, tls.cert, 0o644],
   ] as const;
   for (const [file, text, mode] of next) writeDurable(file + NEXT, text, mode);
+  // The station keeps its id (it came from its first key).
+  const newKey = { ...made.key, stationId: core.stationId };
+  const oldKey = core.chain.signingKey;
+  if (opts.running) core.chain.prepareRotation(newKey);
   let applied;
   try {
     // Alone in its commit, so it is the batch's last op and carries the old key's signature.
@@ -94,12 +103,14 @@ export async function rotateStationKey(
       { type: 'station.rotate-key', v: 1, actor, subject: core.stationId, payload },
     ]);
   } catch (err) {
+    core.chain.cancelRotation(oldKey);
     for (const [file] of next) rmSync(file + NEXT, { force: true });
     throw err;
   }
   opts.beforeRename?.();
   for (const [file] of next) renameSync(file + NEXT, file);
   fsyncDir(path.dirname(paths.key));
+  if (opts.running) core.useRotatedKey(newKey, tls);
   const op = applied.ops[0];
   if (!op) throw new Error('the rotation was not recorded');
   const effect = await effectOf(core.db, op.id);

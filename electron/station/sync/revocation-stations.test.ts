@@ -319,6 +319,42 @@ describe('revocation across four stations', () => {
       rotated: { count: 1 },
     });
 
+    // A rotates its key while it runs (the desk command): its next ops are signed with the new
+    // key, and C, restarted, dials A over A's new certificate.
+    const before = (views as { self?: boolean; tlsFingerprint: string }[]).find((v) => v.self);
+    const live = await call(onA, 'station.rotateKey', {});
+    expect(live, JSON.stringify(live)).toMatchObject({ ok: true, station: { self: true } });
+    const liveFingerprint = (live as unknown as { station: { tlsFingerprint: string } }).station
+      .tlsFingerprint;
+    expect(before?.tlsFingerprint).toBeTruthy();
+    expect(liveFingerprint).not.toBe(before?.tlsFingerprint);
+    const afterRotation = await call(onA, 'mention.create', {
+      channel: 'phone',
+      author: { handle: 'caller-10' },
+      text: 'After the live rotation',
+    });
+    const id2 = (afterRotation as unknown as { mention: { id: string } }).mention.id;
+    await eventually(
+      'A’s op after its rotation on B',
+      async () => (await mention(onB, id2)) !== undefined,
+    );
+    await stop('c');
+    await start('c', ['a']);
+    const onC3 = await desk('c');
+    await eventually(
+      'C linked to A over its new certificate',
+      async () => {
+        const st = await call(onC3, 'sync.status', {});
+        const peers = (st.ok ? st.peers : []) as { address: string | null; connected: boolean }[];
+        return peers.some((p) => p.address === at('a').address && p.connected);
+      },
+      30_000,
+    );
+    await eventually(
+      'A’s op after its rotation on C',
+      async () => (await mention(onC3, id2)) !== undefined,
+    );
+
     // Stopped, every station's chains verify across the revocation and the rotation, and the
     // three honest stations hold the same state.
     for (const d of desks) d.close();

@@ -59,6 +59,15 @@ export function DevicesSettings(props: DevicesSettingsProps) {
     reload();
   };
 
+  const rotate = async () => {
+    setBusy(true);
+    const r = await call(props.socket, 'station.rotateKey', {});
+    setBusy(false);
+    setError(r.ok ? null : r.message);
+    if (r.ok) setConfirming(null);
+    reload();
+  };
+
   const done = (d: DoneBy) =>
     t('devices.byAt', { at: formatTime(d.at, lang), by: d.byName ?? d.by });
   if (!stations) return <p>{error ?? t('devices.loading')}</p>;
@@ -107,8 +116,20 @@ export function DevicesSettings(props: DevicesSettingsProps) {
                     <br />
                     <small>{t('devices.revokedPoint', { point: s.revoked.point })}</small>
                   </span>
+                ) : s.self && confirming === s.id ? (
+                  <RevokeConfirm
+                    title={t('devices.confirmRotate')}
+                    explanation={t('devices.explainRotate')}
+                    confirmLabel={t('devices.rotate')}
+                    withReason={false}
+                    busy={busy}
+                    onConfirm={() => void rotate()}
+                    onCancel={() => setConfirming(null)}
+                  />
                 ) : s.self ? (
-                  t('devices.active')
+                  <button type="button" onClick={() => setConfirming(s.id)}>
+                    {t('devices.rotateKey')}
+                  </button>
                 ) : confirming === s.id ? (
                   <RevokeConfirm
                     title={t('devices.confirmStation', { name: s.name })}

@@ -9,6 +9,10 @@ export function RevokeConfirm(props: {
   title: string;
   explanation: string;
   busy: boolean;
+  /** The confirming button's label (default: "Revoke"). */
+  confirmLabel?: string;
+  /** Whether to ask for a reason (default: yes). */
+  withReason?: boolean;
   onConfirm: (reason: string) => void;
   onCancel: () => void;
 }) {
@@ -18,10 +22,12 @@ export function RevokeConfirm(props: {
     <div role="group" aria-label={props.title} className="revoke-confirm">
       <strong>{props.title}</strong>
       <p>{props.explanation}</p>
-      <label>
-        {t('devices.reason')}
-        <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      {props.withReason !== false && (
+        <label>
+          {t('devices.reason')}
+          <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+        </label>
+      )}
       <div className="actions">
         <button
           type="button"
@@ -29,7 +35,7 @@ export function RevokeConfirm(props: {
           disabled={props.busy}
           onClick={() => props.onConfirm(reason.trim())}
         >
-          {t('devices.confirm')}
+          {props.confirmLabel ?? t('devices.confirm')}
         </button>
         <button type="button" onClick={props.onCancel} disabled={props.busy}>
           {t('devices.cancel')}
