@@ -56,6 +56,18 @@ export type ErasureView = {
   here: { items: number; withheld: number; lastAt: string | null };
   /** Backups of this station taken before the erasure (they still hold the data). */
   backupsBefore: number;
+  /** The room's stations: which have confirmed they applied it and scrubbed their files. */
+  stations: ErasureStationView[];
+};
+
+/** One station's progress on an erasure (from its erasure.applied op, once it arrives here). */
+export type ErasureStationView = {
+  stationId: string;
+  name: string;
+  /** When it confirmed; null while it has not (or its confirmation has not arrived yet). */
+  confirmedAt: string | null;
+  items: number;
+  withheld: number;
 };
 
 /** The room's retention as desks see it. */

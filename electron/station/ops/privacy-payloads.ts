@@ -49,9 +49,22 @@ export const RetentionSweepV1 = z
   })
   .strict();
 
+/**
+ * erasure.applied v1: a station confirms it applied an erasure and scrubbed its files (what it
+ * erased and withheld by then), so the record shows which desks have done it. No effect.
+ */
+export const ErasureAppliedV1 = z
+  .object({
+    erasureId: z.string().regex(/^[0-9a-f]{32}$/),
+    items: z.number().int().min(0),
+    withheld: z.number().int().min(0),
+  })
+  .strict();
+
 /** Payload schemas of erasure and retention ops (merged into PAYLOADS). */
 export const PRIVACY_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'erasure.request': { 1: ErasureRequestV1 },
+  'erasure.applied': { 1: ErasureAppliedV1 },
   'retention.set': { 1: RetentionSetV1 },
   'retention.sweep': { 1: RetentionSweepV1 },
 };

@@ -3,6 +3,7 @@ import type { Sql } from '../db/connection';
 import type { StationCore } from '../core/core';
 import {
   countOpsAboutMentions,
+  erasureConfirmations,
   erasureCounts,
   erasureRows,
   mentionsByAuthor,
@@ -10,7 +11,8 @@ import {
   roomIdOf,
   type AuthorRow,
 } from '../db/queries/privacy';
-import { listOperators } from '../db/queries/people';
+import { listOperators, listStations } from '../db/queries/people';
+import { ErasureAppliedV1 } from '../ops/privacy-payloads';
 import { contactIdentifiers } from '../contacts/contact-reader';
 import { identifiersOf } from '../../../shared/contacts/identifiers';
 import { authorIdentifier, itemIdentifiers } from '../../../shared/privacy/erasure-target';
@@ -18,6 +20,7 @@ import type { ErasurePreview, ErasureTarget, ErasureView } from '../../../shared
 import { erasureKeyOf, mentionKeyOf } from './erasure-keys';
 import { backupsBefore } from './backups-before';
 import { hlcToIso } from '../../../shared/sync/hlc';
+import { SYSTEM_ACTOR } from '../ops/op';
 
 /** Refused erasure requests (unknown author, a reference naming the person). */
 export class ErasureRefused extends Error {
@@ -127,11 +130,21 @@ export async function requestErasure(
 
 /** Every erasure recorded in the room, newest first, with what it erased here. */
 export async function listErasures(core: StationCore): Promise<ErasureView[]> {
-  const [rows, counts, operators] = await Promise.all([
+  const [rows, counts, operators, stations, confirmations] = await Promise.all([
     erasureRows(core.read),
     erasureCounts(core.read),
     listOperators(core.read),
+    listStations(core.read),
+    erasureConfirmations(core.read),
   ]);
+  // The first confirmation of each station for each erasure.
+  const confirmed = new Map<string, { at: string; items: number; withheld: number }>();
+  for (const c of confirmations) {
+    const p = ErasureAppliedV1.safeParse(c.payload === null ? null : JSON.parse(c.payload));
+    const key = p.success ? `${p.data.erasureId}/${c.origin}` : null;
+    if (p.success && key && !confirmed.has(key))
+      confirmed.set(key, { at: hlcToIso(c.hlc), items: p.data.items, withheld: p.data.withheld });
+  }
   const names = new Map(operators.map((o) => [o.id, o.username]));
   return rows.map((r) => {
     const here = counts.get(r.id);
@@ -151,6 +164,49 @@ export async function listErasures(core: StationCore): Promise<ErasureView[]> {
         lastAt: here?.last_at ?? null,
       },
       backupsBefore: backupsBefore(core.dataDir, core.stationId, Date.parse(at)),
+      stations: stations.map((st) => {
+        const c = confirmed.get(`${r.id}/${st.id}`);
+        return {
+          stationId: st.id,
+          name: st.name,
+          confirmedAt: c?.at ?? null,
+          items: c?.items ?? 0,
+          withheld: c?.withheld ?? 0,
+        };
+      }),
     };
   });
+}
+
+/**
+ * Records this station's erasure.applied for every erasure in force it has not confirmed yet
+ * (called after a scrub: the bytes are gone). Returns how many it confirmed.
+ */
+export async function confirmErasures(core: StationCore): Promise<number> {
+  const [rows, counts, confirmations] = await Promise.all([
+    erasureRows(core.db),
+    erasureCounts(core.db),
+    erasureConfirmations(core.db),
+  ]);
+  const mine = new Set<string>();
+  for (const c of confirmations) {
+    if (c.origin !== core.stationId || c.payload === null) continue;
+    const p = ErasureAppliedV1.safeParse(JSON.parse(c.payload));
+    if (p.success) mine.add(p.data.erasureId);
+  }
+  const drafts = rows
+    .filter((r) => r.effect === 'applied' && !mine.has(r.id))
+    .map((r) => ({
+      type: 'erasure.applied',
+      v: 1,
+      actor: SYSTEM_ACTOR,
+      subject: r.id,
+      payload: {
+        erasureId: r.id,
+        items: counts.get(r.id)?.items ?? 0,
+        withheld: counts.get(r.id)?.withheld ?? 0,
+      },
+    }));
+  if (drafts.length > 0) await core.commit(drafts);
+  return drafts.length;
 }

@@ -193,6 +193,27 @@ describe('erasure across stations', () => {
         /\[privacy\] .*files scrubbed/.test(s.stderr()),
       );
 
+    // Every desk confirms it applied the erasure and scrubbed its files: A's record shows all three.
+    const lead = await connectDesk(a.url, await loginToken(a.url, 'lead', 'a-long-password'));
+    try {
+      await eventually(
+        'three confirmations on A',
+        async () => {
+          const r = await call(lead, 'erasure.list', {});
+          const stations = r.ok
+            ? (r.erasures as { stations: { confirmedAt: string | null }[] }[])[0]?.stations
+            : [];
+          return stations?.length === 3 && stations.every((st) => st.confirmedAt !== null);
+        },
+        30_000,
+      );
+    } finally {
+      lead.close();
+    }
+    await eventually('the same ops everywhere again', async () => {
+      const hs = await Promise.all([a, b, c].map(health));
+      return hs.every((h) => h.ops === hs[0]?.ops);
+    });
     for (const name of ['a', 'b', 'c']) await stop(name);
     const digests = ['a', 'b', 'c'].map((n) => {
       const r = holdline('verify', '--data', data(n));

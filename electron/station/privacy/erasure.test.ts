@@ -11,7 +11,7 @@ import { verifyChain } from '../ops/verify-chain';
 import { createOperator, createWarRoom } from '../room/war-room';
 import { tempDir } from '../test-support/temp-dir';
 import { scrubFiles, scrubOwed } from './scrub';
-import { listErasures, previewErasure, requestErasure } from './erasure-request';
+import { confirmErasures, listErasures, previewErasure, requestErasure } from './erasure-request';
 import { erasureKeyOf } from './erasure-keys';
 import { authorIdentifier } from '../../../shared/privacy/erasure-target';
 import { listStations } from '../db/queries/people';
@@ -182,6 +182,14 @@ describe('erasure', () => {
     expect(await scrubOwed(a.db)).toBe(true);
     for (const core of [a, b]) await scrubFiles(core.db);
     expect(await scrubOwed(a.db)).toBe(false);
+    // Each station confirms it, with its counts; the record shows who has.
+    for (const core of [a, b]) expect(await confirmErasures(core)).toBe(1);
+    expect(await confirmErasures(a)).toBe(0);
+    await a.applyReplicated(await allOps(b.db));
+    const confirmed = (await listErasures(a))[0]?.stations ?? [];
+    expect(confirmed).toHaveLength(1);
+    expect(confirmed[0]).toMatchObject({ items: 2 });
+    expect(confirmed[0]?.confirmedAt).not.toBeNull();
     for (const [d, needle] of [
       [path.join(dir, 'a'), 'SECRETWORDONE'],
       [path.join(dir, 'a'), 'SECRETWORDTWO'],

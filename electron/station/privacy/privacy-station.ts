@@ -1,5 +1,7 @@
 import type { StationCore } from '../core/core';
+import { CatchingUpError } from '../core/core';
 import { scrubFiles, scrubOwed } from './scrub';
+import { confirmErasures } from './erasure-request';
 import { sweepIfDue } from './retention-service';
 
 // How often a station looks whether a retention sweep is due.
@@ -27,11 +29,15 @@ export function startPrivacy(
     const counts = pending;
     pending = { items: 0, withheld: 0 };
     scrubbing = scrubFiles(core.db)
-      .then((ms) =>
+      .then(async (ms) => {
         log(
           `[privacy] erased ${counts.items} mention(s), withheld ${counts.withheld} payload(s); files scrubbed in ${ms} ms`,
-        ),
-      )
+        );
+        await confirmErasures(core).catch((err: unknown) => {
+          // A station restored from a backup records nothing until caught up: it confirms later.
+          if (!(err instanceof CatchingUpError)) throw err;
+        });
+      })
       .catch((err: unknown) => {
         log(`[privacy] could not scrub the files (trying again): ${(err as Error).message}`);
         pending.items += counts.items;
@@ -65,6 +71,9 @@ export function startPrivacy(
     if (applied.privacy?.scrub) {
       pending.items += applied.privacy.erasedItems;
       pending.withheld += applied.privacy.withheld;
+      schedule();
+    } else if (applied.ops.some((o) => o.type === 'erasure.request')) {
+      // Nothing of the person here: the scrub still runs, and confirms the erasure after it.
       schedule();
     }
     if (applied.ops.some((o) => o.type === 'retention.set')) setImmediate(sweep);

@@ -203,6 +203,15 @@ export async function erasureRows(sql: Sql): Promise<ErasureRow[]> {
   return sql.all<ErasureRow>('SELECT * FROM erasures ORDER BY hlc DESC');
 }
 
+/** Each station's confirmations of erasures (erasure.applied ops), oldest first. */
+export async function erasureConfirmations(
+  sql: Sql,
+): Promise<{ origin: string; hlc: string; payload: string | null }[]> {
+  return sql.all(
+    `SELECT origin, hlc, payload FROM ops WHERE type = 'erasure.applied' AND v = 1 ORDER BY hlc, id`,
+  );
+}
+
 /** Adds to what an erasure (or 'retention') erased on this station. */
 export async function addErasureCounts(
   tx: Sql,

@@ -62,6 +62,7 @@ export function ErasureSettings(props: ErasureSettingsProps) {
               <th>{t('privacy.erasure.erasedHere')}</th>
               <th>{t('privacy.erasure.withheldHere')}</th>
               <th>{t('privacy.erasure.backupsBefore')}</th>
+              <th>{t('privacy.erasure.desks')}</th>
               <th>{t('privacy.erasure.status')}</th>
             </tr>
           </thead>
@@ -75,6 +76,20 @@ export function ErasureSettings(props: ErasureSettingsProps) {
                 <td>{formatNumber(e.here.items, lang)}</td>
                 <td>{formatNumber(e.here.withheld, lang)}</td>
                 <td>{formatNumber(e.backupsBefore, lang)}</td>
+                <td
+                  title={e.stations
+                    .filter((s) => s.confirmedAt === null)
+                    .map((s) => s.name)
+                    .join(', ')}
+                >
+                  {t('privacy.erasure.desksValue', {
+                    done: formatNumber(
+                      e.stations.filter((s) => s.confirmedAt !== null).length,
+                      lang,
+                    ),
+                    all: formatNumber(e.stations.length, lang),
+                  })}
+                </td>
                 <td>
                   {e.effect === 'applied'
                     ? t('privacy.erasure.applied')
