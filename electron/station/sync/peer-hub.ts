@@ -131,6 +131,8 @@ export async function peerStatus(
  */
 export class PeerHub {
   private readonly links = new Set<Link>();
+  /** Revoked stations whose link was dropped or handshake refused: the peers panel says so. */
+  private readonly revoked = new Map<string, PeerInfo>();
   private announcing = false;
   private newsWaiting = false;
   /** Commit-to-applied time of ops that arrived from peers. */
@@ -184,6 +186,9 @@ export class PeerHub {
       helloProblem(this.core, socket.handshake.auth).then(
         (problem) => {
           if (!problem) return next();
+          const id = (socket.handshake.auth as { stationId?: unknown } | undefined)?.stationId;
+          if (typeof id === 'string' && problem.includes(`station ${id} was revoked`))
+            this.noteRevoked(id, socket.handshake.address, 'in');
           this.log(`[peer] refused a connection from ${socket.handshake.address}: ${problem}`);
           next(new Error(`refused: ${problem}`));
         },
@@ -342,7 +347,12 @@ export class PeerHub {
     for (const link of [...this.links]) {
       if (link.info.stationId !== null && revoked.has(link.info.stationId)) {
         this.log(`[peer] station ${link.info.stationId} was revoked: dropped its link`);
-        link.info.refused = 'revoked';
+        this.noteRevoked(
+          link.info.stationId,
+          link.info.address,
+          link.info.direction,
+          link.info.lastSeen,
+        );
         this.drop(link);
       } else if (link.repin) {
         await link.repin();
@@ -383,13 +393,16 @@ export class PeerHub {
       stationId: this.core.stationId,
       vector,
       propagation: this.lag.summary(since),
-      peers: [...this.links].map((l) => {
-        const info = this.infoOf(l);
-        const theirs = l.session?.status.theirs;
-        return theirs
-          ? { ...info, behind: opsBehind(vector, theirs), ahead: opsBehind(theirs, vector) }
-          : { ...info, ahead: 0 };
-      }),
+      peers: [
+        ...[...this.links].map((l) => {
+          const info = this.infoOf(l);
+          const theirs = l.session?.status.theirs;
+          return theirs
+            ? { ...info, behind: opsBehind(vector, theirs), ahead: opsBehind(theirs, vector) }
+            : { ...info, ahead: 0 };
+        }),
+        ...[...this.revoked.values()].map((info) => ({ ...info, ahead: 0 })),
+      ],
     };
   }
 
@@ -402,6 +415,19 @@ export class PeerHub {
     HUBS.delete(this.core);
     for (const l of this.links) l.socket.disconnect();
     this.links.clear();
+  }
+
+  /** Remembers a revoked station's link for the peers panel (one entry per station). */
+  private noteRevoked(
+    stationId: string,
+    address: string | null,
+    direction: 'in' | 'out',
+    lastSeen: string | null = null,
+  ): void {
+    const info = this.newInfo(stationId, address, direction);
+    info.refused = 'revoked: this station no longer syncs with it';
+    info.lastSeen = lastSeen ?? this.revoked.get(stationId)?.lastSeen ?? null;
+    this.revoked.set(stationId, info);
   }
 
   private newInfo(stationId: string | null, address: string | null, direction: 'in' | 'out') {

@@ -192,6 +192,14 @@ describe('revocation across four stations', () => {
       connected: boolean;
     }[];
     expect(links.some((l) => l.stationId === idR && l.connected)).toBe(false);
+    // The peers panel says why.
+    expect(links).toContainEqual(
+      expect.objectContaining({
+        stationId: idR,
+        connected: false,
+        refused: expect.stringMatching(/^revoked/),
+      }),
+    );
     // The mallory login is refused everywhere (the account never counted).
     for (const name of ['a', 'b', 'c'])
       expect(
