@@ -5,6 +5,7 @@ import { can } from '../../../shared/domain/permissions';
 import type { Role } from '../../../shared/domain/people';
 import {
   ErasureRefused,
+  confirmErasures,
   listErasures,
   previewErasure,
   requestErasure,
@@ -54,6 +55,7 @@ export async function eraseCommand(argv: string[]): Promise<number> {
     }
     const id = await requestErasure(core, user.id, input.data);
     const scrubMs = await scrubFiles(core.db);
+    await confirmErasures(core);
     const erasure = (await listErasures(core)).find((e) => e.id === id);
     process.stdout.write(
       JSON.stringify({ ...erasure, channels: preview.channels, scrubMs }) + '\n',
