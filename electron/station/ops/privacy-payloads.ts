@@ -69,9 +69,6 @@ export const PRIVACY_PAYLOADS: Record<string, Record<number, z.ZodType>> = {
   'retention.sweep': { 1: RetentionSweepV1 },
 };
 
-/** Op types about erasure and retention. */
-export const PRIVACY_OPS = new Set(Object.keys(PRIVACY_PAYLOADS));
-
 /**
  * Op types whose payload an erasure may withhold (a station relays them as stubs: payload null,
  * hash kept). Room, people, erasure and retention ops are never withheld.

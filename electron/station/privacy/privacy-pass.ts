@@ -24,7 +24,6 @@ import { judgeErasures, type ActiveErasure } from './erasure-fold';
 import { refoldRetention, retentionState } from './retention-fold';
 import { hlcWallMs } from './hlc-wall';
 import type { RoleHistory } from '../ops/reducers/roles';
-import { PRIVACY_OPS } from '../ops/privacy-payloads';
 
 /** What erasure and retention did in one batch. */
 export type PrivacyApplied = {
@@ -67,7 +66,6 @@ export async function applyPrivacy(
   roles: RoleHistory,
   opts: { operatorsChanged: boolean; isVoid: (op: Pick<Op, 'origin' | 'seq'>) => boolean },
 ): Promise<PrivacyApplied | null> {
-  const hasPrivacyOps = ops.some((o) => PRIVACY_OPS.has(o.type));
   const { erasures, newlyApplied } = await judgeErasures(
     tx,
     ops.filter((o) => !opts.isVoid(o)),
@@ -85,7 +83,6 @@ export async function applyPrivacy(
     erasures.length > 0 ||
     retention.applied.mentionsBefore !== null ||
     retention.applied.contactsBefore !== null;
-  if (!anyRule && !hasPrivacyOps) return null;
   if (!anyRule) return null;
 
   // A new rule looks at the whole log; otherwise only at what this batch brought.
