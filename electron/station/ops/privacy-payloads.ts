@@ -81,4 +81,5 @@ export const WITHHOLDABLE_OPS = new Set([
   'contact.unmerge',
   'contact.dismiss',
   'retro.pin',
+  'retro.annotate',
 ]);

@@ -142,7 +142,7 @@ export async function applyPrivacy(
     for (const c of about) {
       withheld.set(c.id, 'erasure');
       if (c.type.startsWith('message.') && c.subject) out.refold.messages.push(c.subject);
-      if (c.type === 'retro.pin' && c.subject) out.refold.reviews.push(c.subject);
+      if (c.type.startsWith('retro.') && c.subject) out.refold.reviews.push(c.subject);
     }
     // Links between customers naming an erased identifier, or older than the contact cutoff.
     const keysOf = new Map<string, string>();

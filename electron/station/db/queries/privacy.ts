@@ -94,7 +94,7 @@ export type WithholdCandidate = {
 
 /**
  * Ops (stored after `afterRowid`) with a payload about a mention an erasure took: a reopen
- * reason, a retro pin's note, replies drafted or sent to it (their whole message: every draft
+ * reason, a retro pin's note, a note on a timeline event about it, replies drafted or sent to it (their whole message: every draft
  * and send of it, also versions arriving later).
  */
 export async function opsAboutErasedMentions(
@@ -107,6 +107,10 @@ export async function opsAboutErasedMentions(
        WHERE o.rowid > ? AND o.payload IS NOT NULL AND (
          (o.type = 'mention.reopen' AND o.subject IN (SELECT id FROM erased_mentions))
          OR (o.type = 'retro.pin' AND o.payload ->> '$.mentionId' IN (SELECT id FROM erased_mentions))
+         -- a review's note on a timeline event about such a mention (a claim, an answer…)
+         OR (o.type = 'retro.annotate' AND EXISTS (SELECT 1 FROM ops e
+               WHERE e.id = o.payload ->> '$.eventId' AND e.type <> 'mention.ingest'
+                 AND e.subject IN (SELECT id FROM erased_mentions)))
          OR (o.type IN ('message.draft', 'message.send') AND (coalesce(
                o.payload ->> '$.mentionId', o.payload ->> '$.target.mentionId')
              IN (SELECT id FROM erased_mentions)
