@@ -4,6 +4,7 @@ import type { Sql } from '../db/connection';
 import { getMeta, setMeta } from '../db/queries/meta';
 import { getRoom, listStations } from '../db/queries/people';
 import { stationIdOf } from '../ops/station-key';
+import { memberIdentities } from '../db/queries/revocations';
 import { certFingerprint } from '../core/tls-identity';
 import { admitProof, joinCodeHash, joinProof, sameProof } from './join-proof';
 
@@ -64,15 +65,28 @@ export async function admitByProof(core: StationCore, req: JoinRequest): Promise
     ok: true as const,
     roomId: room.id,
     warRoom: room.name,
-    members: (await listStations(core.read)).map((m) => ({
-      stationId: m.id,
-      publicKey: m.public_key,
-      tlsCert: m.tls_cert,
-    })),
+    members: await joinMembers(core),
     admittedBy: core.stationId,
   };
   const proof = admitProof({ ...proved, codeHash: code.code_hash, nonce: req.nonce, answer });
   return { ...answer, proof };
+}
+
+/**
+ * The members a join answer names: each unrevoked station with its admission key (its chain is
+ * checked from there, rotations included) and its current certificate (the one it serves).
+ */
+async function joinMembers(
+  core: StationCore,
+): Promise<{ stationId: string; publicKey: string; tlsCert: string | null }[]> {
+  const current = new Map((await memberIdentities(core.read)).map((m) => [m.id, m]));
+  return (await listStations(core.read))
+    .filter((m) => current.get(m.id)?.revoked !== true)
+    .map((m) => ({
+      stationId: m.id,
+      publicKey: m.public_key,
+      tlsCert: current.get(m.id)?.tlsCert ?? m.tls_cert,
+    }));
 }
 
 /**

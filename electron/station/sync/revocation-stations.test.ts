@@ -26,6 +26,7 @@ const PASSWORD = 'a-long-password';
 const at = (name: string) => running.get(name) as StationProcess;
 const folder = (name: string) => path.join(dir, name);
 const desks: DeskClient[] = [];
+let joinCode = '';
 
 async function start(name: string, peers: string[] = []): Promise<StationProcess> {
   const s = await startStationProcess(
@@ -78,7 +79,7 @@ beforeAll(async () => {
     path.join(dir, 'pw'),
   );
   expect(init.code, init.stderr).toBe(0);
-  const { joinCode } = JSON.parse(init.stdout) as { joinCode: string };
+  ({ joinCode } = JSON.parse(init.stdout) as { joinCode: string });
   await start('a');
   for (const name of ['b', 'c', 'r']) {
     const r = holdline(
@@ -292,6 +293,20 @@ describe('revocation across four stations', () => {
     expect(rotated.code, rotated.stderr).toBe(0);
     const r = JSON.parse(rotated.stdout) as { tlsFingerprint: string; seq: number };
     await start('b', ['a']);
+    // A new station joins through B: B's answer names its new certificate, and B's chain checks
+    // from its admission key through the rotation.
+    const joined = holdline(
+      'join',
+      '--data',
+      folder('d'),
+      '--peer',
+      at('b').address,
+      '--code',
+      joinCode,
+      '--name',
+      'desk d',
+    );
+    expect(joined.code, joined.stderr).toBe(0);
     // C dials B by address: at first B's new certificate is pinned nowhere; once the rotation
     // reaches C through A, C pins it and connects.
     await stop('c');
