@@ -116,6 +116,17 @@ export class RoomHost implements DeskRoomsAccess {
       );
       if (existsSync(file)) throw new DeskRoomsRefused(`${file} already exists`);
       await takeBackup(entry.dir, file, { reason: 'archive' });
+      // The room's folder goes next: first prove the file restores (hashes, integrity, chains,
+      // digest), by restoring it beside the archives and throwing the copy away.
+      const check = path.join(folder, `.check-${entry.key}-${process.pid}`);
+      try {
+        await restoreBackup(file, check, { alone: true });
+      } catch (err) {
+        rmSync(file, { force: true });
+        throw err;
+      } finally {
+        rmSync(check, { recursive: true, force: true });
+      }
       const archived: DeskRoom = {
         key: entry.key,
         state: 'archived',
