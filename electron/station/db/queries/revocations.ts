@@ -1,4 +1,5 @@
 import type { Sql } from '../connection';
+import type { opFromRow } from './ops';
 
 /** A revoked station: ops of its chain past `point` have no effect. */
 export type StationRevocationRow = {
@@ -217,4 +218,22 @@ export async function mentionsIngestedBetween(
 /** Why an op of a revoked station past its point had no effect (reviews and histories say so). */
 export function revokedReason(origin: string, point: number): string {
   return `its station ${origin} was revoked: its ops after #${point} have no effect`;
+}
+
+/** Every op of these types that counts (none of a revoked station past its point), in HLC order. */
+export async function countingOpsOfTypes(
+  sql: Sql,
+  types: readonly string[],
+): Promise<Parameters<typeof opFromRow>[0][]> {
+  return sql.all(
+    `SELECT * FROM ops WHERE type IN (SELECT value FROM json_each(?)) AND ${NOT_VOID}
+     ORDER BY hlc, id`,
+    [JSON.stringify(types)],
+  );
+}
+
+/** Empties the stations and join codes tables, to fold them again from the ops that count. */
+export async function clearStationsAndJoinCodes(tx: Sql): Promise<void> {
+  await tx.run('DELETE FROM stations');
+  await tx.run('DELETE FROM join_codes');
 }

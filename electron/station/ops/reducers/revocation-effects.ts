@@ -1,5 +1,7 @@
 import type { Sql } from '../../db/connection';
 import {
+  clearStationsAndJoinCodes,
+  countingOpsOfTypes,
   mentionsIngestedBetween,
   revocationPoints,
   subjectsOfOriginBetween,
@@ -8,6 +10,12 @@ import { rederiveMentions } from '../../db/queries/mention-writes';
 import { slaTargetsOf } from '../../db/queries/routing';
 import type { Op } from '../op';
 import { refoldRevocations, refoldStationKeys } from './stations';
+import { applyRoomOp } from './people';
+import { opFromRow } from '../../db/queries/ops';
+
+// Room ops folded straight into their tables (first admission wins): refolded whole when a
+// revocation turns one on or off.
+const MEMBERSHIP_OPS = ['station.admit', 'room.join-code'];
 import type { RoleHistory } from './roles';
 
 /** A subject to re-derive because ops about it gained or lost their effect. */
@@ -52,6 +60,12 @@ export async function revocationEffects(
       await rederiveMentions(tx, ids, await slaTargetsOf(tx));
       for (const id of ids) touched.push({ subject: id, type: 'mention.release', hlc: '' });
     }
+  }
+  if (touched.some((t) => MEMBERSHIP_OPS.includes(t.type))) {
+    // A station admitted (or a join code minted) by a revoked station past its point is not.
+    await clearStationsAndJoinCodes(tx);
+    for (const row of await countingOpsOfTypes(tx, MEMBERSHIP_OPS))
+      await applyRoomOp(tx, opFromRow(row));
   }
   for (const origin of new Set(
     ops.filter((o) => o.type === 'station.rotate-key').map((o) => o.origin),

@@ -4,7 +4,8 @@ import type { StationCore } from '../../core/core';
 import { stateDigest } from '../../db/digest';
 import { allOps, opsOfOrigin } from '../../db/queries/ops';
 import { effectOf } from '../../db/queries/effects';
-import { operatorByUsername } from '../../db/queries/people';
+import { listStations, operatorByUsername } from '../../db/queries/people';
+import { generateStationKey } from '../station-key';
 import { stationRevocations } from '../../db/queries/revocations';
 import { mentionById, mentionHistory } from '../../db/queries/mention-reads';
 import { mentionIdOf } from '../../mentions/mention-id';
@@ -97,12 +98,28 @@ describe('station revocation verdicts', () => {
     // …a mention only it ingested, and a second copy of one held before (a duplicate).
     await b.commit([ingestDraft(adminId, 't9', 'planted by the thief')]);
     await b.commit([ingestDraft(adminId, 't1', 'my flight was cancelled, again')]);
+    // …and an accomplice's station admitted.
+    const accomplice = generateStationKey().key;
+    await b.commit([
+      {
+        type: 'station.admit',
+        v: 1,
+        actor: adminId,
+        subject: accomplice.stationId,
+        payload: {
+          stationId: accomplice.stationId,
+          publicKey: accomplice.publicKeyPem,
+          name: 'accomplice',
+        },
+      },
+    ]);
     const late = await chainOf(b);
     // c2 holds the late ops before the revocation reaches it; the digest is taken after both.
     await c2.applyFromPeer(late);
     expect(await operatorByUsername(c2.db, 'mallory')).toBeTruthy();
     expect((await mentionById(c2.db, mentionIdOf('twitter', 't1')))?.status).toBe('answered');
     expect(await mentionById(c2.db, mentionIdOf('twitter', 't9'))).toBeTruthy();
+    expect((await listStations(c2.db)).map((x) => x.id)).toContain(accomplice.stationId);
 
     await a.commit([revoke(adminId, b.stationId, point)]);
     const fromA = await chainOf(a);
@@ -121,6 +138,7 @@ describe('station revocation verdicts', () => {
       expect(m?.claim).toBeFalsy();
       expect(m?.text).toBe('my flight was cancelled');
       expect(await mentionById(s.db, mentionIdOf('twitter', 't9'))).toBeFalsy();
+      expect((await listStations(s.db)).map((x) => x.id)).not.toContain(accomplice.stationId);
     }
     // Where the void ops are held, a mention's history shows them refused, saying why.
     const history = await mentionHistory(c2.db, mentionIdOf('twitter', 't1'));
