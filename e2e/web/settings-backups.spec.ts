@@ -33,9 +33,11 @@ test('an admin schedules backups, backs up now and sees the backup in Settings',
       await dialog.getByRole('button', { name: 'Save' }).click();
       await expect(status).toContainText(folder);
       await expect(status).toContainText('the last 3 backups');
+      await expect(status).toContainText(`Schedule changedby ${DEFAULT_ROOM.admin}`);
 
       await dialog.getByTestId('backup-now').click();
       await expect(status).toContainText('1 kept now');
+      await expect(status).toContainText(`asked for by ${DEFAULT_ROOM.admin}`);
       await expect(status).not.toContainText('never');
       const files = readdirSync(folder);
       expect(files).toHaveLength(1);

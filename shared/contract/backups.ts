@@ -44,6 +44,8 @@ export type BackupTakenView = {
   bytes: number;
   ops: number;
   ms: number;
+  /** Who asked for it; null or absent: the schedule. */
+  by?: string | null | undefined;
 };
 
 /** Scheduled backups of this station: settings, the last result each way, and the next run. */
@@ -59,6 +61,8 @@ export type BackupStatusView = {
   running: boolean;
   /** Backups of this station now kept in the folder. */
   kept: number;
+  /** Who last changed the schedule, and when. */
+  settingsChanged: { by: string; at: string } | null;
 };
 
 /** Backup commands on /desk (admins only). */

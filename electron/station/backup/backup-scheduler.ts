@@ -23,6 +23,8 @@ export class BackupScheduler {
   private running = false;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<unknown> = Promise.resolve();
+  /** Who asked for the backup about to run (null: the schedule). */
+  private askedBy: string | null = null;
   private readonly once = oneAtATime(() => {
     const run = this.backUp();
     this.current = run.catch(() => undefined);
@@ -68,13 +70,19 @@ export class BackupScheduler {
   }
 
   /** Takes a backup now (an admin's "Back up now"); throws when it fails, after recording it. */
-  async backUpNow(): Promise<BackupSummary> {
+  async backUpNow(by: string | null = null): Promise<BackupSummary> {
+    this.askedBy = by;
     return this.once();
   }
 
-  /** Replaces the settings. */
-  configure(settings: BackupSettings): BackupStatusView {
+  /** Replaces the settings, noting who changed them and when. */
+  configure(settings: BackupSettings, by: string | null = null): BackupStatusView {
     writeBackupSettings(this.core.dataDir, settings);
+    if (by !== null)
+      writeBackupRecord(this.core.dataDir, {
+        ...readBackupRecord(this.core.dataDir),
+        settingsChanged: { by, at: new Date(this.now()).toISOString() },
+      });
     return this.status();
   }
 
@@ -90,6 +98,8 @@ export class BackupScheduler {
     const dataDir = this.core.dataDir;
     const at = this.now();
     const record = readBackupRecord(dataDir);
+    const by = this.askedBy;
+    this.askedBy = null;
     this.running = true;
     try {
       const { settings, problem } = readBackupSettings(dataDir);
@@ -117,6 +127,7 @@ export class BackupScheduler {
           bytes: summary.bytes,
           ops: summary.ops,
           ms: summary.ms,
+          by,
         },
       });
       return summary;

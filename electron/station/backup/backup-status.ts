@@ -9,6 +9,8 @@ const Taken = z.object({
   bytes: z.number(),
   ops: z.number(),
   ms: z.number(),
+  /** Who asked for it ("Back up now"); absent or null: the schedule. */
+  by: z.string().nullable().optional(),
 });
 
 /** What scheduled and admin-asked backups last did, kept in the data folder for holdline stats. */
@@ -16,6 +18,8 @@ export const BackupRecordSchema = z.object({
   lastAttemptAt: z.string().nullable(),
   lastSuccess: Taken.nullable(),
   lastFailure: z.object({ at: z.string(), message: z.string() }).nullable(),
+  /** Who last changed the schedule, and when (absent in records from before it was kept). */
+  settingsChanged: z.object({ by: z.string(), at: z.string() }).nullable().optional(),
 });
 /** The stored record of backups. */
 export type BackupRecord = z.infer<typeof BackupRecordSchema>;

@@ -54,5 +54,6 @@ export function backupStatusOf(
     next: next === null ? null : new Date(next).toISOString(),
     running: opts.running ?? false,
     kept: keptBackups(settings, stationId).length,
+    settingsChanged: record.settingsChanged ?? null,
   };
 }

@@ -29,6 +29,11 @@ describe('backup desk commands', () => {
     const configured = await call(admin, 'backup.configure', { folder, every: '6h', keepLast: 3 });
     if (!configured.ok) throw new Error(configured.message);
     expect(configured.settings).toEqual({ enabled: true, folder, every: '6h', keepLast: 3 });
+    // Who changed the schedule, and when, is kept with it.
+    expect(configured.settingsChanged).toMatchObject({ by: 'Lea Lead' });
+    expect(Date.now() - Date.parse((configured.settingsChanged as { at: string }).at)).toBeLessThan(
+      60_000,
+    );
 
     const now = await call(admin, 'backup.now', {});
     if (!now.ok) throw new Error(now.message);
@@ -36,7 +41,11 @@ describe('backup desk commands', () => {
     expect(existsSync(taken.file)).toBe(true);
     expect(readdirSync(folder)).toEqual([path.basename(taken.file)]);
     const status = now.status as BackupStatusView;
-    expect(status).toMatchObject({ kept: 1, lastFailure: null, lastSuccess: { file: taken.file } });
+    expect(status).toMatchObject({
+      kept: 1,
+      lastFailure: null,
+      lastSuccess: { file: taken.file, by: 'Lea Lead' },
+    });
     expect(Date.parse(status.next ?? '')).toBe(Date.parse(taken.at) + 6 * 3_600_000);
     t.cleanup();
   }, 60_000);

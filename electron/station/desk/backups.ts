@@ -21,15 +21,16 @@ export const backupHandlers: DeskHandlerMap<BackupCommandName> = {
   'backup.configure': handler({
     input: BackupSettingsSchema,
     permission: 'station.manage',
-    run: async ({ core }, input) => schedulerOf(core).configure(input),
+    run: async ({ core, operator }, input) =>
+      schedulerOf(core).configure(input, operator.displayName),
   }),
   'backup.now': handler({
     input: NoInput,
     permission: 'station.manage',
-    run: async ({ core }) => {
+    run: async ({ core, operator }) => {
       const scheduler = schedulerOf(core);
       try {
-        const taken = await scheduler.backUpNow();
+        const taken = await scheduler.backUpNow(operator.displayName);
         return {
           backup: {
             at: taken.takenAt,
@@ -37,6 +38,7 @@ export const backupHandlers: DeskHandlerMap<BackupCommandName> = {
             bytes: taken.bytes,
             ops: taken.ops,
             ms: taken.ms,
+            by: operator.displayName,
           },
           status: scheduler.status(),
         };

@@ -69,12 +69,25 @@ export function BackupsPanel(props: { socket: DeskSocket }) {
                   ),
                 })
               : t('backups.never')}
+            {status.lastSuccess &&
+              ` · ${status.lastSuccess.by ? t('backups.askedBy', { by: status.lastSuccess.by }) : t('backups.bySchedule')}`}
           </dd>
           {status.lastFailure && (
             <>
               <dt>{t('backups.lastFailure')}</dt>
               <dd className="error">
                 {formatTime(status.lastFailure.at, lang)}: {status.lastFailure.message}
+              </dd>
+            </>
+          )}
+          {status.settingsChanged && (
+            <>
+              <dt>{t('backups.changed')}</dt>
+              <dd>
+                {t('backups.changedValue', {
+                  by: status.settingsChanged.by,
+                  at: formatTime(status.settingsChanged.at, lang),
+                })}
               </dd>
             </>
           )}
