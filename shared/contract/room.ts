@@ -114,10 +114,7 @@ export type RoomCommands = {
     input: z.input<typeof CloseRoomSchema>,
     ack: Ack<{ closed: RoomClosed | null }>,
   ) => void;
-  'room.reopen': (
-    input: Record<string, never>,
-    ack: Ack<{ closed: RoomClosed | null }>,
-  ) => void;
+  'room.reopen': (input: Record<string, never>, ack: Ack<{ closed: RoomClosed | null }>) => void;
 };
 
 /** Events of the room domain. */
