@@ -73,20 +73,21 @@ export async function admitByProof(core: StationCore, req: JoinRequest): Promise
 }
 
 /**
- * The members a join answer names: each unrevoked station with its admission key (its chain is
- * checked from there, rotations included) and its current certificate (the one it serves).
+ * The members a join answer names: each station with its admission key (its chain is checked
+ * from there, rotations included) and its current certificate (the one it serves). A revoked
+ * station is named without a certificate: the joiner can check its ops up to the revocation point
+ * (which the log holds, in whatever order its pieces come) but never links to it.
  */
 async function joinMembers(
   core: StationCore,
 ): Promise<{ stationId: string; publicKey: string; tlsCert: string | null }[]> {
   const current = new Map((await memberIdentities(core.read)).map((m) => [m.id, m]));
-  return (await listStations(core.read))
-    .filter((m) => current.get(m.id)?.revoked !== true)
-    .map((m) => ({
-      stationId: m.id,
-      publicKey: m.public_key,
-      tlsCert: current.get(m.id)?.tlsCert ?? m.tls_cert,
-    }));
+  return (await listStations(core.read)).map((m) => ({
+    stationId: m.id,
+    publicKey: m.public_key,
+    tlsCert:
+      current.get(m.id)?.revoked === true ? null : (current.get(m.id)?.tlsCert ?? m.tls_cert),
+  }));
 }
 
 /**
