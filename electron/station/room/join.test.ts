@@ -4,7 +4,11 @@ import { StationCore } from '../core/core';
 import { listStations } from '../db/queries/people';
 import { tempDir } from '../test-support/temp-dir';
 import { testCores } from '../test-support/test-cores';
-import { JoinRefused, admitByProof, checkJoinAnswer } from './join';
+import { JoinRefused, admitByProof, checkJoinAnswer, saveBootstrap } from './join';
+import { allOps, opsOfOrigin } from '../db/queries/ops';
+import { stateDigest } from '../db/digest';
+import { ingestDraft } from '../test-support/scenario';
+import { revokeStation } from './revocation';
 import { askToJoin } from './join-client';
 import { joinRequestFor } from './join-proof';
 import { createWarRoom } from './war-room';
@@ -96,5 +100,52 @@ describe('joining a war room', () => {
     );
     // The right proof, but shown through a certificate the room does not know for that member.
     expect(() => checkJoinAnswer(answer, req, code, newcomer.tls.fingerprint)).toThrow(JoinRefused);
+  });
+
+  it('lets a newcomer check a revoked station’s ops in any piece order, and keeps its revocation when admission and revocation come in one batch', async () => {
+    const a = await open();
+    const room = await createWarRoom(a, {
+      warRoom: 'Lost laptop',
+      username: 'lead',
+      displayName: 'Lea',
+      password: 'lead-password',
+    });
+    const laptop = await open();
+    await a.commit([
+      {
+        type: 'station.admit',
+        v: 1,
+        actor: room.adminId,
+        subject: laptop.stationId,
+        payload: {
+          stationId: laptop.stationId,
+          publicKey: laptop.key.publicKeyPem,
+          name: 'laptop',
+        },
+      },
+    ]);
+    await laptop.applyReplicated(await allOps(a.db));
+    await laptop.commit([ingestDraft(room.adminId, 't1', 'my flight was cancelled')]);
+    const laptopOps = await opsOfOrigin(laptop.db, laptop.stationId);
+    await a.applyFromPeer(laptopOps);
+    await revokeStation(a, room.adminId, laptop.stationId, 'stolen');
+
+    const newcomer = await open();
+    const answer = await admitByProof(
+      a,
+      joinRequestFor(newcomer, room.joinCode, a.tls.fingerprint, 'desk 3'),
+    );
+    // The laptop is named so its ops can be checked, but with no certificate to link to.
+    expect(answer.members.find((m) => m.stationId === laptop.stationId)).toMatchObject({
+      publicKey: laptop.key.publicKeyPem,
+      tlsCert: null,
+    });
+    await saveBootstrap(newcomer.db, { roomId: answer.roomId, members: answer.members });
+    // Its chain arrives in a piece before the admin's chain that admitted it: taken, not refused.
+    const taken = await newcomer.applyFromPeer(laptopOps);
+    expect(taken.applied.ops).toHaveLength(laptopOps.length);
+    await newcomer.applyFromPeer(await opsOfOrigin(a.db, a.stationId));
+    // The admin's chain holds the laptop's admission and its revocation in one batch.
+    expect(await stateDigest(newcomer.db)).toBe(await stateDigest(a.db));
   });
 });

@@ -42,7 +42,13 @@ async function allOfType(sql: Sql, type: string, origin?: string): Promise<Op[]>
 export async function refoldRevocations(tx: Sql, roles: RoleHistory): Promise<RevocationChange[]> {
   const ops = await allOfType(tx, 'station.revoke');
   await roles.load(ops.map((o) => o.actor));
+  // Admitted stations: those of the table, and those whose admission is in the log but not folded
+  // yet (a catch-up batch can hold a station's admission and its revocation together).
   const members = new Set((await listStations(tx)).map((s) => s.id));
+  for (const admit of await allOfType(tx, 'station.admit')) {
+    const id = (admit.payload as { stationId?: unknown } | null)?.stationId;
+    if (typeof id === 'string') members.add(id);
+  }
   const revoked = new Map<string, StationRevocationRow>();
   const verdicts: Verdict[] = [];
   const refuse = (op: Op, reason: string) =>
