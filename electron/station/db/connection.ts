@@ -1,4 +1,5 @@
 import sqlite3 from 'sqlite3';
+import { TableMemos } from './table-memos';
 
 /** A value SQLite accepts as a bound parameter. */
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -25,6 +26,13 @@ export type Sql = {
     /** One row's placeholders, when a column needs an expression (default `(?, …, ?)`). */
     tuple?: string,
   ): Promise<number>;
+  /**
+   * A read of a small, rarely written table kept in memory, on the write connection: later calls
+   * with the same key answer without a query until this connection writes to one of `tables`
+   * (any statement naming one), rolls back or runs a script. Elsewhere it just runs `load`. The
+   * value is shared between callers: they must not change it.
+   */
+  memo<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T>;
   /** Finalizes kept statements before closing; later queries are refused. */
   finalize(): Promise<void>;
 };
@@ -50,7 +58,7 @@ export type Db = Sql & {
 // op inserts are compiled once per station instead of once per batch.
 const MAX_STATEMENTS = 256;
 
-function wrap(raw: sqlite3.Database): Sql {
+function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
   const statements = new Map<string, Promise<sqlite3.Statement>>();
   let finalized = false;
   const statementFor = (sql: string): Promise<sqlite3.Statement> => {
@@ -108,6 +116,7 @@ function wrap(raw: sqlite3.Database): Sql {
       );
     },
     insertRows: async (head, width, rows, tail = '', rowTuple?: string) => {
+      memos?.wrote(head);
       const tuple = rowTuple ?? `(${Array.from({ length: width }, () => '?').join(',')})`;
       let changes = 0;
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
@@ -121,17 +130,21 @@ function wrap(raw: sqlite3.Database): Sql {
     },
     // run and all step their statement to the end, so a kept statement holds no lock between
     // uses; get stops at the first row and would, so it prepares afresh each time.
+    memo: (key, tables, load) => (memos ? memos.get(key, tables, load) : load()),
     run: async (sql, params = []) => {
+      memos?.wrote(sql);
       const r = await runStatement(await statementFor(sql), params as unknown[]);
       return { changes: r.changes, lastID: r.lastID };
     },
     get: <T>(sql: string, params: SqlParams = []) =>
       new Promise<T | undefined>((resolve, reject) => {
+        memos?.wrote(sql);
         raw.get(sql, params as unknown[], (err: Error | null, row: T | undefined) =>
           err ? reject(err) : resolve(row),
         );
       }),
     all: async <T>(sql: string, params: SqlParams = []) => {
+      memos?.wrote(sql);
       const stmt = await statementFor(sql);
       return new Promise<T[]>((resolve, reject) => {
         stmt.all(params as unknown[], settle(stmt, resolve, reject));
@@ -139,10 +152,12 @@ function wrap(raw: sqlite3.Database): Sql {
     },
     exec: (sql) =>
       new Promise((resolve, reject) => {
+        memos?.ran(sql);
         raw.exec(sql, (err) => (err ? reject(err) : resolve()));
       }),
     each: <T>(sql: string, params: SqlParams, onRow: (row: T) => void) =>
       new Promise<number>((resolve, reject) => {
+        memos?.wrote(sql);
         let failed: Error | null = null;
         raw.each(
           sql,
@@ -179,7 +194,7 @@ const PRAGMAS = `
 /** Opens (creating if needed) the station's database for writing: WAL, foreign keys on. */
 export async function openDb(file: string): Promise<Db> {
   const raw = await openRaw(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
-  const sql = wrap(raw);
+  const sql = wrap(raw, new TableMemos());
   await sql.exec(PRAGMAS);
   let queue: Promise<unknown> = Promise.resolve();
   return {

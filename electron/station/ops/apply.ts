@@ -230,7 +230,12 @@ export async function applyOps(
   let routingIngest: { afterSeq: number; ids: string[] } | null = null;
   if (ingests.length > 0) {
     routingIngest = { afterSeq: await maxMentionSeq(tx), ids: [] };
-    out.newMentions = await deriveIngested(tx, rowidBefore, await slaTargetsOf(tx));
+    out.newMentions = await deriveIngested(
+      tx,
+      rowidBefore,
+      await slaTargetsOf(tx),
+      routingIngest.afterSeq,
+    );
     const ingested: string[] = [];
     for (const o of ingests) {
       if (opts.fresh && o.payloadItems !== undefined) {

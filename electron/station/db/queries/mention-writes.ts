@@ -154,11 +154,13 @@ export async function deriveIngested(
   tx: Sql,
   afterRowid: number,
   targets: SlaTargets,
+  /** The mentions' highest seq before, when the caller has just read it. */
+  seqBefore?: number,
 ): Promise<number> {
   // seq is an INTEGER PRIMARY KEY that only grows, so max(seq) is a free "how many rows were added".
   const maxSeq = async () =>
     (await tx.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
-  const before = await maxSeq();
+  const before = seqBefore ?? (await maxSeq());
   await tx.run(deriveFor(targets), [afterRowid]);
   return (await maxSeq()) - before;
 }

@@ -198,8 +198,10 @@ export async function putErasure(tx: Sql, row: ErasureRow): Promise<void> {
 /** Erasures in force: their keys (JSON) and cutoff. */
 export async function appliedErasures(
   sql: Sql,
-): Promise<{ id: string; keys: string; cutoff: string }[]> {
-  return sql.all(`SELECT id, keys, cutoff FROM erasures WHERE effect = 'applied' ORDER BY hlc, id`);
+): Promise<readonly { id: string; keys: string; cutoff: string }[]> {
+  return sql.memo('erasures.applied', ['erasures'], () =>
+    sql.all(`SELECT id, keys, cutoff FROM erasures WHERE effect = 'applied' ORDER BY hlc, id`),
+  );
 }
 
 /** Every erasure recorded, newest first. */

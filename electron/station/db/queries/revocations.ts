@@ -22,8 +22,12 @@ export type StationKeyRow = {
 };
 
 /** Every revoked station. */
-export async function stationRevocations(sql: Sql): Promise<StationRevocationRow[]> {
-  return sql.all<StationRevocationRow>('SELECT * FROM station_revocations ORDER BY station_id');
+export async function stationRevocations(
+  sql: Sql,
+): Promise<readonly Readonly<StationRevocationRow>[]> {
+  return sql.memo('station_revocations', ['station_revocations'], () =>
+    sql.all<StationRevocationRow>('SELECT * FROM station_revocations ORDER BY station_id'),
+  );
 }
 
 /** The last seq that counts of each revoked station's chain. */
@@ -45,8 +49,10 @@ export async function putStationRevocations(
 }
 
 /** Every key rotation, by station and seq. */
-export async function stationKeyRows(sql: Sql): Promise<StationKeyRow[]> {
-  return sql.all<StationKeyRow>('SELECT * FROM station_keys ORDER BY station_id, from_seq');
+export async function stationKeyRows(sql: Sql): Promise<readonly Readonly<StationKeyRow>[]> {
+  return sql.memo('station_keys', ['station_keys'], () =>
+    sql.all<StationKeyRow>('SELECT * FROM station_keys ORDER BY station_id, from_seq'),
+  );
 }
 
 /** Replaces one station's rotations (folded from its station.rotate-key ops). */

@@ -94,8 +94,13 @@ export type RoomConfigRow = {
 };
 
 /** Reads a room setting. */
-export async function roomConfig(sql: Sql, key: string): Promise<RoomConfigRow | undefined> {
-  return sql.get<RoomConfigRow>('SELECT * FROM room_config WHERE key = ?', [key]);
+export async function roomConfig(
+  sql: Sql,
+  key: string,
+): Promise<Readonly<RoomConfigRow> | undefined> {
+  return sql.memo(`room_config:${key}`, ['room_config'], () =>
+    sql.get<RoomConfigRow>('SELECT * FROM room_config WHERE key = ?', [key]),
+  );
 }
 
 /** Writes (or, with null, clears) a room setting. */
