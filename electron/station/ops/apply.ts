@@ -1,5 +1,5 @@
 import type { Sql } from '../db/connection';
-import { insertOps, storedIdsAt, subjectsOfActorSince, subjectsWithOps } from '../db/queries/ops';
+import { insertOps, opsBeforeIngest, storedIdsAt, subjectsOfActorSince } from '../db/queries/ops';
 import { MENTION_STATE_OPS } from '../../../shared/domain/mention-state';
 import type { Op } from './op';
 import { PEOPLE_OPS } from './payloads';
@@ -18,7 +18,7 @@ import { PolicyHistory, refoldMessage } from './reducers/messages';
 import { StaffingBatch } from './reducers/staffing';
 import { CHECK_OPS, SHIFT_OPS } from '../../../shared/domain/roster';
 import { refoldRoster, refoldShift } from './reducers/roster';
-import { applyRoutingEffects, type RoutingApplied } from './reducers/routing';
+import { applyRoutingEffects, type RoutingApplied, type RoutingIngest } from './reducers/routing';
 import { maxMentionSeq, slaTargetsOf } from '../db/queries/routing';
 import { RETRO_OPS } from '../../../shared/review/retrospective';
 import { refoldReview } from './reducers/reviews';
@@ -227,15 +227,11 @@ export async function applyOps(
     out.roomChanged = true;
   }
 
-  let routingIngest: { afterSeq: number; ids: string[] } | null = null;
+  let routingIngest: RoutingIngest | null = null;
   if (ingests.length > 0) {
-    routingIngest = { afterSeq: await maxMentionSeq(tx), ids: [] };
-    out.newMentions = await deriveIngested(
-      tx,
-      rowidBefore,
-      await slaTargetsOf(tx),
-      routingIngest.afterSeq,
-    );
+    const afterSeq = await maxMentionSeq(tx);
+    const derived = await deriveIngested(tx, rowidBefore, await slaTargetsOf(tx), afterSeq);
+    out.newMentions = derived.added;
     const ingested: string[] = [];
     for (const o of ingests) {
       if (opts.fresh && o.payloadItems !== undefined) {
@@ -251,8 +247,14 @@ export async function applyOps(
     }
     // A replica may have received state ops before the mention itself: fold those mentions now
     // (only those — folding every ingested mention made catch-up crawl).
-    for (const id of await subjectsWithOps(tx, ingested)) mentionSubjects.add(id);
-    routingIngest.ids = ingested;
+    const early = await opsBeforeIngest(tx, ingested);
+    for (const id of early.any) mentionSubjects.add(id);
+    routingIngest = {
+      afterSeq,
+      ids: ingested,
+      withRoutingOps: early.routing,
+      updatedHeld: derived.updatedHeld,
+    };
   }
 
   await refoldMentions(tx, mentionSubjects, roles);

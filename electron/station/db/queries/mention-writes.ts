@@ -146,23 +146,34 @@ function deriveFor(targets: SlaTargets): string {
   return sql;
 }
 
+/** What deriving a batch's ingested mentions did. */
+export type Derived = {
+  /** Mentions new to this station. */
+  added: number;
+  /** Whether any item was another copy of a mention held before (its row was updated). */
+  updatedHeld: boolean;
+};
+
 /**
  * Derives mentions from the ingest ops stored after `afterRowid`, with their first-response due
- * times under `targets`; returns how many were new.
+ * times under `targets`. `seqBefore` is the mentions' highest seq before (maxMentionSeq): seq is
+ * an INTEGER PRIMARY KEY that only grows, so each row written tells whether it was added or held.
  */
 export async function deriveIngested(
   tx: Sql,
   afterRowid: number,
   targets: SlaTargets,
-  /** The mentions' highest seq before, when the caller has just read it. */
-  seqBefore?: number,
-): Promise<number> {
-  // seq is an INTEGER PRIMARY KEY that only grows, so max(seq) is a free "how many rows were added".
-  const maxSeq = async () =>
-    (await tx.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
-  const before = seqBefore ?? (await maxSeq());
-  await tx.run(deriveFor(targets), [afterRowid]);
-  return (await maxSeq()) - before;
+  seqBefore: number,
+): Promise<Derived> {
+  const rows = await tx.all<{ seq: number }>(`${deriveFor(targets)} RETURNING seq`, [afterRowid]);
+  // A mention carried twice by the batch is returned twice (inserted, then updated).
+  const added = new Set<number>();
+  let updatedHeld = false;
+  for (const { seq } of rows) {
+    if (seq > seqBefore) added.add(seq);
+    else updatedHeld = true;
+  }
+  return { added: added.size, updatedHeld };
 }
 
 function hlcIso(hlc: string | null): string | null {

@@ -3,6 +3,7 @@ import type { Op } from '../../ops/op';
 import { canonicalJson } from '../../ops/op-id';
 import { isKnownOp } from '../../ops/op-catalogue';
 import { NOT_VOID } from './revocations';
+import { MENTION_ROUTING_OPS } from '../../ops/routing-payloads';
 
 type OpRow = {
   id: string;
@@ -136,15 +137,28 @@ export async function subjectsOfActorSince(
   return rows.map((r) => r.subject);
 }
 
-/** Which of these subjects have ops stored (of any type but ingest). */
-export async function subjectsWithOps(sql: Sql, subjects: readonly string[]): Promise<string[]> {
-  if (subjects.length === 0) return [];
-  const rows = await sql.all<{ subject: string }>(
-    `SELECT DISTINCT o.subject FROM json_each(?) j JOIN ops o ON o.subject = j.value
-     WHERE o.type <> 'mention.ingest'`,
+const MENTION_ROUTING_TYPES = MENTION_ROUTING_OPS.map((t) => `'${t}'`).join(', ');
+
+/**
+ * Which of these subjects (mentions just ingested) have ops stored of any type but ingest — a
+ * replica may hold state ops from before the mention — and which of them routing ops (a re-route,
+ * a breach). One look-up for both: every applied peer batch of mentions asks.
+ */
+export async function opsBeforeIngest(
+  sql: Sql,
+  subjects: readonly string[],
+): Promise<{ any: string[]; routing: string[] }> {
+  if (subjects.length === 0) return { any: [], routing: [] };
+  const rows = await sql.all<{ subject: string; routing: number }>(
+    `SELECT o.subject, max(o.type IN (${MENTION_ROUTING_TYPES})) AS routing
+     FROM json_each(?) j JOIN ops o ON o.subject = j.value
+     WHERE o.type <> 'mention.ingest' GROUP BY o.subject`,
     [JSON.stringify(subjects)],
   );
-  return rows.map((r) => r.subject);
+  return {
+    any: rows.map((r) => r.subject),
+    routing: rows.filter((r) => r.routing === 1).map((r) => r.subject),
+  };
 }
 
 /** The last op of one origin's chain. */

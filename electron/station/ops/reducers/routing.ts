@@ -177,6 +177,18 @@ export type RoutingApplied = {
   breached: string[];
 };
 
+/** What an ingest in the batch means for routing (applyOps finds it while deriving mentions). */
+export type RoutingIngest = {
+  /** The mentions' highest seq before the batch: rows past it are new. */
+  afterSeq: number;
+  /** The ingested mentions' ids (a replica's; empty for this station's own ingest). */
+  ids: readonly string[];
+  /** Those of them with routing ops held already (re-routes, breaches that arrived first). */
+  withRoutingOps: readonly string[];
+  /** Whether a mention held before got another copy (an earlier one moves its due time). */
+  updatedHeld: boolean;
+};
+
 /**
  * Applies routing and SLA effects inside applyOps' transaction: room settings, SLA due times of
  * ingested mentions, and re-derives the mentions whose routing ops (or ingest) arrived.
@@ -186,7 +198,7 @@ export async function applyRoutingEffects(
   ops: readonly Op[],
   roles: RoleHistory,
   /** Set when the batch ingested: mentions past `afterSeq` and `ids` (a replica's) need due times. */
-  ingest: { afterSeq: number; ids: readonly string[] } | null,
+  ingest: RoutingIngest | null,
 ): Promise<RoutingApplied> {
   const out: RoutingApplied = {
     mentionsChanged: [],
@@ -195,7 +207,7 @@ export async function applyRoutingEffects(
     breached: [],
   };
   // A replica may hold re-routes and breaches before the mention, or get an earlier copy of it.
-  const subjects = new Set<string>(ingest ? await withRoutingOps(tx, ingest.ids) : []);
+  const subjects = new Set<string>(ingest?.withRoutingOps ?? []);
   const answered: string[] = [];
   for (const op of ops) {
     if (op.type === 'routing.set') out.rulesChanged = true;
@@ -219,7 +231,7 @@ export async function applyRoutingEffects(
   if (!out.slaChanged && !ingest && subjects.size === 0) return out;
   const targets = await slaTargetsOf(tx);
   if (out.slaChanged) await setSlaOfAll(tx, targets);
-  else if (ingest) await setSlaOfIngested(tx, targets, ingest.afterSeq, ingest.ids);
+  else if (ingest?.updatedHeld) await setSlaOfIngested(tx, targets, ingest.afterSeq, ingest.ids);
   const breachOps = new Set(ops.filter((o) => o.type === 'sla.breached').map((o) => o.id));
   for (const id of subjects) {
     if (!(await refoldMentionRouting(tx, id, roles, targets))) continue;
