@@ -25,7 +25,7 @@ export type Sql = {
     tail?: string,
     /** One row's placeholders, when a column needs an expression (default `(?, …, ?)`). */
     tuple?: string,
-  ): Promise<number>;
+  ): Promise<InsertedRows>;
   /**
    * A read of a small, rarely written table kept in memory, on the write connection: later calls
    * with the same key answer without a query until this connection writes to one of `tables`
@@ -35,6 +35,17 @@ export type Sql = {
   memo<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T>;
   /** Finalizes kept statements before closing; later queries are refused. */
   finalize(): Promise<void>;
+};
+
+/** What insertRows wrote. */
+export type InsertedRows = {
+  changes: number;
+  /**
+   * For a plain INSERT into a rowid table: the rowid of the first row inserted (SQLite gives a
+   * new row the largest rowid plus one, so a statement's rows are consecutive and the first is its
+   * last rowid minus its changes plus one); null when nothing was inserted.
+   */
+  firstRowid: number | null;
 };
 
 /** Rows per prepared multi-row INSERT (width × rows stays under SQLite's 32,766 variables). */
@@ -119,14 +130,17 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
       memos?.wrote(head);
       const tuple = rowTuple ?? `(${Array.from({ length: width }, () => '?').join(',')})`;
       let changes = 0;
+      let firstRowid: number | null = null;
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
         const sql = `${head} VALUES ${Array.from({ length: chunk.length }, () => tuple).join(',')} ${tail}`;
         const params: SqlValue[] = [];
         for (const r of chunk) for (const v of r) params.push(v);
-        changes += (await runStatement(await statementFor(sql), params)).changes;
+        const r = await runStatement(await statementFor(sql), params);
+        if (firstRowid === null && r.changes > 0) firstRowid = r.lastID - r.changes + 1;
+        changes += r.changes;
       }
-      return changes;
+      return { changes, firstRowid };
     },
     // run and all step their statement to the end, so a kept statement holds no lock between
     // uses; get stops at the first row and would, so it prepares afresh each time.

@@ -7,7 +7,7 @@ import { refoldMentions } from './reducers/mentions';
 import { refoldRun } from './reducers/runs';
 import { putAlert } from '../db/queries/alerts';
 import { RUN_OPS } from './run-payloads';
-import { deriveIngested, lastOpRowid } from '../db/queries/mention-writes';
+import { deriveIngested } from '../db/queries/mention-writes';
 import { applyRoomOp, refoldOperator } from './reducers/people';
 import { RoleHistory } from './reducers/roles';
 import { mentionIdOf } from '../mentions/mention-id';
@@ -108,8 +108,7 @@ export async function applyOps(
     seen.add(place);
     ops.push(o);
   }
-  const rowidBefore = await lastOpRowid(tx);
-  await insertOps(tx, ops);
+  const rowidBefore = await insertOps(tx, ops);
 
   const roles = new RoleHistory(tx);
   const out: Applied = {

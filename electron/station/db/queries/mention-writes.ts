@@ -126,11 +126,6 @@ export async function rederiveMentions(
   await tx.run(sql, [json]);
 }
 
-/** The ops table's last rowid: ingest ops appended after it are derived into mentions. */
-export async function lastOpRowid(tx: Sql): Promise<number> {
-  return (await tx.get<{ m: number | null }>('SELECT max(rowid) AS m FROM ops'))?.m ?? 0;
-}
-
 // The derive statement per SLA targets in force (a room changes them rarely).
 const DERIVES = new Map<string, string>();
 

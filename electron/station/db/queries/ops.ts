@@ -42,9 +42,13 @@ export function opFromRow(r: OpRow): Op {
 // a BLOB would read as JSONB to SQLite's JSON functions).
 const OP_ROW = '(?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?)';
 
-/** Appends ops (already checked as new). */
-export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
-  await tx.insertRows(
+/**
+ * Appends ops (already checked as new); returns the ops table's last rowid before them, which
+ * marks what the batch added (mention derivation, privacy passes) without a look-up of its own.
+ */
+export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<number> {
+  if (ops.length === 0) return lastOpRowid(tx);
+  const { firstRowid } = await tx.insertRows(
     'INSERT INTO ops (id, origin, seq, hlc, actor, type, v, payload, payload_hash, prev, sig, subject)',
     12,
     ops.map((o) => [
@@ -65,6 +69,12 @@ export async function insertOps(tx: Sql, ops: readonly Op[]): Promise<void> {
     '',
     OP_ROW,
   );
+  return (firstRowid as number) - 1;
+}
+
+/** The ops table's last rowid: ops stored after it are the ones a batch added. */
+export async function lastOpRowid(tx: Sql): Promise<number> {
+  return (await tx.get<{ m: number | null }>('SELECT max(rowid) AS m FROM ops'))?.m ?? 0;
 }
 
 /**
