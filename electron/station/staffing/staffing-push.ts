@@ -25,11 +25,15 @@ export function startStaffing(
   noteDeskOperators(core, () => [...desk.sockets.values()].map((s) => s.data.operator.id));
   const sampler = startStaffingSampler(core, opts);
   let timer: NodeJS.Timeout | null = null;
+  // A push or a call under way when the station stops meets a closing database: not an error.
+  let closed = false;
   const push = () => {
     timer = null;
     staffingStatus(core)
       .then((status) => desk.emit('staffing.changed', status))
-      .catch((err: unknown) => console.error('[staffing] could not push the level:', err));
+      .catch((err: unknown) => {
+        if (!closed) console.error('[staffing] could not push the level:', err);
+      });
   };
   const onApplied = (a: Applied) => {
     if (a.eventsChanged && a.eventsChanged.length > 0) desk.emit('event.changed');
@@ -39,13 +43,14 @@ export function startStaffing(
       return;
     }
     timer ??= setTimeout(push, PUSH_EVERY_MS);
-    callReserves(core, a).catch((err: unknown) =>
-      console.error('[staffing] could not call the reserves in:', err),
-    );
+    callReserves(core, a).catch((err: unknown) => {
+      if (!closed) console.error('[staffing] could not call the reserves in:', err);
+    });
   };
   core.on('applied', onApplied);
   return {
     close: () => {
+      closed = true;
       sampler.stop();
       core.off('applied', onApplied);
       if (timer) clearTimeout(timer);
