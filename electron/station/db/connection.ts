@@ -140,6 +140,7 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
         if (firstRowid === null && r.changes > 0) firstRowid = r.lastID - r.changes + 1;
         changes += r.changes;
       }
+      memos?.wrote(head);
       return { changes, firstRowid };
     },
     // run and all step their statement to the end, so a kept statement holds no lock between
@@ -147,7 +148,9 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
     memo: (key, tables, load) => (memos ? memos.get(key, tables, load) : load()),
     run: async (sql, params = []) => {
       memos?.wrote(sql);
-      const r = await runStatement(await statementFor(sql), params as unknown[]);
+      const r = await runStatement(await statementFor(sql), params as unknown[]).finally(() =>
+        memos?.wrote(sql),
+      );
       return { changes: r.changes, lastID: r.lastID };
     },
     get: <T>(sql: string, params: SqlParams = []) =>
@@ -162,7 +165,7 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
       const stmt = await statementFor(sql);
       return new Promise<T[]>((resolve, reject) => {
         stmt.all(params as unknown[], settle(stmt, resolve, reject));
-      });
+      }).finally(() => memos?.wrote(sql));
     },
     exec: (sql) =>
       new Promise((resolve, reject) => {

@@ -45,7 +45,11 @@ export class TableMemos {
     return value;
   }
 
-  /** A statement is about to run: drops kept reads of the tables it may change. */
+  /**
+   * A statement is about to run, or has just run: drops kept reads of the tables it may change.
+   * Called on both sides, so a read on the same connection that slipped in between (outside the
+   * transaction queue) cannot keep what was there before the write.
+   */
   wrote(sql: string): void {
     if (this.values.size === 0 || READ.test(sql)) return;
     let tables = this.named.get(sql);
