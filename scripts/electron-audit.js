@@ -23,6 +23,48 @@ const REVIEWED = {
 
 const BLOCKING = new Set(['HIGH', 'CRITICAL']);
 
+// Electronegativity writes its CSV header and its rows with two fs.writeFile calls that are not
+// awaited one after the other (util/file.js writeIssues), so now and then the header lands over
+// the first rows. A CSV that does not parse, or lacks its header, is written again.
+const ATTEMPTS = 3;
+const HEADER = 'issue, severity, confidence, filename, location, sample, description, url';
+
+/** Runs Electronegativity over `input`; its findings, or null when it failed (said why). */
+function findings(input, work) {
+  const output = path.join(work, 'findings.csv');
+  const cli = path.join(
+    path.dirname(require.resolve('@doyensec/electronegativity/package.json', { paths: [root] })),
+    'dist',
+    'index.js',
+  );
+  const electronMajor = require('electron/package.json').version.split('.')[0];
+  const args = [cli, '-i', input, '-r', '-v', 'false', '-e', `${electronMajor}.0.0`];
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    rmSync(output, { force: true });
+    const run = spawnSync(process.execPath, [...args, '-p', 'typescript', '-o', output], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) {
+      console.error(run.stdout, run.stderr);
+      console.error(`electron-audit: Electronegativity failed (exit ${run.status ?? run.signal}).`);
+      return null;
+    }
+    let problem = 'its header is missing';
+    try {
+      const text = readFileSync(output, 'utf8');
+      const rows = parse(text, { columns: true, trim: true, skip_empty_lines: true });
+      if (text.startsWith(HEADER)) return rows;
+    } catch (err) {
+      problem = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    }
+    console.error(
+      `electron-audit: Electronegativity's CSV came out garbled (${problem}); running it again.`,
+    );
+  }
+  console.error(`electron-audit: no readable findings after ${ATTEMPTS} runs.`);
+  return null;
+}
+
 function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'holdline-audit-'));
   try {
@@ -35,41 +77,8 @@ function main() {
       recursive: true,
     });
     cpSync(path.join(root, 'renderer', 'index.html'), path.join(input, 'index.html'));
-    const output = path.join(work, 'findings.csv');
-    const cli = path.join(
-      path.dirname(require.resolve('@doyensec/electronegativity/package.json', { paths: [root] })),
-      'dist',
-      'index.js',
-    );
-    const electronMajor = require('electron/package.json').version.split('.')[0];
-    const run = spawnSync(
-      process.execPath,
-      [
-        cli,
-        '-i',
-        input,
-        '-r',
-        '-v',
-        'false',
-        '-e',
-        `${electronMajor}.0.0`,
-        '-p',
-        'typescript',
-        '-o',
-        output,
-      ],
-      { encoding: 'utf8' },
-    );
-    if (run.status !== 0) {
-      console.error(run.stdout, run.stderr);
-      console.error(`electron-audit: Electronegativity failed (exit ${run.status ?? run.signal}).`);
-      return 1;
-    }
-    const rows = parse(readFileSync(output, 'utf8'), {
-      columns: true,
-      trim: true,
-      skip_empty_lines: true,
-    });
+    const rows = findings(input, work);
+    if (!rows) return 1;
     let blocking = 0;
     for (const row of rows) {
       const key = `${row.issue}@${row.filename}`;
