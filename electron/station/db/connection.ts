@@ -29,7 +29,7 @@ export type Sql = {
   /**
    * A read of a small, rarely written table kept in memory, on the write connection: later calls
    * with the same key answer without a query until this connection writes to one of `tables`
-   * (any statement naming one), rolls back or runs a script. Elsewhere it just runs `load`. The
+   * (db/table-memos.ts says how a write is recognised), rolls back or runs a script. Elsewhere it just runs `load`. The
    * value is shared between callers: they must not change it.
    */
   memo<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T>;
@@ -143,9 +143,9 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
       memos?.wrote(head);
       return { changes, firstRowid };
     },
+    memo: (key, tables, load) => (memos ? memos.get(key, tables, load) : load()),
     // run and all step their statement to the end, so a kept statement holds no lock between
     // uses; get stops at the first row and would, so it prepares afresh each time.
-    memo: (key, tables, load) => (memos ? memos.get(key, tables, load) : load()),
     run: async (sql, params = []) => {
       memos?.wrote(sql);
       const r = await runStatement(await statementFor(sql), params as unknown[]).finally(() =>
