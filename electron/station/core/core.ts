@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { CACHE_KIB, openDb, openReadDb, type Db, type Sql } from '../db/connection';
+import { Checkpointer, WRITER_CHECKPOINT_PAGES } from '../db/checkpointer';
 import { migrate } from '../db/migrate';
 import { buildMentionIndexes, dropMentionIndexes } from '../db/queries/mention-indexes';
 import { chainHeadOf } from '../db/queries/ops';
@@ -38,8 +39,8 @@ export class RoomClosedError extends Error {
 // Op types a closed room still records.
 const RECORDED_WHEN_CLOSED = new Set(['room.reopen']);
 
-// SQLite's default checkpoint threshold, and the one used during bulk writes (pages of 4 KB).
-const DEFAULT_CHECKPOINT_PAGES = 1_000;
+// The writer's checkpoint threshold during bulk writes (pages of 4 KB; the background
+// checkpointer runs rarely meanwhile).
 const BULK_CHECKPOINT_PAGES = 50_000;
 // Page cache while bulk writes run (KiB; CACHE_KIB otherwise).
 const BULK_CACHE_KIB = 256_000;
@@ -74,6 +75,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
     readonly chain: OpChain,
     private readonly releaseLock: () => void,
     private readonly held: VersionVector,
+    private readonly checkpointer: Checkpointer,
   ) {
     super();
     // Every subsystem of a station (desks, sync, schedulers, connectors…) follows applied batches.
@@ -133,8 +135,15 @@ export class StationCore extends EventEmitter<CoreEvents> {
       const chain = new OpChain(key, head ?? { seq: 0, id: null, hlc: null }, opts.now);
       const tls = await loadOrCreateTlsIdentity(dataDir, key.stationId);
       const held = await versionVectorOf(read, key.stationId);
-      const core = new StationCore(dataDir, db, read, key, tls, chain, release, held);
-      core.closure = await roomClosureOf(db);
+      const closure = await roomClosureOf(db);
+      // Checkpoints run beside the writer, not in its commits (db/checkpointer.ts).
+      let core: StationCore | null = null;
+      const checkpointer = await Checkpointer.start(dataPaths(dataDir).db, {
+        bulk: () => (core?.bulkWriters ?? 0) > 0,
+      });
+      await db.exec(`PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}`);
+      core = new StationCore(dataDir, db, read, key, tls, chain, release, held, checkpointer);
+      core.closure = closure;
       return core;
     } catch (err) {
       release();
@@ -240,9 +249,9 @@ export class StationCore extends EventEmitter<CoreEvents> {
       if (--this.bulkWriters === 0) {
         await this.buildMentionIndexes();
         await this.db.exec(
-          `PRAGMA wal_autocheckpoint = ${DEFAULT_CHECKPOINT_PAGES}; PRAGMA cache_size = -${CACHE_KIB}`,
+          `PRAGMA wal_autocheckpoint = ${WRITER_CHECKPOINT_PAGES}; PRAGMA cache_size = -${CACHE_KIB}`,
         );
-        await this.db.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined);
+        await this.checkpointer.checkpoint();
       }
     }
   }
@@ -305,6 +314,7 @@ export class StationCore extends EventEmitter<CoreEvents> {
   async close(): Promise<void> {
     for (const fn of this.closers) await fn();
     this.closers.clear();
+    await this.checkpointer.close();
     await this.read.close();
     await this.db.close();
     this.releaseLock();

@@ -69,6 +69,12 @@ export type Db = Sql & {
 // op inserts are compiled once per station instead of once per batch.
 const MAX_STATEMENTS = 256;
 
+// Scripts that a statement run to its end without a reset cannot hold up.
+const TRANSACTION_CONTROL =
+  /^\s*(BEGIN(\s+(DEFERRED|IMMEDIATE|EXCLUSIVE))?(\s+TRANSACTION)?|COMMIT|END|ROLLBACK)\s*;?\s*$/i;
+// What SQLite says when a statement not reset yet holds up a script.
+const HELD_BY_STATEMENTS = /SQLITE_LOCKED|statements in progress/;
+
 function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
   const statements = new Map<string, Promise<sqlite3.Statement>>();
   let finalized = false;
@@ -94,17 +100,33 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
         ];
         statements.delete(oldest);
         // After whatever it still has queued.
-        void old.then((st) => st.finalize()).catch(() => undefined);
+        void old
+          .then((st) => {
+            unreset.delete(st);
+            st.finalize();
+          })
+          .catch(() => undefined);
       }
     }
     return stmt;
   };
-  // A kept statement is reset before its caller goes on: stepped to its end but not reset, it
-  // would still count as running (holding its read snapshot, and its tables against a DROP).
+  // A kept statement run to its end holds no snapshot, but until it is reset it keeps a DROP on
+  // this connection from going ahead (SQLITE_LOCKED). Resetting after every use cost each
+  // statement a second trip to the thread pool (a peer batch's 7 statements took 14), so kept
+  // statements are reset together before a script runs instead (exec: migrations, index drops).
+  const unreset = new Set<sqlite3.Statement>();
+  const resetKept = async () => {
+    const kept = [...unreset];
+    unreset.clear();
+    await Promise.all(kept.map((st) => new Promise<void>((resolve) => st.reset(() => resolve()))));
+  };
   const settle =
     <T>(stmt: sqlite3.Statement, resolve: (v: T) => void, reject: (e: Error) => void) =>
-    (err: Error | null, value: T) =>
-      stmt.reset(() => (err ? reject(err) : resolve(value)));
+    (err: Error | null, value: T) => {
+      unreset.add(stmt);
+      if (err) reject(err);
+      else resolve(value);
+    };
   const runStatement = (stmt: sqlite3.Statement, params: readonly unknown[]) =>
     new Promise<sqlite3.RunResult>((resolve, reject) => {
       const done = settle(stmt, resolve, reject);
@@ -112,9 +134,12 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
         done(err, this);
       });
     });
+  const runScript = (sql: string) =>
+    new Promise<void>((resolve, reject) => raw.exec(sql, (err) => (err ? reject(err) : resolve())));
   return {
     finalize: async () => {
       finalized = true;
+      unreset.clear();
       const all = [...statements.values()];
       statements.clear();
       await Promise.all(
@@ -167,11 +192,19 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
         stmt.all(params as unknown[], settle(stmt, resolve, reject));
       }).finally(() => memos?.wrote(sql));
     },
-    exec: (sql) =>
-      new Promise((resolve, reject) => {
-        memos?.ran(sql);
-        raw.exec(sql, (err) => (err ? reject(err) : resolve()));
-      }),
+    exec: async (sql) => {
+      memos?.ran(sql);
+      if (TRANSACTION_CONTROL.test(sql)) return runScript(sql);
+      await resetKept();
+      try {
+        await runScript(sql);
+      } catch (err) {
+        // A statement of this connection run outside the write queue meanwhile: reset, once more.
+        if (unreset.size === 0 || !HELD_BY_STATEMENTS.test(String(err))) throw err;
+        await resetKept();
+        await runScript(sql);
+      }
+    },
     each: <T>(sql: string, params: SqlParams, onRow: (row: T) => void) =>
       new Promise<number>((resolve, reject) => {
         memos?.wrote(sql);

@@ -1,3 +1,4 @@
+import { WRITER_CHECKPOINT_PAGES } from '../db/checkpointer';
 import { describe, expect, it } from 'vitest';
 import { testCores } from '../test-support/test-cores';
 import { Readable } from 'node:stream';
@@ -122,6 +123,6 @@ describe('import on a worker thread', () => {
     expect(
       (await core.db.get<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint'))
         ?.wal_autocheckpoint,
-    ).toBe(1_000);
+    ).toBe(WRITER_CHECKPOINT_PAGES);
   });
 });

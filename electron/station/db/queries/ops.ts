@@ -176,9 +176,12 @@ export async function chainHeadOf(
   sql: Sql,
   origin: string,
 ): Promise<{ seq: number; id: string; hlc: string } | undefined> {
-  return sql.get('SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1', [
-    origin,
-  ]);
+  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
+  const [head] = await sql.all<{ seq: number; id: string; hlc: string }>(
+    'SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1',
+    [origin],
+  );
+  return head;
 }
 
 /** One origin's whole chain, in seq order. */

@@ -57,7 +57,9 @@ function updateSla(t: SlaTargets, where: string): string {
 
 /** A mention's highest seq (to find the rows an ingest adds). */
 export async function maxMentionSeq(sql: Sql): Promise<number> {
-  return (await sql.get<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
+  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
+  const [row] = await sql.all<{ m: number | null }>('SELECT max(seq) AS m FROM mentions');
+  return row?.m ?? 0;
 }
 
 /**

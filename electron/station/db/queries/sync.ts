@@ -28,10 +28,12 @@ export async function chainTipOf(
   sql: Sql,
   origin: string,
 ): Promise<{ seq: number; id: string } | undefined> {
-  return sql.get<{ seq: number; id: string }>(
+  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
+  const [tip] = await sql.all<{ seq: number; id: string }>(
     'SELECT seq, id FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1',
     [origin],
   );
+  return tip;
 }
 
 /** Ids held at these places of one origin's chain (seq → id), to spot duplicates and forks. */
