@@ -1,5 +1,6 @@
 import type { Sql } from '../connection';
 import { CHANNELS } from '../../../../shared/domain/mention';
+import { MENTION_ROUTING_OPS } from '../../ops/routing-payloads';
 import {
   DEFAULT_SLA_TARGETS,
   SlaTargetsSchema,
@@ -208,8 +209,8 @@ export async function withRoutingOps(sql: Sql, ids: readonly string[]): Promise<
   if (ids.length === 0) return [];
   const rows = await sql.all<{ subject: string }>(
     `SELECT DISTINCT o.subject FROM json_each(?) j JOIN ops o ON o.subject = j.value
-     WHERE o.type IN ('mention.route', 'sla.breached')`,
-    [JSON.stringify(ids)],
+     WHERE o.type IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(ids), JSON.stringify(MENTION_ROUTING_OPS)],
   );
   return rows.map((r) => r.subject);
 }
