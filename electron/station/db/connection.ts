@@ -10,6 +10,11 @@ export type SqlParams = readonly SqlValue[];
 export type Sql = {
   run(sql: string, params?: SqlParams): Promise<{ changes: number; lastID: number }>;
   get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  /**
+   * The row of a query that yields at most one (LIMIT 1, an aggregate), on a kept statement run
+   * to its end: one trip to the thread pool, where get takes two (it prepares afresh).
+   */
+  first<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
   exec(sql: string): Promise<void>;
   each<T>(sql: string, params: SqlParams, onRow: (row: T) => void): Promise<number>;
@@ -29,8 +34,8 @@ export type Sql = {
   /**
    * A read of a small, rarely written table kept in memory, on the write connection: later calls
    * with the same key answer without a query until this connection writes to one of `tables`
-   * (db/table-memos.ts says how a write is recognised), rolls back or runs a script. Elsewhere it just runs `load`. The
-   * value is shared between callers: they must not change it.
+   * (db/table-memos.ts says how a write is recognised), rolls back or runs a script. Elsewhere
+   * it just runs `load`. The value is shared between callers: they must not change it.
    */
   memo<T>(key: string, tables: readonly string[], load: () => Promise<T>): Promise<T>;
   /** Finalizes kept statements before closing; later queries are refused. */
@@ -134,6 +139,13 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
         done(err, this);
       });
     });
+  const all = async <T>(sql: string, params: SqlParams = []) => {
+    memos?.wrote(sql);
+    const stmt = await statementFor(sql);
+    return new Promise<T[]>((resolve, reject) => {
+      stmt.all(params as unknown[], settle(stmt, resolve, reject));
+    }).finally(() => memos?.wrote(sql));
+  };
   const runScript = (sql: string) =>
     new Promise<void>((resolve, reject) => raw.exec(sql, (err) => (err ? reject(err) : resolve())));
   return {
@@ -185,13 +197,8 @@ function wrap(raw: sqlite3.Database, memos?: TableMemos): Sql {
           err ? reject(err) : resolve(row),
         );
       }),
-    all: async <T>(sql: string, params: SqlParams = []) => {
-      memos?.wrote(sql);
-      const stmt = await statementFor(sql);
-      return new Promise<T[]>((resolve, reject) => {
-        stmt.all(params as unknown[], settle(stmt, resolve, reject));
-      }).finally(() => memos?.wrote(sql));
-    },
+    all,
+    first: async <T>(sql: string, params: SqlParams = []) => (await all<T>(sql, params))[0],
     exec: async (sql) => {
       memos?.ran(sql);
       if (TRANSACTION_CONTROL.test(sql)) return runScript(sql);

@@ -1,7 +1,8 @@
 import type { Sql } from '../db/connection';
 import { listStations } from '../db/queries/people';
 import { loadBootstrap } from '../room/join';
-import { chainTipOf, idsAtSeqs } from '../db/queries/sync';
+import { idsAtSeqs } from '../db/queries/sync';
+import { chainHeadOf } from '../db/queries/ops';
 import { OpSchema, type Op } from '../ops/op';
 import { opIdOf } from '../ops/op-id';
 import { payloadHashOf } from '../ops/payload-hash';
@@ -159,7 +160,7 @@ async function checkChain(
     for (const [at, k] of rotatedAt) if (at <= seq && at > from) [from, key] = [at, k];
     return key;
   };
-  const tip = await chainTipOf(sql, origin);
+  const tip = await chainHeadOf(sql, origin);
   // Nothing past the tip is held: a push that continues the chain needs no look-up.
   const first = chain[0]?.seq ?? 0;
   const held =

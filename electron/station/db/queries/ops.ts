@@ -3,7 +3,7 @@ import type { Op } from '../../ops/op';
 import { canonicalJson } from '../../ops/op-id';
 import { isKnownOp } from '../../ops/op-catalogue';
 import { NOT_VOID } from './revocations';
-import { MENTION_ROUTING_OPS } from '../../ops/routing-payloads';
+import { MENTION_ROUTING_TYPES } from './routing';
 
 type OpRow = {
   id: string;
@@ -147,8 +147,6 @@ export async function subjectsOfActorSince(
   return rows.map((r) => r.subject);
 }
 
-const MENTION_ROUTING_TYPES = MENTION_ROUTING_OPS.map((t) => `'${t}'`).join(', ');
-
 /**
  * Which of these subjects (mentions just ingested) have ops stored of any type but ingest — a
  * replica may hold state ops from before the mention — and which of them routing ops (a re-route,
@@ -171,17 +169,14 @@ export async function opsBeforeIngest(
   };
 }
 
-/** The last op of one origin's chain. */
+/** The last op this station holds of one origin's chain: where the chain's next op attaches. */
 export async function chainHeadOf(
   sql: Sql,
   origin: string,
 ): Promise<{ seq: number; id: string; hlc: string } | undefined> {
-  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
-  const [head] = await sql.all<{ seq: number; id: string; hlc: string }>(
-    'SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1',
-    [origin],
-  );
-  return head;
+  return sql.first('SELECT seq, id, hlc FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1', [
+    origin,
+  ]);
 }
 
 /** One origin's whole chain, in seq order. */

@@ -7,6 +7,9 @@ import {
   type SlaTargets,
 } from '../../../../shared/routing/sla';
 
+/** The op types that route a mention or mark its breach, as an SQL list (`'a', 'b'`). */
+export const MENTION_ROUTING_TYPES = MENTION_ROUTING_OPS.map((t) => `'${t}'`).join(', ');
+
 /** Columns routing and SLA add to a mention (besides the content columns ingest derives). */
 export const MENTION_ROUTING_COLUMNS = [
   'route_op',
@@ -58,9 +61,7 @@ function updateSla(t: SlaTargets, where: string): string {
 
 /** A mention's highest seq (to find the rows an ingest adds). */
 export async function maxMentionSeq(sql: Sql): Promise<number> {
-  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
-  const [row] = await sql.all<{ m: number | null }>('SELECT max(seq) AS m FROM mentions');
-  return row?.m ?? 0;
+  return (await sql.first<{ m: number | null }>('SELECT max(seq) AS m FROM mentions'))?.m ?? 0;
 }
 
 /**
@@ -209,8 +210,8 @@ export async function withRoutingOps(sql: Sql, ids: readonly string[]): Promise<
   if (ids.length === 0) return [];
   const rows = await sql.all<{ subject: string }>(
     `SELECT DISTINCT o.subject FROM json_each(?) j JOIN ops o ON o.subject = j.value
-     WHERE o.type IN (SELECT value FROM json_each(?))`,
-    [JSON.stringify(ids), JSON.stringify(MENTION_ROUTING_OPS)],
+     WHERE o.type IN (${MENTION_ROUTING_TYPES})`,
+    [JSON.stringify(ids)],
   );
   return rows.map((r) => r.subject);
 }

@@ -23,19 +23,6 @@ export async function versionVectorOf(sql: Sql, self?: string): Promise<VersionV
   );
 }
 
-/** The last op this station holds of one origin's chain: where a peer's next op must attach. */
-export async function chainTipOf(
-  sql: Sql,
-  origin: string,
-): Promise<{ seq: number; id: string } | undefined> {
-  // `all` of one row: a kept statement, one trip to SQLite's thread (get prepares afresh).
-  const [tip] = await sql.all<{ seq: number; id: string }>(
-    'SELECT seq, id FROM ops WHERE origin = ? ORDER BY seq DESC LIMIT 1',
-    [origin],
-  );
-  return tip;
-}
-
 /** Ids held at these places of one origin's chain (seq → id), to spot duplicates and forks. */
 export async function idsAtSeqs(
   sql: Sql,
